@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { sessionSchema } from './session.ts';
+
+/** Error codes of the dashboard's `/api`; each has its own message in the UI. */
+export const API_ERROR_CODES = [
+  'bad_parameter',
+  'not_found',
+  'unauthorised',
+  'upstream_auth',
+  'rate_limited',
+  'upstream_timeout',
+  'upstream_unreachable',
+  'upstream_bad_reply',
+  'upstream_error',
+  'method_not_allowed',
+  'internal',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+export const apiErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    retryAfterSeconds: z.number().nonnegative().optional(),
+    param: z.string().optional(),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
+
+export function apiErrorBody(
+  code: ApiErrorCode,
+  message: string,
+  extra: { retryAfterSeconds?: number; param?: string } = {},
+): ApiErrorBody {
+  return { error: { code, message, ...extra } };
+}
+
+/** `GET /api/sessions`: one page, with the offset of the next page instead of Plivo's URL. */
+export const sessionsPageSchema = z.object({
+  sessions: z.array(sessionSchema),
+  page: z.object({
+    limit: z.number().int(),
+    offset: z.number().int(),
+    nextOffset: z.number().int().nullable(),
+  }),
+  /** Upstream entries that could not be read; shown, never silently dropped. */
+  problems: z.array(z.string()),
+  /** When the server fetched this page from upstream (ISO UTC): "data as of". */
+  fetchedAt: z.string(),
+});
+export type SessionsPage = z.infer<typeof sessionsPageSchema>;
+
+/** `GET /api/sessions/:uuid`: the normalised session plus Plivo's JSON for the raw view. */
+export const sessionDetailSchema = z.object({
+  session: sessionSchema,
+  raw: z.unknown(),
+  fetchedAt: z.string(),
+});
+export type SessionDetail = z.infer<typeof sessionDetailSchema>;
+
+export const healthSchema = z.object({
+  mode: z.enum(['simulator', 'plivo']),
+  upstreamReachable: z.boolean(),
+  budget: z.object({ perMinute: z.number(), remaining: z.number(), queued: z.number() }),
+  version: z.string(),
+});
+export type Health = z.infer<typeof healthSchema>;
