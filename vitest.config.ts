@@ -14,6 +14,7 @@ export default defineConfig({
             'src/contract/**/*.test.ts',
             'src/server/**/*.test.ts',
             'src/simulator/**/*.test.ts',
+            'bench/**/*.test.ts',
           ],
         },
       },
