@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { findChromium } from './scripts/find-chromium.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4317);
+const fixturePort = Number(process.env.E2E_FIXTURE_PORT ?? 4318);
 const executablePath = findChromium();
 
 export default defineConfig({
@@ -31,12 +32,25 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    command: `node --import tsx e2e/support/start-test-server.ts`,
-    url: `http://127.0.0.1:${port}/`,
-    env: { PORT: String(port) },
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
-  },
+  // Two real dashboard servers from the production build (WEB_DIST_DIR, default dist/web):
+  // on the simulator with a fixed clock (E2E_PORT), and on a fake Plivo serving the SDK
+  // fixtures (E2E_FIXTURE_PORT). Specs reach the second one by absolute URL.
+  webServer: [
+    {
+      command: 'node --import tsx e2e/support/start-test-server.ts',
+      url: `http://127.0.0.1:${port}/`,
+      env: { PORT: String(port) },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+    },
+    {
+      command: 'node --import tsx e2e/support/start-fixture-server.ts',
+      url: `http://127.0.0.1:${fixturePort}/api/health`,
+      env: { E2E_FIXTURE_PORT: String(fixturePort) },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+    },
+  ],
 });

@@ -1,3 +1,28 @@
 // The server the browser tests run against: the real dashboard server on the built-in
-// simulator, started from the production build.
-import '../../src/server/main.ts';
+// simulator, serving the production build. The simulator's clock is fixed so every run sees
+// the same sessions; its test controls (/__sim/*) are reachable on the same origin. The
+// upstream budget stays at Plivo's 20 list calls a minute: the suite must live within it
+// (the server's cache helps), exactly as real users must.
+import { configFrom } from '../../src/server/config.ts';
+import { startServer } from '../../src/server/server.ts';
+
+const E2E_SIM_NOW = '2026-11-20T12:00:00Z';
+const E2E_SIM_SEED = '20261120';
+
+const server = await startServer(
+  configFrom({
+    // Only these variables: live credentials in the shell must never reach the tests.
+    HOST: '127.0.0.1',
+    PORT: process.env.PORT ?? process.env.E2E_PORT ?? '4317',
+    WEB_DIST_DIR: process.env.WEB_DIST_DIR ?? 'dist/web',
+    SIM_NOW: E2E_SIM_NOW,
+    SIM_SEED: E2E_SIM_SEED,
+    SIM_TEST_CONTROLS: '1',
+  }),
+);
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    void server.close().finally(() => process.exit(0));
+  });
+}

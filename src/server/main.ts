@@ -1,13 +1,31 @@
-import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+// `npm start`: the dashboard server. Configuration comes from the environment (see README);
+// with no Plivo credentials it runs on the built-in simulator.
+import { parseConfig } from './config.ts';
+import { startServer } from './server.ts';
 
-const app = new Hono();
-app.use('/*', serveStatic({ root: './dist/web' }));
-app.get('*', serveStatic({ path: './dist/web/index.html' }));
+const parsed = parseConfig(process.env);
+if (!parsed.ok) {
+  console.error(
+    `The dashboard server cannot start; fix these settings:\n- ${parsed.problems.join('\n- ')}`,
+  );
+  process.exit(1);
+}
 
-const port = Number(process.env.PORT ?? 8080);
-const host = process.env.HOST ?? '127.0.0.1';
-serve({ fetch: app.fetch, port, hostname: host }, (info) => {
-  console.log(`OTP sessions dashboard: http://${info.address}:${info.port}/`);
+const server = await startServer(parsed.config).catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`The dashboard server cannot start: ${message}`);
+  process.exit(1);
 });
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log(`${signal}: finishing requests in progress, then stopping.`);
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}

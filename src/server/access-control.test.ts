@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from './passwords.ts';
+import { startFakeUpstream, type FakeUpstream } from './testing/fake-upstream.ts';
+import { rawGet, startDashboard, type TestDashboard } from './testing/harness.ts';
+
+const emptyPage = { meta: { limit: 20, offset: 0, next: null }, sessions: [] };
+const basic = (user: string, password: string) =>
+  `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+let upstream: FakeUpstream;
+beforeAll(async () => {
+  upstream = await startFakeUpstream(() => ({ json: emptyPage }));
+});
+afterAll(async () => {
+  await upstream.close();
+});
+
+describe('HTTP Basic with hashed passwords (DASHBOARD_USERS)', () => {
+  let dash: TestDashboard;
+  beforeAll(async () => {
+    const users = `alice:${await hashPassword('correct horse battery')},bob:${await hashPassword('another long one')}`;
+    dash = await startDashboard({ DASHBOARD_USERS: users }, upstream);
+  });
+  afterAll(async () => {
+    await dash.close();
+  });
+
+  it('asks for a password on the app and the API, without reaching upstream', async () => {
+    const before = upstream.calls();
+    const page = await fetch(`${dash.url}/`);
+    expect(page.status).toBe(401);
+    expect(page.headers.get('www-authenticate')).toMatch(/^Basic realm="OTP sessions dashboard"/);
+    const api = await fetch(`${dash.url}/api/sessions`);
+    expect(api.status).toBe(401);
+    expect(await api.json()).toMatchObject({ error: { code: 'unauthorised' } });
+    expect(upstream.calls()).toBe(before);
+  });
+
+  it('refuses a wrong password and an unknown user', async () => {
+    for (const auth of [
+      basic('alice', 'wrong password!'),
+      basic('mallory', 'correct horse battery'),
+      'Basic !!!',
+      'Bearer x',
+    ]) {
+      const response = await fetch(`${dash.url}/api/health`, { headers: { authorization: auth } });
+      expect(response.status).toBe(401);
+    }
+  });
+
+  it('lets each listed user in', async () => {
+    for (const auth of [
+      basic('alice', 'correct horse battery'),
+      basic('bob', 'another long one'),
+    ]) {
+      const response = await fetch(`${dash.url}/api/sessions`, {
+        headers: { authorization: auth },
+      });
+      expect(response.status).toBe(200);
+    }
+  });
+
+  it('accepts any Host name once sign-in is required (it sits behind a proxy)', async () => {
+    const reply = await rawGet(
+      dash.url,
+      '/api/health',
+      `Authorization: ${basic('alice', 'correct horse battery')}\r\nHost: dashboard.example.com\r\n`,
+    );
+    expect(reply.status).toBe(200);
+  });
+});
+
+describe('a trusted identity header from a login proxy (TRUST_IDENTITY_HEADER)', () => {
+  let dash: TestDashboard;
+  beforeAll(async () => {
+    dash = await startDashboard({ TRUST_IDENTITY_HEADER: 'X-Forwarded-Email' }, upstream);
+  });
+  afterAll(async () => {
+    await dash.close();
+  });
+
+  it('answers 401 without the header and serves with it', async () => {
+    const without = await fetch(`${dash.url}/api/sessions`);
+    expect(without.status).toBe(401);
+    expect(await without.json()).toMatchObject({
+      error: { code: 'unauthorised', message: expect.stringMatching(/x-forwarded-email/i) },
+    });
+    const blank = await fetch(`${dash.url}/`, { headers: { 'x-forwarded-email': '  ' } });
+    expect(blank.status).toBe(401);
+    const withIt = await fetch(`${dash.url}/api/sessions`, {
+      headers: { 'x-forwarded-email': 'ana@example.com' },
+    });
+    expect(withIt.status).toBe(200);
+  });
+});
+
+describe('no access control', () => {
+  it('answers only for loopback host names, so a DNS-rebinding page cannot read the API', async () => {
+    const dash = await startDashboard({ ALLOWED_HOSTS: 'dash.internal' }, upstream);
+    try {
+      expect((await rawGet(dash.url, '/api/health', 'Host: evil.example:80\r\n')).status).toBe(403);
+      for (const host of ['localhost:8080', '127.0.0.1', '[::1]:80', 'dash.internal']) {
+        expect([host, (await rawGet(dash.url, '/api/health', `Host: ${host}\r\n`)).status]).toEqual(
+          [host, 200],
+        );
+      }
+    } finally {
+      await dash.close();
+    }
+  });
+
+  it('warns at start-up when listening beyond loopback', async () => {
+    const dash = await startDashboard({ HOST: '0.0.0.0' }, upstream);
+    await dash.close();
+    expect(dash.logs.join('\n')).toMatch(/WARNING: listening on 0\.0\.0\.0 without access control/);
+    const quiet = await startDashboard({}, upstream);
+    await quiet.close();
+    expect(quiet.logs.join('\n')).not.toMatch(/WARNING: listening/);
+  });
+});

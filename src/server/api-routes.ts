@@ -1,0 +1,112 @@
+import { Hono, type Context } from 'hono';
+import type { Health } from '../contract/api.ts';
+import { parseListFilters } from '../contract/list-filters.ts';
+import { failureResponse } from './api-errors.ts';
+import type { AppEnv } from './app-env.ts';
+import type { Budget } from './budget.ts';
+import type { Reachability } from './reachability.ts';
+import type { ServiceResult, SessionsService } from './sessions-service.ts';
+
+export type ApiDeps = {
+  service: SessionsService;
+  listBudget: Budget;
+  reachability: Reachability;
+  mode: 'plivo' | 'simulator';
+  version: string;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `/api`: the only routes that reach the upstream, each with validated input. */
+export function apiRoutes(deps: ApiDeps): Hono<AppEnv> {
+  const api = new Hono<AppEnv>();
+  // HEAD would spend the upstream budget for a reply without a body: GET only.
+  api.use('*', async (c, next) => {
+    if (c.req.method === 'GET') return next();
+    c.set('route', '/api/*');
+    c.header('Allow', 'GET');
+    return failureResponse(c, {
+      code: 'method_not_allowed',
+      message: `The dashboard API answers GET only, not ${c.req.method.slice(0, 10)}.`,
+    });
+  });
+
+  api.get('/health', async (c) => {
+    c.set('route', '/api/health');
+    const health: Health = {
+      mode: deps.mode,
+      upstreamReachable: await deps.reachability.check(),
+      budget: toHealthBudget(deps.listBudget),
+      version: deps.version,
+    };
+    c.header('Cache-Control', 'no-store');
+    return c.json(health);
+  });
+
+  api.get('/sessions', async (c) => {
+    c.set('route', '/api/sessions');
+    const parsed = parseListFilters(new URL(c.req.url).searchParams.entries());
+    if (!parsed.ok) {
+      const first = parsed.issues[0];
+      return failureResponse(c, {
+        code: 'bad_parameter',
+        message: parsed.issues.map((i) => i.message).join('; '),
+        ...(first ? { param: first.param } : {}),
+      });
+    }
+    return reply(c, await deps.service.list(parsed.filters, wantsFresh(c)));
+  });
+
+  api.get('/sessions/:uuid', async (c) => {
+    c.set('route', '/api/sessions/:uuid');
+    const uuid = c.req.param('uuid');
+    if (!UUID.test(uuid)) {
+      return failureResponse(c, {
+        code: 'bad_parameter',
+        param: 'session_uuid',
+        message: 'session_uuid must be a session UUID like 3cdec449-a367-435e-b4f9-40d777a7cfcc',
+      });
+    }
+    if (new URL(c.req.url).search) {
+      return failureResponse(c, {
+        code: 'bad_parameter',
+        message: 'A single session takes no query parameters.',
+      });
+    }
+    return reply(c, await deps.service.retrieve(uuid, wantsFresh(c)));
+  });
+
+  api.all('*', (c) => {
+    c.set('route', '/api/*');
+    return failureResponse(c, {
+      code: 'not_found',
+      message:
+        'No such API route: the dashboard API has /api/sessions, /api/sessions/:uuid and /api/health.',
+    });
+  });
+  return api;
+}
+
+function toHealthBudget(budget: Budget): Health['budget'] {
+  const { perWindow, remaining, queued } = budget.state();
+  return { perMinute: perWindow, remaining, queued };
+}
+
+function wantsFresh(c: Context<AppEnv>): boolean {
+  const cacheControl = c.req.header('cache-control') ?? '';
+  return (
+    /\bno-cache\b|\bmax-age=0\b/i.test(cacheControl) ||
+    /no-cache/i.test(c.req.header('pragma') ?? '')
+  );
+}
+
+function reply<T>(c: Context<AppEnv>, result: ServiceResult<T>): Response {
+  c.set('upstreamCalls', result.upstreamCalls);
+  c.set('cache', result.cache);
+  c.header('X-Cache', result.cache);
+  if (result.waitedMs > 0) c.header('Server-Timing', `budget-wait;dur=${result.waitedMs}`);
+  if (!result.outcome.ok) return failureResponse(c, result.outcome.failure);
+  // Replies carry phone numbers: browsers must not keep them on disk.
+  c.header('Cache-Control', 'private, no-store');
+  return c.json(result.outcome.value as object);
+}

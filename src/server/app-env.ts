@@ -1,0 +1,13 @@
+import type { IncomingMessage } from 'node:http';
+import type { CacheOutcome } from './reply-cache.ts';
+
+/** Hono's per-request context for the dashboard: what handlers record for the access log. */
+export type AppEnv = {
+  Bindings: { incoming?: IncomingMessage };
+  Variables: {
+    /** The route pattern (never the raw URL: queries carry phone numbers). */
+    route: string;
+    upstreamCalls: number;
+    cache: CacheOutcome;
+  };
+};

@@ -1,0 +1,56 @@
+import { Hono } from 'hono';
+import { accessControl } from './access-control.ts';
+import { failureResponse } from './api-errors.ts';
+import type { AppEnv } from './app-env.ts';
+import { apiRoutes, type ApiDeps } from './api-routes.ts';
+import type { AccessControl } from './config.ts';
+import { requestLog, type LogLine } from './request-log.ts';
+import { hostCheck, requestGuard, securityHeaders } from './security.ts';
+import { mountSimControls, type SimControlDeps } from './sim-controls.ts';
+import type { StaticFiles } from './static-files.ts';
+
+export type AppDeps = ApiDeps & {
+  access: AccessControl;
+  /** Set when there is no access control: the Host names the server answers for. */
+  allowedHosts: ReadonlySet<string> | null;
+  staticFiles: StaticFiles;
+  simControls: SimControlDeps | null;
+  log: LogLine;
+};
+
+/** The dashboard's HTTP surface, in the order every request meets it. */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', requestLog(deps.log));
+  app.use('*', securityHeaders());
+  app.use('*', requestGuard());
+  if (deps.allowedHosts) app.use('*', hostCheck(deps.allowedHosts));
+  app.use('*', accessControl(deps.access));
+  app.route('/api', apiRoutes(deps));
+  if (deps.simControls) mountSimControls(app, deps.simControls);
+
+  app.all('*', async (c) => {
+    c.set('route', 'static');
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      c.header('Allow', 'GET, HEAD');
+      return c.text('Method not allowed.', 405);
+    }
+    const served = await deps.staticFiles.serve(c, c.req.path);
+    if (served) {
+      c.set('route', served.route);
+      return served.response;
+    }
+    c.header('Cache-Control', 'no-store');
+    return c.text('Not found.', 404);
+  });
+
+  app.onError((error, c) => {
+    // The name and message only: a stack or a request dump could carry credentials.
+    deps.log(`${new Date().toISOString()} error ${error.name}: ${error.message.slice(0, 300)}`);
+    return failureResponse(c, {
+      code: 'internal',
+      message: 'The dashboard server failed unexpectedly; see its log.',
+    });
+  });
+  return app;
+}

@@ -1,0 +1,157 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { apiErrorBodySchema } from '../contract/api.ts';
+import { startFakeUpstream, type FakeUpstream } from './testing/fake-upstream.ts';
+import { startDashboard, type TestDashboard } from './testing/harness.ts';
+
+const UUID = '78ae7ada-b87c-449c-86b7-91443da3a68b';
+const page = { api_id: 'a', meta: { limit: 20, offset: 0, next: null }, sessions: [] };
+const one = { api_id: 'b', session_uuid: UUID };
+
+const running: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((r) => r.close()));
+});
+
+async function setUp(env: Record<string, string>, delayMs = 0, budgetWindowMs?: number) {
+  const upstream = await startFakeUpstream((req) =>
+    req.path.endsWith('/Session/') ? { json: page, delayMs } : { json: one, delayMs },
+  );
+  const dash = await startDashboard(env, upstream, budgetWindowMs ? { budgetWindowMs } : {});
+  running.push(dash, upstream);
+  return { upstream, dash };
+}
+
+const byText = (a: string, b: string) => a.localeCompare(b);
+const get = (dash: TestDashboard, path: string, headers: Record<string, string> = {}) =>
+  fetch(dash.url + path, { headers });
+
+/** The most upstream calls that started within any `windowMs`. */
+function busiestWindow(upstream: FakeUpstream, windowMs: number): number {
+  const times = upstream.requests.map((r) => r.at).sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0; i < times.length; i += 1) {
+    const inWindow = times.filter((t) => t >= times[i]! && t < times[i]! + windowMs).length;
+    most = Math.max(most, inWindow);
+  }
+  return most;
+}
+
+describe('the shared upstream budget', () => {
+  it('lets 50 concurrent different requests make at most 20 upstream calls a minute', async () => {
+    const { upstream, dash } = await setUp({}, 50);
+    const replies = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => get(dash, `/api/sessions?offset=${i}`)),
+    );
+    expect(upstream.calls()).toBe(20);
+    expect(busiestWindow(upstream, 60_000)).toBeLessThanOrEqual(20);
+    const statuses = replies.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(20);
+    const refused = replies.filter((r) => r.status === 429);
+    expect(refused).toHaveLength(30);
+    for (const reply of refused) {
+      const seconds = Number(reply.headers.get('retry-after'));
+      expect(seconds).toBeGreaterThanOrEqual(55);
+      expect(seconds).toBeLessThanOrEqual(61);
+      const body = apiErrorBodySchema.parse(await reply.json());
+      expect(body.error).toMatchObject({ code: 'rate_limited', retryAfterSeconds: seconds });
+      expect(body.error.message).toMatch(/Try again in \d+ s/);
+    }
+    const health = (await (await get(dash, '/api/health')).json()) as { budget: unknown };
+    expect(health.budget).toEqual({ perMinute: 20, remaining: 0, queued: 0 });
+  });
+
+  it('queues a call while the wait is short and says how long it waited', async () => {
+    const env = {
+      LIST_BUDGET_PER_MINUTE: '1',
+      BUDGET_QUEUE_SIZE: '1',
+      BUDGET_MAX_WAIT_SECONDS: '5',
+    };
+    const { upstream, dash } = await setUp(env, 0, 400);
+    expect((await get(dash, '/api/sessions?offset=1')).status).toBe(200);
+    const started = Date.now();
+    const waiting = get(dash, '/api/sessions?offset=2');
+    await new Promise((r) => setTimeout(r, 50));
+    const health = (await (await get(dash, '/api/health')).json()) as { budget: unknown };
+    expect(health.budget).toEqual({ perMinute: 1, remaining: 0, queued: 1 });
+    const full = await get(dash, '/api/sessions?offset=3');
+    expect(full.status).toBe(429);
+    expect(apiErrorBodySchema.parse(await full.json()).error.code).toBe('rate_limited');
+    const waited = await waiting;
+    expect(waited.status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    const timing = /budget-wait;dur=(\d+)/.exec(waited.headers.get('server-timing') ?? '');
+    expect(Number(timing?.[1])).toBeGreaterThan(250);
+    expect(upstream.calls()).toBe(2);
+  });
+
+  it('pauses after an upstream 429 and reports rate_limited with the pause', async () => {
+    const { upstream, dash } = await setUp({});
+    upstream.handle(() => ({ status: 429, json: { api_id: 'x', error: 'too many requests' } }));
+    const first = await get(dash, '/api/sessions');
+    expect(first.status).toBe(429);
+    expect(first.headers.get('retry-after')).toBe('10');
+    expect(apiErrorBodySchema.parse(await first.json()).error).toMatchObject({
+      code: 'rate_limited',
+      retryAfterSeconds: 10,
+    });
+    const second = await get(dash, '/api/sessions?offset=20');
+    expect(second.status).toBe(429);
+    expect(upstream.calls()).toBe(1);
+  });
+});
+
+describe('coalescing and caching', () => {
+  it('lets ten identical concurrent requests share one upstream call', async () => {
+    const { upstream, dash } = await setUp({}, 100);
+    const replies = await Promise.all(
+      Array.from({ length: 10 }, () => get(dash, '/api/sessions?status=expired&alias=x')),
+    );
+    expect(replies.map((r) => r.status)).toEqual(Array(10).fill(200));
+    expect(upstream.calls()).toBe(1);
+    expect(replies.map((r) => r.headers.get('x-cache') ?? '').sort(byText)).toEqual([
+      'miss',
+      ...Array(9).fill('shared'),
+    ]);
+  });
+
+  it('treats equivalent queries as one (order, case, phone format)', async () => {
+    const { upstream, dash } = await setUp({});
+    await get(dash, '/api/sessions?status=EXPIRED&recipient=%2B1%20(415)%20555-0100');
+    const again = await get(dash, '/api/sessions?recipient=14155550100&status=expired');
+    expect(again.headers.get('x-cache')).toBe('hit');
+    expect(upstream.calls()).toBe(1);
+  });
+
+  it('serves repeats from the cache until the TTL ends; no-cache bypasses it', async () => {
+    const { upstream, dash } = await setUp({ CACHE_TTL_SECONDS: '1' });
+    await get(dash, `/api/sessions/${UUID}`);
+    const hit = await get(dash, `/api/sessions/${UUID}`);
+    expect(hit.headers.get('x-cache')).toBe('hit');
+    expect(upstream.calls()).toBe(1);
+    const fresh = await get(dash, `/api/sessions/${UUID}`, { 'cache-control': 'no-cache' });
+    expect(fresh.headers.get('x-cache')).toBe('bypass');
+    expect(upstream.calls()).toBe(2);
+    await new Promise((r) => setTimeout(r, 1_100));
+    await get(dash, `/api/sessions/${UUID}`);
+    expect(upstream.calls()).toBe(3);
+  });
+
+  it('never caches a failure', async () => {
+    const { upstream, dash } = await setUp({});
+    upstream.handle(() => ({ status: 503, json: { error: 'down' } }));
+    expect((await get(dash, '/api/sessions')).status).toBe(502);
+    upstream.handle(() => ({ json: page }));
+    expect((await get(dash, '/api/sessions')).status).toBe(200);
+    expect(upstream.calls()).toBe(2);
+  });
+
+  it('logs cache hits and shared calls as costing no upstream call', async () => {
+    const { dash } = await setUp({}, 50);
+    await Promise.all([get(dash, '/api/sessions'), get(dash, '/api/sessions')]);
+    await get(dash, '/api/sessions');
+    const lines = dash.logs.filter((l) => l.includes(' /api/sessions '));
+    expect(
+      lines.map((l) => /upstream=(\d) cache=(\w+)$/.exec(l)?.slice(1).join(' ') ?? l).sort(byText),
+    ).toEqual(['0 hit', '0 shared', '1 miss']);
+  });
+});

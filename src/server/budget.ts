@@ -1,0 +1,119 @@
+/**
+ * The upstream call budget: at most `perWindow` calls in ANY window of `windowMs`, shared by
+ * every user of the server. A sliding-window log rather than a refilling token bucket: a
+ * bucket of 20 that refills one token every 3 s lets 20 + 19 calls through in one minute,
+ * which is exactly the burst that earns Plivo's own 429. Calls beyond the budget reserve the
+ * next free slot and wait for it, unless the wait would exceed `maxWaitMs` or `queueSize`
+ * calls already wait — then they are refused at once with the number of seconds to wait.
+ */
+export type BudgetOptions = {
+  perWindow: number;
+  windowMs?: number | undefined;
+  queueSize: number;
+  maxWaitMs: number;
+  now?: () => number;
+};
+
+export type Reservation =
+  | { ok: true; waitMs: number; ready: Promise<void> }
+  | { ok: false; retryAfterSeconds: number; reason: 'wait_too_long' | 'queue_full' };
+
+export type BudgetState = { perWindow: number; remaining: number; queued: number };
+
+const BACKOFF_STEPS_MS = [10_000, 20_000, 40_000, 60_000];
+
+export class Budget {
+  readonly perWindow: number;
+  private readonly windowMs: number;
+  private readonly queueSize: number;
+  private readonly maxWaitMs: number;
+  private readonly now: () => number;
+  /** Start times of calls, ascending: past ones still in the window and reserved future ones. */
+  private starts: number[] = [];
+  private blockedUntil = 0;
+  private consecutiveRejections = 0;
+
+  constructor(options: BudgetOptions) {
+    this.perWindow = options.perWindow;
+    // One second of margin: network jitter must not make two calls 60 s apart here arrive
+    // 59.9 s apart at Plivo.
+    this.windowMs = options.windowMs ?? 61_000;
+    this.queueSize = options.queueSize;
+    this.maxWaitMs = options.maxWaitMs;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Claims a slot for one upstream call; `ready` resolves when the call may start. */
+  reserve(): Reservation {
+    const now = this.now();
+    this.prune(now);
+    const slot = this.nextSlot(now);
+    const waitMs = slot - now;
+    if (waitMs > 0 && this.queued(now) >= this.queueSize) {
+      return { ok: false, retryAfterSeconds: toSeconds(waitMs), reason: 'queue_full' };
+    }
+    if (waitMs > this.maxWaitMs) {
+      return { ok: false, retryAfterSeconds: toSeconds(waitMs), reason: 'wait_too_long' };
+    }
+    this.starts.push(slot);
+    const ready =
+      waitMs > 0 ? new Promise<void>((resolve) => setTimeout(resolve, waitMs)) : Promise.resolve();
+    return { ok: true, waitMs, ready };
+  }
+
+  /**
+   * The upstream answered 429 although we kept to the budget (another client shares the
+   * account): pause all calls, longer each time it happens in a row. Returns the pause.
+   */
+  upstreamRejected(): number {
+    const step =
+      BACKOFF_STEPS_MS[Math.min(this.consecutiveRejections, BACKOFF_STEPS_MS.length - 1)];
+    const pauseMs = step ?? 60_000;
+    this.consecutiveRejections += 1;
+    this.blockedUntil = Math.max(this.blockedUntil, this.now() + pauseMs);
+    return toSeconds(pauseMs);
+  }
+
+  upstreamAccepted(): void {
+    this.consecutiveRejections = 0;
+  }
+
+  /** Test mode only: forget past calls and pauses (the simulator's budget was reset too). */
+  reset(): void {
+    this.starts = this.starts.filter((t) => t > this.now());
+    this.blockedUntil = 0;
+    this.consecutiveRejections = 0;
+  }
+
+  state(): BudgetState {
+    const now = this.now();
+    this.prune(now);
+    const used = this.starts.length;
+    const remaining = now < this.blockedUntil ? 0 : Math.max(0, this.perWindow - used);
+    return { perWindow: this.perWindow, remaining, queued: this.queued(now) };
+  }
+
+  private nextSlot(now: number): number {
+    let slot = Math.max(now, this.blockedUntil);
+    const n = this.starts.length;
+    if (n >= this.perWindow) {
+      // The new call may start once the perWindow-th most recent one leaves the window.
+      const oldest = this.starts[n - this.perWindow] ?? 0;
+      slot = Math.max(slot, oldest + this.windowMs);
+    }
+    return slot;
+  }
+
+  private queued(now: number): number {
+    return this.starts.filter((t) => t > now).length;
+  }
+
+  private prune(now: number): void {
+    const cutoff = now - this.windowMs;
+    while (this.starts.length && (this.starts[0] ?? 0) <= cutoff) this.starts.shift();
+  }
+}
+
+function toSeconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from './config.ts';
+import { hashPassword, parseUserList, verifyPassword } from './passwords.ts';
+
+const ID = 'MAODZKMDFJMJU3MTEYNG';
+const TOKEN = 'a-secret-token-value-123';
+
+describe('parseConfig', () => {
+  it('defaults to the simulator on loopback:8080 with the documented budget', () => {
+    const result = parseConfig({});
+    if (!result.ok) throw new Error(result.problems.join());
+    expect(result.config).toMatchObject({
+      upstream: { mode: 'simulator', simulator: { testControls: false } },
+      host: '127.0.0.1',
+      port: 8080,
+      webDistDir: 'dist/web',
+      budget: { listPerMinute: 20, retrievePerMinute: 60, queueSize: 20, maxWaitMs: 5_000 },
+      cacheTtlMs: 30_000,
+      upstreamTimeoutMs: 10_000,
+      access: { kind: 'none' },
+    });
+  });
+
+  it('uses live Plivo when both credentials are set', () => {
+    const result = parseConfig({
+      PLIVO_AUTH_ID: ID,
+      PLIVO_AUTH_TOKEN: TOKEN,
+      PLIVO_API_URL: 'http://127.0.0.1:9/',
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      config: {
+        upstream: { mode: 'plivo', authId: ID, authToken: TOKEN, apiUrl: 'http://127.0.0.1:9' },
+      },
+    });
+  });
+
+  it('honours SIM_* in simulator mode and treats blank variables as unset', () => {
+    const result = parseConfig({
+      PLIVO_AUTH_ID: '',
+      SIM_SEED: '7',
+      SIM_NOW: '2026-11-20T12:00:00Z',
+      SIM_SESSIONS_PER_DAY: '300',
+      SIM_TEST_CONTROLS: '1',
+      SIM_AUTH_TOKEN: 'sim-token',
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      config: {
+        upstream: {
+          mode: 'simulator',
+          simulator: {
+            seed: '7',
+            now: '2026-11-20T12:00:00Z',
+            sessionsPerDay: 300,
+            testControls: true,
+            authToken: 'sim-token',
+          },
+        },
+      },
+    });
+  });
+
+  it('lists every problem at once and never repeats the token', () => {
+    const result = parseConfig({
+      PLIVO_AUTH_TOKEN: TOKEN,
+      PORT: 'eighty',
+      PLIVO_API_URL: 'ftp://example.com',
+      CACHE_TTL_SECONDS: '-1',
+      TRUST_IDENTITY_HEADER: 'X Bad',
+      DASHBOARD_USERS: 'alice:plain',
+    });
+    if (result.ok) throw new Error('expected problems');
+    const text = result.problems.join('\n');
+    for (const name of [
+      'PORT',
+      'PLIVO_API_URL',
+      'CACHE_TTL_SECONDS',
+      'TRUST_IDENTITY_HEADER',
+      'PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN go together',
+      'DASHBOARD_USERS user alice has no valid scrypt hash',
+    ]) {
+      expect(text).toContain(name);
+    }
+    expect(result.problems.length).toBeGreaterThanOrEqual(6);
+    expect(text).not.toContain(TOKEN);
+  });
+
+  it('checks the Auth ID format', () => {
+    const result = parseConfig({ PLIVO_AUTH_ID: 'nope', PLIVO_AUTH_TOKEN: TOKEN });
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [expect.stringMatching(/^PLIVO_AUTH_ID must be MA or SA/)],
+    });
+  });
+});
+
+describe('dashboard passwords', () => {
+  it('hashes with a fresh salt and verifies only the right password', async () => {
+    const a = await hashPassword('correct horse battery');
+    const b = await hashPassword('correct horse battery');
+    expect(a).not.toBe(b);
+    expect(a).toMatch(/^scrypt\.16384\.8\.1\./);
+    expect(await verifyPassword('correct horse battery', a)).toBe(true);
+    expect(await verifyPassword('correct horse batterz', a)).toBe(false);
+    expect(await verifyPassword('correct horse battery', 'scrypt.garbage')).toBe(false);
+  });
+
+  it('parses users separated by commas or whitespace and names broken entries', async () => {
+    const hash = await hashPassword('x'.repeat(12));
+    expect(
+      parseUserList(`alice:${hash}, bob:${hash}\ncarol:${hash}`).users.map((u) => u.name),
+    ).toEqual(['alice', 'bob', 'carol']);
+    expect(parseUserList(`alice:${hash},alice:${hash},nohash,:${hash}`).problems).toEqual([
+      'user alice is listed twice',
+      'entry 3 must look like name:scrypt.… (run npm run hash-password)',
+      'entry 4 must look like name:scrypt.… (run npm run hash-password)',
+    ]);
+  });
+});

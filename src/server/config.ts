@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { parseUserList, type DashboardUser } from './passwords.ts';
+
+/**
+ * The server's whole configuration, parsed once from the environment at start-up. Every
+ * problem is collected so one failed start lists everything to fix, not the first mistake.
+ */
+export type AccessControl =
+  { kind: 'none' } | { kind: 'basic'; users: DashboardUser[] } | { kind: 'header'; header: string };
+
+export type SimulatorSettings = {
+  authId?: string;
+  authToken?: string;
+  seed?: string;
+  now?: string | number;
+  sessionsPerDay?: number;
+  testControls: boolean;
+};
+
+export type ServerConfig = {
+  upstream:
+    | { mode: 'plivo'; apiUrl: string; authId: string; authToken: string }
+    | { mode: 'simulator'; simulator: SimulatorSettings };
+  host: string;
+  port: number;
+  webDistDir: string;
+  budget: {
+    listPerMinute: number;
+    retrievePerMinute: number;
+    queueSize: number;
+    maxWaitMs: number;
+  };
+  cacheTtlMs: number;
+  cacheMaxEntries: number;
+  upstreamTimeoutMs: number;
+  access: AccessControl;
+  allowedHosts: string[];
+};
+
+const AUTH_ID = /^(MA|SA)[A-Z0-9]{18}$/;
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+const optionalText = z.string().optional();
+
+const envSchema = z.object({
+  PLIVO_AUTH_ID: z
+    .string()
+    .regex(AUTH_ID, 'must be MA or SA followed by 18 upper-case letters or digits')
+    .optional(),
+  PLIVO_AUTH_TOKEN: z.string().min(8, 'is too short to be a Plivo Auth Token').optional(),
+  PLIVO_API_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL like https://api.plivo.com' })
+    .refine((v) => !/[?#]/.test(v), 'must not carry a query or fragment')
+    .transform((v) => v.replace(/\/+$/, ''))
+    .default('https://api.plivo.com'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: int(0, 65535).default(8080),
+  WEB_DIST_DIR: z.string().min(1).default('dist/web'),
+  LIST_BUDGET_PER_MINUTE: int(1, 300).default(20),
+  RETRIEVE_BUDGET_PER_MINUTE: int(1, 3000).default(60),
+  BUDGET_QUEUE_SIZE: int(0, 1000).default(20),
+  BUDGET_MAX_WAIT_SECONDS: int(0, 120).default(5),
+  CACHE_TTL_SECONDS: int(0, 3600).default(30),
+  CACHE_MAX_ENTRIES: int(1, 100_000).default(500),
+  UPSTREAM_TIMEOUT_MS: int(100, 120_000).default(10_000),
+  DASHBOARD_USERS: optionalText,
+  TRUST_IDENTITY_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,100}$/, 'must be an HTTP header name like X-Forwarded-Email')
+    .optional(),
+  ALLOWED_HOSTS: optionalText,
+  // The same rules as the standalone simulator's (src/simulator/config.ts).
+  SIM_AUTH_ID: z
+    .string()
+    .regex(/^MA[A-Z0-9]{18}$/, 'must be MA followed by 18 upper-case letters or digits')
+    .optional(),
+  SIM_AUTH_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
+  SIM_SEED: z.string().optional(),
+  SIM_NOW: z
+    .string()
+    .refine(
+      (v) => /^\d+$/.test(v) || !Number.isNaN(Date.parse(v)),
+      'must be an ISO time like 2026-11-20T12:00:00Z or epoch milliseconds',
+    )
+    .optional(),
+  SIM_SESSIONS_PER_DAY: int(0, 200_000).optional(),
+  SIM_TEST_CONTROLS: z.enum(['0', '1', 'true', 'false']).optional(),
+});
+
+type Env = Record<string, string | undefined>;
+export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; problems: string[] };
+
+/** Blank variables count as unset: `FOO=` in a .env file usually means "not configured". */
+function withoutBlanks(env: Env): Env {
+  return Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  );
+}
+
+export function parseConfig(rawEnv: Env): ConfigResult {
+  const env = withoutBlanks(rawEnv);
+  const parsed = envSchema.safeParse(env);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`);
+  if (Boolean(env.PLIVO_AUTH_ID) !== Boolean(env.PLIVO_AUTH_TOKEN)) {
+    problems.push(
+      'PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN go together: set both (live Plivo) or neither (simulator)',
+    );
+  }
+  if (env.DASHBOARD_USERS && env.TRUST_IDENTITY_HEADER) {
+    problems.push('DASHBOARD_USERS and TRUST_IDENTITY_HEADER are alternatives: set at most one');
+  }
+  const users = env.DASHBOARD_USERS
+    ? parseUserList(env.DASHBOARD_USERS)
+    : { users: [], problems: [] };
+  problems.push(...users.problems.map((p) => `DASHBOARD_USERS ${p}`));
+  if (!parsed.success || problems.length) return { ok: false, problems };
+  return { ok: true, config: toConfig(parsed.data, users.users) };
+}
+
+function toConfig(e: z.output<typeof envSchema>, users: DashboardUser[]): ServerConfig {
+  const upstream: ServerConfig['upstream'] =
+    e.PLIVO_AUTH_ID && e.PLIVO_AUTH_TOKEN
+      ? {
+          mode: 'plivo',
+          apiUrl: e.PLIVO_API_URL,
+          authId: e.PLIVO_AUTH_ID,
+          authToken: e.PLIVO_AUTH_TOKEN,
+        }
+      : { mode: 'simulator', simulator: simulatorSettings(e) };
+  const access: AccessControl = users.length
+    ? { kind: 'basic', users }
+    : e.TRUST_IDENTITY_HEADER
+      ? { kind: 'header', header: e.TRUST_IDENTITY_HEADER.toLowerCase() }
+      : { kind: 'none' };
+  return {
+    upstream,
+    host: e.HOST,
+    port: e.PORT,
+    webDistDir: e.WEB_DIST_DIR,
+    budget: {
+      listPerMinute: e.LIST_BUDGET_PER_MINUTE,
+      retrievePerMinute: e.RETRIEVE_BUDGET_PER_MINUTE,
+      queueSize: e.BUDGET_QUEUE_SIZE,
+      maxWaitMs: e.BUDGET_MAX_WAIT_SECONDS * 1000,
+    },
+    cacheTtlMs: e.CACHE_TTL_SECONDS * 1000,
+    cacheMaxEntries: e.CACHE_MAX_ENTRIES,
+    upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    access,
+    allowedHosts: (e.ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+  };
+}
+
+function simulatorSettings(e: z.output<typeof envSchema>): SimulatorSettings {
+  return {
+    ...(e.SIM_AUTH_ID ? { authId: e.SIM_AUTH_ID } : {}),
+    ...(e.SIM_AUTH_TOKEN ? { authToken: e.SIM_AUTH_TOKEN } : {}),
+    ...(e.SIM_SEED !== undefined ? { seed: e.SIM_SEED } : {}),
+    ...(e.SIM_NOW ? { now: /^\d+$/.test(e.SIM_NOW) ? Number(e.SIM_NOW) : e.SIM_NOW } : {}),
+    ...(e.SIM_SESSIONS_PER_DAY !== undefined ? { sessionsPerDay: e.SIM_SESSIONS_PER_DAY } : {}),
+    testControls: e.SIM_TEST_CONTROLS === '1' || e.SIM_TEST_CONTROLS === 'true',
+  };
+}
+
+/** Defaults plus overrides: for tests and the e2e support scripts. */
+export function configFrom(env: Env): ServerConfig {
+  const result = parseConfig(env);
+  if (!result.ok) throw new Error(`Invalid configuration:\n- ${result.problems.join('\n- ')}`);
+  return result.config;
+}

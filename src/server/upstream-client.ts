@@ -1,0 +1,150 @@
+/**
+ * The only code that talks to Plivo (or the simulator). URLs are built from the configured
+ * base, the validated Auth ID and a validated session uuid, never from the incoming request
+ * path; no incoming header is forwarded. Every call has a deadline covering connection,
+ * headers and body, so a stuck upstream cannot hang a request.
+ */
+export type UpstreamTarget = { baseUrl: string; authId: string; authToken: string };
+
+export type UpstreamReply =
+  | { kind: 'ok'; json: unknown }
+  | { kind: 'http_error'; status: number; message: string | null }
+  | { kind: 'timeout'; timeoutMs: number }
+  | { kind: 'unreachable'; detail: string }
+  | { kind: 'bad_reply'; detail: string };
+
+export type UpstreamClient = {
+  list(query: URLSearchParams): Promise<UpstreamReply>;
+  retrieve(sessionUuid: string): Promise<UpstreamReply>;
+  /** Any HTTP answer from the base URL counts as reachable; spends no Verify budget. */
+  probe(timeoutMs: number): Promise<boolean>;
+  readonly host: string;
+};
+
+const AUTH_ID = /^[A-Za-z0-9]{1,64}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_REPLY_BYTES = 5 * 1024 * 1024;
+
+export function createUpstreamClient(
+  target: UpstreamTarget,
+  options: { timeoutMs: number; userAgent: string },
+): UpstreamClient {
+  if (!AUTH_ID.test(target.authId))
+    throw new Error('The upstream Auth ID has unexpected characters');
+  const base = new URL(target.baseUrl);
+  const sessionsUrl = new URL(
+    `${base.pathname.replace(/\/+$/, '')}/v1/Account/${target.authId}/Verify/Session/`,
+    base,
+  );
+  const authorization = `Basic ${Buffer.from(`${target.authId}:${target.authToken}`).toString('base64')}`;
+  const headers = { authorization, accept: 'application/json', 'user-agent': options.userAgent };
+  const call = async (url: URL): Promise<UpstreamReply> => {
+    const reply = await fetchJson(url, headers, options.timeoutMs);
+    // An upstream that quotes the token back in an error must not make us repeat it.
+    if (reply.kind === 'http_error' && reply.message?.includes(target.authToken)) {
+      return { ...reply, message: reply.message.split(target.authToken).join('[redacted]') };
+    }
+    return reply;
+  };
+  return {
+    host: base.host,
+    list(query) {
+      const url = new URL(sessionsUrl);
+      url.search = query.toString();
+      return call(url);
+    },
+    retrieve(sessionUuid) {
+      if (!UUID.test(sessionUuid)) throw new Error('retrieve() needs a validated session uuid');
+      return call(new URL(`${sessionUuid.toLowerCase()}/`, sessionsUrl));
+    },
+    async probe(timeoutMs) {
+      try {
+        const response = await fetch(base, {
+          signal: AbortSignal.timeout(timeoutMs),
+          redirect: 'manual',
+        });
+        await response.body?.cancel();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+async function fetchJson(
+  url: URL,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<UpstreamReply> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  let response: Response;
+  try {
+    // Redirects are not followed: they would be a way to send the credentials elsewhere.
+    response = await fetch(url, { headers, signal, redirect: 'manual' });
+  } catch (error) {
+    if (signal.aborted) return { kind: 'timeout', timeoutMs };
+    return { kind: 'unreachable', detail: networkDetail(error) };
+  }
+  let text: string;
+  try {
+    text = await readCapped(response);
+  } catch (error) {
+    if (signal.aborted) return { kind: 'timeout', timeoutMs };
+    return { kind: 'bad_reply', detail: `the reply was cut off (${networkDetail(error)})` };
+  }
+  const json = parseJson(text);
+  if (response.status >= 200 && response.status < 300) {
+    return json.ok
+      ? { kind: 'ok', json: json.value }
+      : { kind: 'bad_reply', detail: 'the reply is not JSON' };
+  }
+  return {
+    kind: 'http_error',
+    status: response.status,
+    message: json.ok ? errorText(json.value) : null,
+  };
+}
+
+async function readCapped(response: Response): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_REPLY_BYTES) {
+      await reader.cancel();
+      throw new Error('reply larger than 5 MB');
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** Plivo's `{"error": "…"}` text, trimmed to one short printable line. */
+function errorText(body: unknown): string | null {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return null;
+  const error = body.error;
+  const text = typeof error === 'string' ? error : JSON.stringify(error);
+  return text.replace(/[^\x20-\x7e]/g, ' ').slice(0, 200);
+}
+
+/** The network error code (ECONNREFUSED, ENOTFOUND…) without URLs or headers. */
+function networkDetail(error: unknown): string {
+  const cause =
+    error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  if (cause && typeof cause.code === 'string') return cause.code;
+  if (error instanceof Error && error.message.length < 100) return error.message;
+  return 'network error';
+}
