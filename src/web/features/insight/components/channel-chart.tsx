@@ -1,0 +1,84 @@
+import { useMemo } from 'react';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { Session } from '../../../../contract/session.ts';
+import { attemptsByChannel, channelBreakdown } from '../lib/breakdowns.ts';
+import { channelLabel } from '../lib/labels.ts';
+import { attemptStatusColour, channelColour } from '../lib/palette.ts';
+import { ChartFigure } from './chart-figure.tsx';
+import { HorizontalBars } from './horizontal-bars.tsx';
+import { SegmentList, type SegmentItem } from './segment-list.tsx';
+
+export type ChannelChartProps = {
+  sessions: readonly Session[];
+  onSelect: (channel: string) => void;
+};
+
+/** Sessions by the channel of their last attempt, and every attempt by channel × status. */
+export function ChannelChart({ sessions, onSelect }: ChannelChartProps) {
+  const items: SegmentItem[] = channelBreakdown(sessions).map((s) => ({
+    ...s,
+    label: channelLabel(s.key),
+    colour: channelColour(s.key),
+  }));
+  const attempts = useMemo(() => attemptsByChannel(sessions), [sessions]);
+  const summary = attempts.rows
+    .map(
+      (r) =>
+        `${channelLabel(r.channel)}: ${attempts.statuses.map((s) => `${r.counts[s] ?? 0} ${s}`).join(', ')}`,
+    )
+    .join('; ');
+  return (
+    <ChartFigure
+      title="Channels"
+      note="Sessions by the channel of their last attempt. Click one to filter loaded rows."
+    >
+      <HorizontalBars
+        items={items}
+        label="Sessions by last channel"
+        valueLabel="Sessions"
+        onSelect={onSelect}
+      />
+      <SegmentList items={items} label="Filter loaded rows by channel" onSelect={onSelect} />
+      <h4 className="insight-figure__sub">Attempts by channel and attempt status</h4>
+      <div role="img" aria-label={`Attempts by channel and status. ${summary || 'No attempts.'}`}>
+        <ResponsiveContainer width="100%" height={Math.max(2, attempts.rows.length) * 32 + 70}>
+          <BarChart
+            data={attempts.rows.map((r) => ({ ...r, name: channelLabel(r.channel) }))}
+            layout="vertical"
+            accessibilityLayer={false}
+          >
+            <CartesianGrid horizontal={false} strokeDasharray="3 3" />
+            <XAxis type="number" allowDecimals={false} />
+            <YAxis type="category" dataKey="name" width={80} />
+            <Tooltip />
+            <Legend />
+            {attempts.statuses.map((status) => (
+              <Bar
+                key={status}
+                stackId="attempts"
+                name={status}
+                dataKey={(row: { counts: Record<string, number> }) => row.counts[status] ?? 0}
+                fill={attemptStatusColour(status)}
+                isAnimationActive={false}
+                cursor="pointer"
+                onClick={(_, index) => {
+                  const row = attempts.rows[index];
+                  if (row) onSelect(row.channel);
+                }}
+              />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+    </ChartFigure>
+  );
+}

@@ -1,0 +1,96 @@
+import { useId, useMemo } from 'react';
+import type { Session } from '../../../../contract/session.ts';
+import { formatMean, formatShare, summarise, type Summary } from '../lib/summary.ts';
+
+export type SummaryStripProps = {
+  /** The rows the numbers describe (after any client-side filters). */
+  sessions: readonly Session[];
+  /** True once every matching session is loaded (no next page). */
+  complete: boolean;
+  /** Sessions loaded from the server so far (before client-side filters). */
+  loadedCount: number;
+  hasMore: boolean;
+};
+
+type Item = { term: string; value: string; title: string };
+
+function scopeText({ sessions, complete, loadedCount, hasMore }: SummaryStripProps): string {
+  const filtered = sessions.length === loadedCount ? '' : `${sessions.length} shown · `;
+  if (complete && !hasMore)
+    return `${filtered}complete: all ${loadedCount} matching sessions loaded`;
+  return `${filtered}of ${loadedCount} loaded${hasMore ? ' — more match, not loaded yet' : ''}`;
+}
+
+function itemsOf(s: Summary): Item[] {
+  return [
+    { term: 'Sessions', value: String(s.sessions), title: 'Sessions in the loaded rows.' },
+    {
+      term: 'Verified',
+      value: formatShare(s.verifiedShare),
+      title: `${s.verified} sessions verified.`,
+    },
+    {
+      term: 'Expired',
+      value: formatShare(s.expiredShare),
+      title: `${s.expired} sessions expired without a correct code.`,
+    },
+    {
+      term: 'In progress',
+      value: String(s.inProgress),
+      title: 'Sessions whose code can still be entered.',
+    },
+    {
+      term: 'Mean attempts',
+      value: formatMean(s.meanAttempts),
+      title: 'Sends per session, on average.',
+    },
+    {
+      term: 'Needed a 2nd attempt',
+      value: formatShare(s.secondAttemptShare),
+      title: 'Share of sessions with two or more sends.',
+    },
+    {
+      term: 'Fell back to voice',
+      value: formatShare(s.voiceFallbackShare),
+      title: 'Share of sessions where a voice call followed an SMS.',
+    },
+    {
+      term: 'Total charge',
+      value: s.totalCharge,
+      title: 'Exact sum of the sessions’ charges as Plivo reported them.',
+    },
+    {
+      term: 'Spent on never-verified',
+      value: s.neverVerifiedCharge,
+      title: 'Charges of sessions that expired without a correct code.',
+    },
+  ];
+}
+
+/** Headline numbers over the loaded rows, labelled with how much of the result they cover. */
+export function SummaryStrip(props: SummaryStripProps) {
+  const titleId = useId();
+  const s = useMemo(() => summarise(props.sessions), [props.sessions]);
+  const items = itemsOf(s);
+  return (
+    <section className="insight-summary" aria-labelledby={titleId}>
+      <h2 id={titleId} className="insight-summary__title">
+        Summary <span className="insight-summary__scope">{scopeText(props)}</span>
+      </h2>
+      <dl className="insight-summary__items">
+        {items.map((item) => (
+          <div key={item.term} className="insight-summary__item" title={item.title}>
+            <dt>{item.term}</dt>
+            <dd>{item.value}</dd>
+          </div>
+        ))}
+      </dl>
+      {s.unreadableCharges > 0 && (
+        <p className="insight-summary__note" role="note">
+          {s.unreadableCharges} session{s.unreadableCharges === 1 ? '' : 's'} with an unreadable
+          charge left out of the sums.
+        </p>
+      )}
+    </section>
+  );
+}

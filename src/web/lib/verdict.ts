@@ -1,0 +1,236 @@
+import type { Attempt, Session } from '../../contract/session.ts';
+
+/**
+ * A plain-words verdict of what happened to one session, derived only from its status and
+ * attempts. Plivo's `sent` means "handed to the carrier", never "delivered", and a voice call
+ * counts as reaching the user only when it was answered (`answer`) or ran to `completed`.
+ */
+export const VERDICT_KINDS = [
+  'verified_first',
+  'verified_retry',
+  'verified_fallback',
+  'verified_no_attempts',
+  'in_progress',
+  'delivered_not_verified',
+  'sent_no_receipt',
+  'call_not_answered',
+  'queued_not_sent',
+  'undelivered_all',
+  'failed_to_send',
+  'expired_no_attempts',
+  'unknown',
+] as const;
+export type VerdictKind = (typeof VERDICT_KINDS)[number];
+
+export type Verdict = { kind: VerdictKind; label: string; explanation: string };
+
+/** How good the outcome is, for colour (always shown with the label, never alone). */
+export type VerdictTone = 'good' | 'pending' | 'bad' | 'unknown';
+export const VERDICT_TONE: Record<VerdictKind, VerdictTone> = {
+  verified_first: 'good',
+  verified_retry: 'good',
+  verified_fallback: 'good',
+  verified_no_attempts: 'good',
+  in_progress: 'pending',
+  delivered_not_verified: 'bad',
+  sent_no_receipt: 'bad',
+  call_not_answered: 'bad',
+  queued_not_sent: 'bad',
+  undelivered_all: 'bad',
+  failed_to_send: 'bad',
+  expired_no_attempts: 'bad',
+  unknown: 'unknown',
+};
+
+/** Short, count-free names of each kind, for chart categories and filter chips. */
+export const VERDICT_KIND_LABELS: Record<VerdictKind, string> = {
+  verified_first: 'Verified on 1st attempt',
+  verified_retry: 'Verified after a retry',
+  verified_fallback: 'Verified after a channel fallback',
+  verified_no_attempts: 'Verified (no attempts listed)',
+  in_progress: 'Still in progress',
+  delivered_not_verified: 'Delivered, never verified',
+  sent_no_receipt: 'Sent — no delivery receipt',
+  call_not_answered: 'Call never answered',
+  queued_not_sent: 'Queued, never sent',
+  undelivered_all: 'Undelivered on all attempts',
+  failed_to_send: 'Failed to send',
+  expired_no_attempts: 'Expired, nothing sent',
+  unknown: 'Unknown outcome',
+};
+
+export function isVerdictKind(value: string): value is VerdictKind {
+  return (VERDICT_KINDS as readonly string[]).includes(value);
+}
+
+/** What one attempt achieved, from its status alone (SMS and voice statuses never overlap). */
+type Outcome = 'reached' | 'sent' | 'ringing' | 'queued' | 'undelivered' | 'failed' | 'unknown';
+
+const OUTCOME_BY_STATUS: Record<string, Outcome> = {
+  delivered: 'reached',
+  answer: 'reached',
+  answered: 'reached',
+  completed: 'reached',
+  sent: 'sent',
+  'early media': 'ringing',
+  ringing: 'ringing',
+  'in progress': 'ringing',
+  queued: 'queued',
+  undelivered: 'undelivered',
+  failed: 'failed',
+};
+
+/** Best outcome first: the session's verdict is decided by the furthest any attempt got. */
+const OUTCOME_RANK: readonly Outcome[] = [
+  'reached',
+  'sent',
+  'ringing',
+  'queued',
+  'undelivered',
+  'failed',
+  'unknown',
+];
+
+function outcomeOf(attempt: Attempt): Outcome {
+  // Plivo's spelling varies ("early media", "in-progress", "ANSWER"); compare loosely.
+  const key = (attempt.status ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
+  return OUTCOME_BY_STATUS[key] ?? 'unknown';
+}
+
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  const suffix = ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}
+
+const channelName = (channel: string | null | undefined): string =>
+  channel === 'sms' ? 'SMS' : channel === 'voice' ? 'voice' : (channel ?? 'unknown channel');
+
+const describeStatuses = (attempts: readonly Attempt[]): string =>
+  attempts
+    .map((a) => `${channelName(a.channel)} ${a.status ? `“${a.status}”` : 'without a status'}`)
+    .join(', ');
+
+export function verdictOf(session: Session): Verdict {
+  const status = session.status?.trim().toLowerCase() ?? null;
+  const attempts = session.attempts;
+  if (status === 'verified') return verifiedVerdict(attempts);
+  if (status === 'in-progress') return inProgressVerdict(attempts);
+  if (status === 'expired') return expiredVerdict(attempts);
+  return {
+    kind: 'unknown',
+    label: status ? `Unknown status “${status}”` : 'Status unknown',
+    explanation: status
+      ? `Plivo reported the status “${status}”, which the dashboard does not know, so no verdict is drawn.`
+      : 'Plivo sent no status for this session, so no verdict is drawn.',
+  };
+}
+
+function verifiedVerdict(attempts: readonly Attempt[]): Verdict {
+  const n = attempts.length;
+  if (n === 0) {
+    return {
+      kind: 'verified_no_attempts',
+      label: 'Verified',
+      explanation: 'The session is verified, but Plivo lists no attempts for it.',
+    };
+  }
+  const first = attempts[0]?.channel ?? null;
+  const last = attempts[n - 1]?.channel ?? null;
+  if (n === 1) {
+    return {
+      kind: 'verified_first',
+      label: 'Verified on 1st attempt',
+      explanation: `The code sent by ${channelName(last)} was entered correctly; no resend was needed.`,
+    };
+  }
+  const counted = `The session is verified after ${n} attempts: the user entered a correct code after the ${ordinal(n)} send.`;
+  if (first && last && first !== last) {
+    return {
+      kind: 'verified_fallback',
+      label: `Verified on ${ordinal(n)} attempt (${channelName(last)} fallback)`,
+      explanation: `${counted} The first attempt went by ${channelName(first)} and the last by ${channelName(last)}, so it fell back to ${channelName(last)}.`,
+    };
+  }
+  return {
+    kind: 'verified_retry',
+    label: `Verified on ${ordinal(n)} attempt`,
+    explanation: `${counted} ${sameChannel(attempts)}`,
+  };
+}
+
+function sameChannel(attempts: readonly Attempt[]): string {
+  const channels = [...new Set(attempts.map((a) => channelName(a.channel)))];
+  return channels.length === 1
+    ? `Every attempt went by ${channels[0] ?? 'one channel'}.`
+    : `The attempts went by ${channels.join(', ')}, ending where they started.`;
+}
+
+function inProgressVerdict(attempts: readonly Attempt[]): Verdict {
+  const last = attempts.at(-1);
+  return {
+    kind: 'in_progress',
+    label: 'Still in progress',
+    explanation: last
+      ? `Plivo still reports the session in progress: the code can still be entered. Last attempt: ${describeStatuses([last])}.`
+      : 'Plivo still reports the session in progress and no attempt has been sent yet.',
+  };
+}
+
+function expiredVerdict(attempts: readonly Attempt[]): Verdict {
+  if (attempts.length === 0) {
+    return {
+      kind: 'expired_no_attempts',
+      label: 'Expired, nothing sent',
+      explanation: 'The session expired and Plivo lists no attempt: no code was ever sent.',
+    };
+  }
+  const outcomes = new Set(attempts.map(outcomeOf));
+  const best = OUTCOME_RANK.find((o) => outcomes.has(o)) ?? 'unknown';
+  const seen = `Attempts: ${describeStatuses(attempts)}.`;
+  const many = attempts.length > 1;
+  return EXPIRED_VERDICTS[best](seen, many);
+}
+
+const expired = 'The session expired without a correct code.';
+const EXPIRED_VERDICTS: Record<Outcome, (seen: string, many: boolean) => Verdict> = {
+  reached: (seen) => ({
+    kind: 'delivered_not_verified',
+    label: 'Delivered, never verified',
+    explanation: `${expired} At least one code reached the user (an SMS marked “delivered”, or a call that was answered or completed). ${seen}`,
+  }),
+  sent: (seen) => ({
+    kind: 'sent_no_receipt',
+    label: 'Sent — no delivery receipt',
+    explanation: `${expired} The best any SMS got was “sent”: handed to the carrier with no delivery receipt, which is not proof of delivery. ${seen}`,
+  }),
+  ringing: (seen) => ({
+    kind: 'call_not_answered',
+    label: 'Call never answered',
+    explanation: `${expired} The voice call never connected (ringing, early media or in progress only), and no SMS went further. ${seen}`,
+  }),
+  queued: (seen) => ({
+    kind: 'queued_not_sent',
+    label: 'Queued, never sent',
+    explanation: `${expired} The best any attempt got was “queued”: it never left Plivo. ${seen}`,
+  }),
+  undelivered: (seen, many) => ({
+    kind: 'undelivered_all',
+    label: many ? 'Undelivered on all attempts' : 'Undelivered',
+    explanation: `${expired} The carrier reported every SMS undelivered (or it failed before sending). ${seen}`,
+  }),
+  failed: (seen, many) => ({
+    kind: 'failed_to_send',
+    label: many ? 'Failed to send (all attempts)' : 'Failed to send',
+    explanation: `${expired} Plivo could not send any attempt (status “failed”). ${seen}`,
+  }),
+  unknown: (seen) => ({
+    kind: 'unknown',
+    label: 'Expired, attempt outcome unknown',
+    explanation: `${expired} No attempt has a status the dashboard knows. ${seen}`,
+  }),
+};
