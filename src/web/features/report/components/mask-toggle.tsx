@@ -1,0 +1,51 @@
+import { useState } from 'react';
+
+export type MaskToggleProps = {
+  /** `mask=1` in the URL. */
+  masked: boolean;
+  onChange: (masked: boolean) => void;
+};
+
+/**
+ * Masking is one click; unmasking is an explicit act: it asks first, because a screenshot
+ * taken a moment later would carry full phone numbers and IPs.
+ */
+export function MaskToggle({ masked, onChange }: MaskToggleProps) {
+  const [confirming, setConfirming] = useState(false);
+  if (!masked) {
+    return (
+      <button type="button" className="mask-toggle" onClick={() => onChange(true)}>
+        Mask phone numbers
+      </button>
+    );
+  }
+  if (!confirming) {
+    return (
+      <button
+        type="button"
+        className="mask-toggle"
+        aria-pressed
+        onClick={() => setConfirming(true)}
+      >
+        Masked — show full numbers…
+      </button>
+    );
+  }
+  return (
+    <div role="group" aria-label="Show full phone numbers?" className="mask-toggle__confirm">
+      <span>Show full phone numbers and IP addresses?</span>
+      <button
+        type="button"
+        onClick={() => {
+          setConfirming(false);
+          onChange(false);
+        }}
+      >
+        Show full numbers
+      </button>
+      <button type="button" autoFocus onClick={() => setConfirming(false)}>
+        Keep masked
+      </button>
+    </div>
+  );
+}

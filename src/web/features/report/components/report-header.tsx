@@ -1,0 +1,92 @@
+import { maskText } from '../../../lib/mask.ts';
+import { describeFilters } from '../lib/describe-filters.ts';
+import { describeInstant, describeWindow, type TimeWindowMs } from '../lib/describe-window.ts';
+
+export type ReportHeaderProps = {
+  /** The current URL's params: filters (in words) and `mask`. */
+  params: URLSearchParams;
+  /** The absolute window shown, epoch ms (resolve `range` against the fetch time). */
+  window: TimeWindowMs;
+  /** The viewer's IANA zone; a second line shows the window in it when it is not UTC. */
+  viewerTimeZone: string;
+  /** When the oldest shown page was fetched (the server's `fetchedAt`), ISO UTC. */
+  dataAsOf: string | null;
+  /** Sessions shown. */
+  count: number;
+  /** True only when every session matching the filters is loaded. */
+  complete: boolean;
+  /** The absolute share link (from `buildShareLink`). */
+  link: string;
+};
+
+function countWords(count: number, complete: boolean): string {
+  const n = count.toLocaleString('en-US');
+  const noun = count === 1 ? 'session' : 'sessions';
+  return complete
+    ? `${n} ${noun} — all that match`
+    : `${n} ${noun} loaded — more match, not all shown`;
+}
+
+/**
+ * The stamp that makes a screenshot or printout self-explanatory. Shown in report mode and
+ * always in print (see print.css). With masking on, the link is shown as masked text with
+ * no href: an href would put the full recipient number into the DOM.
+ */
+export function ReportHeader(props: ReportHeaderProps) {
+  const masked = props.params.get('mask') === '1';
+  const window = describeWindow(props.window, props.viewerTimeZone);
+  const asOf = props.dataAsOf ? Date.parse(props.dataAsOf) : Number.NaN;
+  return (
+    <section className="report-header" aria-label="Report summary">
+      <p className="report-header__kicker">OTP sessions report</p>
+      <h2 className="report-header__title">{describeFilters(props.params, { masked })}</h2>
+      <dl className="report-header__facts">
+        <dt>Window</dt>
+        <dd>
+          {window.utc} <span className="report-header__muted">({window.duration})</span>
+        </dd>
+        {window.local ? (
+          <>
+            <dt>Your time</dt>
+            <dd>{window.local}</dd>
+          </>
+        ) : null}
+        <dt>Data as of</dt>
+        <dd>
+          {Number.isNaN(asOf) ? 'not loaded yet' : describeInstant(asOf, props.viewerTimeZone)}
+        </dd>
+        <dt>Sessions</dt>
+        <dd>{countWords(props.count, props.complete)}</dd>
+        <dt>Link</dt>
+        <dd className="report-header__link">
+          {masked ? (
+            <span>{maskedLinkText(props.link)}</span>
+          ) : (
+            <a href={props.link}>{safeDecode(props.link)}</a>
+          )}
+        </dd>
+        {masked ? (
+          <>
+            <dt>Privacy</dt>
+            <dd>Phone numbers masked to country and last 4 digits; IP addresses hidden.</dd>
+          </>
+        ) : null}
+      </dl>
+    </section>
+  );
+}
+
+/** Masks the query only: the host may be an IP address, and it is not personal data. */
+function maskedLinkText(link: string): string {
+  const at = link.indexOf('?');
+  if (at < 0) return link;
+  return link.slice(0, at + 1) + maskText(safeDecode(link.slice(at + 1)));
+}
+
+function safeDecode(link: string): string {
+  try {
+    return decodeURIComponent(link);
+  } catch {
+    return link;
+  }
+}

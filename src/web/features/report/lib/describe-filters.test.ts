@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { countryName, describeFilters } from './describe-filters.ts';
+
+const describeUrl = (search: string, masked?: boolean) =>
+  describeFilters(new URLSearchParams(search), masked === undefined ? {} : { masked });
+
+describe('describeFilters', () => {
+  it.each([
+    ['', 'All sessions'],
+    ['range=1h&tz=utc&cols=created&sort=created:desc', 'All sessions'],
+    [
+      'status=expired&recipient=%2B918681951370&country=IN&mask=1',
+      'Expired sessions to +91 ••••1370 in India',
+    ],
+    [
+      'status=expired&recipient=%2B918681951370&country=IN',
+      'Expired sessions to +918681951370 in India',
+    ],
+    ['status=VERIFIED&recipient=91 86819 51370', 'Verified sessions to +918681951370'],
+    ['status=in-progress&f_channel=sms', 'In-progress sessions by SMS'],
+    ['f_channel=sms,voice&f_country=IN,FR', 'All sessions by SMS or voice in India or France'],
+    ['country=in&f_country=IN', 'All sessions in India'],
+    [
+      'app_uuid=3cdec449-a367-435e-b4f9-40d777a7cfcc',
+      'All sessions for app 3cdec449-a367-435e-b4f9-40d777a7cfcc',
+    ],
+    [
+      'alias=Acme Shop&subaccount=sa2025rrtyifyhgjhhhh',
+      'All sessions for app “Acme Shop” under subaccount SA2025RRTYIFYHGJHHHH',
+    ],
+    [
+      'brand_name=Acme&app_hash=ab12&f_verdict=never-verified',
+      'All sessions with brand “Acme”, app hash “ab12” and verdict “never verified”',
+    ],
+    ['brand_name=Acme&status=expired', 'Expired sessions with brand “Acme”'],
+    ['status=weird', '“weird” sessions'],
+    ['alias=call 0091 86819 51370&mask=1', 'All sessions for app “call ••••1370”'],
+  ])('%s → %s', (search, expected) => {
+    expect(describeUrl(search)).toBe(expected);
+  });
+
+  it('lets the caller force masking regardless of the URL', () => {
+    expect(describeUrl('recipient=%2B14155550100', true)).toBe('All sessions to +1 ••••0100');
+    expect(describeUrl('recipient=%2B14155550100&mask=1', false)).toBe(
+      'All sessions to +14155550100',
+    );
+  });
+});
+
+describe('countryName', () => {
+  it.each([
+    ['IN', 'India'],
+    ['us', 'United States'],
+    ['GB', 'United Kingdom'],
+    ['ZZ', 'Unknown Region'],
+  ])('%s → %s', (code, name) => {
+    expect(countryName(code)).toBe(name);
+  });
+});

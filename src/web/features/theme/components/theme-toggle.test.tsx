@@ -1,0 +1,55 @@
+import { cleanup, render, renderHook, screen, act } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { THEME_STORAGE_KEY, type ThemeChoice } from '../lib/theme.ts';
+import { useTheme } from '../lib/use-theme.ts';
+import { StatusBadge } from './status-badge.tsx';
+import { ThemeToggle } from './theme-toggle.tsx';
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+  document.documentElement.removeAttribute('data-theme');
+});
+
+describe('ThemeToggle', () => {
+  it('shows the current choice and reports a new one', async () => {
+    const onChange = vi.fn<(choice: ThemeChoice) => void>();
+    render(<ThemeToggle value="system" onChange={onChange} />);
+    expect(screen.getByRole('radio', { name: 'System' })).toBeChecked();
+    await userEvent.setup().click(screen.getByRole('radio', { name: 'Dark' }));
+    expect(onChange).toHaveBeenCalledWith('dark');
+  });
+});
+
+describe('useTheme', () => {
+  it('applies the URL choice, and a new choice goes to the URL, storage and <html>', () => {
+    const setParam = vi.fn<(value: string | null) => void>();
+    const { result, rerender } = renderHook<ReturnType<typeof useTheme>, { url: string | null }>(
+      ({ url }) => useTheme(url, setParam),
+      { initialProps: { url: 'dark' } },
+    );
+    expect(result.current[0]).toBe('dark');
+    expect(document.documentElement).toHaveAttribute('data-theme', 'dark');
+    act(() => result.current[1]('light'));
+    expect(setParam).toHaveBeenCalledWith('light');
+    expect(localStorage.getItem(THEME_STORAGE_KEY)).toBe('light');
+    expect(document.documentElement).toHaveAttribute('data-theme', 'light');
+    rerender({ url: null });
+    // No URL param any more: the stored choice decides.
+    expect(result.current[0]).toBe('light');
+    act(() => result.current[1]('system'));
+    expect(setParam).toHaveBeenLastCalledWith(null);
+    expect(document.documentElement).not.toHaveAttribute('data-theme');
+  });
+});
+
+describe('StatusBadge', () => {
+  it('puts an icon and words beside the colour', () => {
+    const { container } = render(<StatusBadge status="expired" />);
+    const badge = container.querySelector('.status-badge');
+    expect(badge).toHaveTextContent('×Expired');
+    expect(badge).toHaveStyle({ '--badge-color': 'var(--status-expired)' });
+    expect(container.querySelector('[aria-hidden="true"]')).toHaveTextContent('×');
+  });
+});

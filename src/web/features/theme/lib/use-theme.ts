@@ -1,0 +1,28 @@
+import { useEffect } from 'react';
+import {
+  applyTheme,
+  readStoredTheme,
+  resolveThemeChoice,
+  storeTheme,
+  themeParam,
+  type ThemeChoice,
+} from './theme.ts';
+
+/**
+ * Keeps `<html data-theme>` and localStorage in step with the URL's `theme` param.
+ * `setThemeParam` is the explorer's URL updater for that one param (null removes it).
+ */
+export function useTheme(
+  urlValue: string | null,
+  setThemeParam: (value: string | null) => void,
+): [ThemeChoice, (choice: ThemeChoice) => void] {
+  const choice = resolveThemeChoice(urlValue, readStoredTheme());
+  useEffect(() => applyTheme(choice), [choice]);
+  const setChoice = (next: ThemeChoice) => {
+    storeTheme(next);
+    setThemeParam(themeParam(next));
+    // With no URL param, the stored value decides; apply now rather than on the next render.
+    applyTheme(next);
+  };
+  return [choice, setChoice];
+}
