@@ -1,7 +1,47 @@
-export function App() {
+import { QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { ErrorBoundary } from '../components/error-boundary.tsx';
+import { SkeletonRows } from '../components/skeleton-rows.tsx';
+import { createQueryClient } from '../lib/query-client.ts';
+import { ExplorerPage } from './explorer-page.tsx';
+import { NotFoundPage } from './not-found-page.tsx';
+import { SimulatorBanner } from './simulator-banner.tsx';
+
+// The session page is opened less often than the explorer: keep it out of the first load.
+const SessionPage = lazy(() =>
+  import('./session-page.tsx').then((module) => ({ default: module.SessionPage })),
+);
+
+export function AppRoutes() {
   return (
-    <main>
-      <h1>OTP sessions</h1>
-    </main>
+    <>
+      <SimulatorBanner />
+      <Routes>
+        <Route path="/" element={<ExplorerPage />} />
+        <Route
+          path="/sessions/:session_uuid"
+          element={
+            <Suspense fallback={<SkeletonRows count={6} label="Loading session" />}>
+              <SessionPage />
+            </Suspense>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </>
+  );
+}
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <ErrorBoundary>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </QueryClientProvider>
+    </ErrorBoundary>
   );
 }

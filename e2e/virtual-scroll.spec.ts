@@ -1,0 +1,103 @@
+import type { SessionsPage } from '../src/contract/api.ts';
+import type { Session } from '../src/contract/session.ts';
+import { dataRows } from './explorer-helpers.ts';
+import { expect, test } from './support/test.ts';
+
+/*
+ * UI-only scale test. Loading 10,000 sessions through the real server would take 500 Plivo list
+ * calls (25 minutes of the shared budget), so this one spec answers `/api/sessions` in the
+ * browser with generated pages of 500. Everything else — the app, routing, /api/health — is real.
+ */
+const TOTAL = 10_000;
+const PAGE = 500;
+const BASE = Date.UTC(2026, 10, 20, 12);
+
+function generated(i: number): Session {
+  const created = new Date(BASE - i * 7_000).toISOString();
+  const instant = `${created.slice(0, 23)}000Z`;
+  const uuid = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+  return {
+    sessionUuid: uuid,
+    appUuid: null,
+    alias: 'scale-test',
+    recipient: `+9198${String(10_000_000 + i)}`,
+    channel: 'sms',
+    locale: 'en',
+    status: i % 3 === 0 ? 'expired' : 'verified',
+    attemptCount: 1,
+    requestorIp: null,
+    country: 'IN',
+    network: 'Jio',
+    createdAt: instant,
+    updatedAt: instant,
+    attempts: [
+      {
+        attemptUuid: `a-${uuid}`,
+        channel: 'sms',
+        status: 'delivered',
+        time: instant,
+        charge: '0.0035',
+        brandName: null,
+        appHash: null,
+        codeLength: 6,
+        dtmf: null,
+        fraudCheck: null,
+      },
+    ],
+    charges: {
+      total: '0.0035',
+      validation: '0',
+      computedTotal: '0.0035',
+      attempts: [{ attemptUuid: `a-${uuid}`, channel: 'sms', charge: '0.0035' }],
+    },
+    warnings: [],
+  };
+}
+
+test('10,000 loaded rows scroll with at most 60 row elements in the DOM', async ({ page }) => {
+  test.setTimeout(120_000);
+  let served = 0;
+  await page.route(
+    (url) => url.pathname === '/api/sessions',
+    async (route) => {
+      const offset = Number(new URL(route.request().url()).searchParams.get('offset') ?? 0);
+      const count = Math.min(PAGE, TOTAL - offset);
+      const body: SessionsPage = {
+        sessions: Array.from({ length: count }, (_, k) => generated(offset + k)),
+        page: { limit: PAGE, offset, nextOffset: offset + count < TOTAL ? offset + count : null },
+        problems: [],
+        fetchedAt: '2026-11-20T12:00:00.000000Z',
+      };
+      served++;
+      await route.fulfill({ json: body });
+    },
+  );
+  await page.goto('/?from=2026-11-17T00:00:00Z&to=2026-11-20T12:00:00Z');
+  await expect(dataRows(page).first()).toBeVisible();
+
+  const scroller = page.locator('.table-scroll');
+  const rowElements = () => page.locator('[role="row"]').count();
+  const done = page.getByText(`all ${TOTAL} sessions`);
+  let maxRows = 0;
+  // Scrolling to the end asks for the next page; keep going until everything is loaded.
+  for (let i = 0; i < 200 && !(await done.isVisible()); i++) {
+    await scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await page.waitForTimeout(40);
+    maxRows = Math.max(maxRows, await rowElements());
+  }
+  await expect(done).toBeVisible();
+  expect(served).toBe(TOTAL / PAGE);
+
+  // Jump around the full list: only a window of rows ever exists in the DOM.
+  for (const fraction of [0.9, 0.5, 0.25, 0.75, 0.1, 0]) {
+    await scroller.evaluate((el, f) => el.scrollTo({ top: f * el.scrollHeight }), fraction);
+    await expect(dataRows(page).first()).toBeVisible();
+    maxRows = Math.max(maxRows, await rowElements());
+  }
+  await scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect(page.getByText('00000000-0000-4000-8000-000000009999')).toBeVisible();
+  maxRows = Math.max(maxRows, await rowElements());
+  expect(maxRows).toBeGreaterThan(10);
+  expect(maxRows).toBeLessThanOrEqual(60);
+  console.log(`max row elements in the DOM: ${maxRows}`);
+});

@@ -1,0 +1,65 @@
+import { SESSION_STATUSES } from '../../../../contract/session.ts';
+import type { FilterParam } from '../../../lib/explorer-params.ts';
+import type { ExplorerUrl } from '../../../lib/use-explorer-url.ts';
+import { RecipientInput } from './recipient-input.tsx';
+import { TextFilter } from './text-filter.tsx';
+import { TimeRangePicker } from './time-range-picker.tsx';
+import { TimezoneSelect } from './timezone-select.tsx';
+
+type TextParam = Exclude<FilterParam, 'status' | 'recipient'>;
+const TEXT_FILTERS: { param: TextParam; label: string; placeholder: string }[] = [
+  { param: 'app_uuid', label: 'App UUID', placeholder: '3cdec449-a367-…' },
+  { param: 'alias', label: 'App alias', placeholder: 'exact alias' },
+  { param: 'country', label: 'Country', placeholder: 'IN' },
+  { param: 'subaccount', label: 'Subaccount', placeholder: 'SA…' },
+  { param: 'brand_name', label: 'Brand name', placeholder: 'exact brand' },
+  { param: 'app_hash', label: 'App hash', placeholder: 'exact hash' },
+];
+
+/** Every upstream filter; typing replaces history, discrete choices push. */
+export function FilterBar({ url }: { url: ExplorerUrl }) {
+  const { state, update } = url;
+  const setFilter = (param: FilterParam, value: string, mode: 'push' | 'replace') =>
+    update(
+      (s) => ({ ...s, open: null, filters: { ...s.filters, [param]: value || undefined } }),
+      mode,
+    );
+  return (
+    <div role="search" className="filter-bar" aria-label="Filters">
+      <div className="field">
+        <label htmlFor="filter-status">Status</label>
+        <select
+          id="filter-status"
+          value={state.filters.status ?? ''}
+          onChange={(event) => setFilter('status', event.target.value, 'push')}
+        >
+          <option value="">Any status</option>
+          {SESSION_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {status}
+            </option>
+          ))}
+        </select>
+      </div>
+      <RecipientInput
+        value={state.filters.recipient ?? ''}
+        onCommit={(value) => setFilter('recipient', value, 'replace')}
+      />
+      {TEXT_FILTERS.map((f) => (
+        <TextFilter
+          key={f.param}
+          {...f}
+          value={state.filters[f.param] ?? ''}
+          onCommit={(value) => setFilter(f.param, value, 'replace')}
+        />
+      ))}
+      <TimeRangePicker
+        key={JSON.stringify([state.time, state.tz])}
+        time={state.time}
+        tz={state.tz}
+        onChange={(time) => update((s) => ({ ...s, open: null, time }), 'push')}
+      />
+      <TimezoneSelect tz={state.tz} onChange={(tz) => update((s) => ({ ...s, tz }), 'push')} />
+    </div>
+  );
+}

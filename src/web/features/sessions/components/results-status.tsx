@@ -1,0 +1,35 @@
+type Props = {
+  loaded: number;
+  hasMore: boolean;
+  isFetchingMore: boolean;
+  isRefreshing: boolean;
+  onLoadMore: () => void;
+  fetchedAt: string | null;
+};
+
+/** Says plainly how much is loaded and whether more exists: Plivo gives no totals. */
+export function ResultsStatus(props: Props) {
+  const { loaded, hasMore } = props;
+  const count = hasMore
+    ? `${loaded} loaded · more available`
+    : `all ${loaded} session${loaded === 1 ? '' : 's'}`;
+  return (
+    <div className="results-status">
+      <span role="status" aria-live="polite">
+        {count}
+        {props.isRefreshing ? ' · updating…' : ''}
+      </span>
+      {props.fetchedAt ? (
+        <span className="muted">
+          {' '}
+          · data as of {props.fetchedAt.slice(0, 19).replace('T', ' ')} UTC
+        </span>
+      ) : null}
+      {hasMore ? (
+        <button type="button" onClick={props.onLoadMore} disabled={props.isFetchingMore}>
+          {props.isFetchingMore ? 'Loading more…' : 'Load more'}
+        </button>
+      ) : null}
+    </div>
+  );
+}

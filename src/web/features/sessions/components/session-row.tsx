@@ -1,0 +1,76 @@
+import type { ReactTable, Row } from '@tanstack/react-table';
+import type { VirtualItem } from '@tanstack/react-virtual';
+import type { Session } from '../../../../contract/session.ts';
+import type { tableFeaturesSet } from '../lib/table-features.ts';
+import { SessionDetails } from './session-details.tsx';
+
+type Props = {
+  table: ReactTable<typeof tableFeaturesSet, Session>;
+  row: Row<typeof tableFeaturesSet, Session>;
+  item: VirtualItem;
+  measure: (element: HTMLElement | null) => void;
+  isOpen: boolean;
+  isActive: boolean;
+  onToggle: () => void;
+  onFocus: () => void;
+  tz: string;
+  backSearch: string;
+  columnCount: number;
+};
+
+/** One virtual item: the row, and when open its details as a full-width row below it. */
+export function SessionRow(props: Props) {
+  // Destructured: `measure` is a ref callback, and reading it off `props` looks like a ref read.
+  const { table, row, item, isOpen, tz, measure, isActive, onToggle, onFocus } = props;
+  const uuid = row.original.sessionUuid;
+  const detailId = `details-${uuid}`;
+  return (
+    <div
+      role="none"
+      className="virtual-item"
+      data-index={item.index}
+      ref={measure}
+      style={{ transform: `translateY(${item.start}px)` }}
+    >
+      <div
+        role="row"
+        aria-rowindex={item.index + 2}
+        aria-expanded={isOpen}
+        data-row-index={item.index}
+        tabIndex={isActive ? 0 : -1}
+        className={isOpen ? 'table-row is-open' : 'table-row'}
+        onFocus={onFocus}
+        onClick={(event) => {
+          if ((event.target as HTMLElement).closest('button, a')) return;
+          onToggle();
+        }}
+      >
+        <div role="cell" className="cell cell-expand">
+          <button
+            type="button"
+            className="expand-button"
+            aria-expanded={isOpen}
+            aria-controls={isOpen ? detailId : undefined}
+            aria-label={`Details of session ${uuid}`}
+            tabIndex={-1}
+            onClick={onToggle}
+          >
+            <span aria-hidden="true">{isOpen ? '▾' : '▸'}</span>
+          </button>
+        </div>
+        {row.getVisibleCells().map((cell) => (
+          <div role="cell" key={cell.id} className={`cell cell-${cell.column.id}`}>
+            <table.FlexRender cell={cell} />
+          </div>
+        ))}
+      </div>
+      {isOpen ? (
+        <div role="row" className="detail-row" id={detailId}>
+          <div role="cell" aria-colspan={props.columnCount} className="detail-cell">
+            <SessionDetails session={row.original} tz={tz} backSearch={props.backSearch} />
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

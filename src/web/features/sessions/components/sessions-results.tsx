@@ -1,0 +1,83 @@
+import { lazy, Suspense } from 'react';
+import { Link } from 'react-router';
+import { SkeletonRows } from '../../../components/skeleton-rows.tsx';
+import { loadPhone } from '../../../lib/phone-lazy.ts';
+import type { ExplorerUrl } from '../../../lib/use-explorer-url.ts';
+import type { useSessionsList } from '../api/use-sessions-list.ts';
+import { EmptyState } from './empty-state.tsx';
+import { ErrorPanel } from './error-panel.tsx';
+import { RateLimitWait } from './rate-limit-wait.tsx';
+import { ResultsStatus } from './results-status.tsx';
+
+// TanStack Table and Virtual load while the first page is fetched, not before first paint.
+// Numbers are formatted by libphonenumber: wait for it too, so rows never reflow as it lands.
+const loadTable = () =>
+  Promise.all([import('./sessions-table.tsx'), loadPhone()]).then(([module]) => module);
+void loadTable();
+const SessionsTable = lazy(() => loadTable().then((m) => ({ default: m.SessionsTable })));
+
+type Props = { url: ExplorerUrl; list: ReturnType<typeof useSessionsList>; backSearch: string };
+
+/** Loading, waiting, error, empty or the table: every state designed, none blank. */
+export function SessionsResults({ url, list, backSearch }: Props) {
+  const { state, update } = url;
+  const hasData = !list.isPending;
+  return (
+    <section className="results" aria-label="Results">
+      {list.rateLimit ? <RateLimitWait {...list.rateLimit} /> : null}
+      {list.error ? <ErrorPanel error={list.error} onRetry={list.retry} /> : null}
+      {list.problems.length ? (
+        <div className="warnings" role="note">
+          <strong>Some sessions could not be read</strong>
+          <ul>
+            {list.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {!hasData && !list.error ? <SkeletonRows label="Loading sessions" /> : null}
+      {hasData && list.sessions.length === 0 && !list.error ? (
+        <EmptyState
+          time={state.time}
+          tz={state.tz}
+          hasFilters={Object.keys(state.filters).length > 0}
+          onWiden={(time) => update((s) => ({ ...s, time, open: null }), 'push')}
+        />
+      ) : null}
+      {state.open && hasData && !list.sessions.some((x) => x.sessionUuid === state.open) ? (
+        <p className="muted" role="note">
+          The linked session {state.open} is not among the loaded rows.{' '}
+          <Link to={`/sessions/${encodeURIComponent(state.open)}`} state={{ backSearch }}>
+            Open its page
+          </Link>
+        </p>
+      ) : null}
+      {list.sessions.length > 0 ? (
+        <>
+          <ResultsStatus
+            loaded={list.sessions.length}
+            hasMore={list.hasMore}
+            isFetchingMore={list.isFetchingMore}
+            isRefreshing={list.isPlaceholder}
+            onLoadMore={list.loadMore}
+            fetchedAt={list.fetchedAt}
+          />
+          <Suspense fallback={<SkeletonRows label="Loading sessions" />}>
+            <SessionsTable
+              sessions={list.sessions}
+              tz={state.tz}
+              sort={state.sort}
+              cols={state.cols}
+              open={state.open}
+              onSortChange={(sort) => update((s) => ({ ...s, sort }), 'push')}
+              onOpenChange={(open) => update((s) => ({ ...s, open }), 'push')}
+              onNearEnd={list.loadMore}
+              backSearch={backSearch}
+            />
+          </Suspense>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { useId, useState } from 'react';
+import { RANGE_LABELS, RANGE_PRESETS, type RangePreset } from '../../../lib/explorer-params.ts';
+import { fromLocalInputValue, toLocalInputValue, zoneLabel } from '../../../lib/time-format.ts';
+import type { TimeWindow } from '../../../lib/url-state.ts';
+
+type Props = { time: TimeWindow; tz: string; onChange: (time: TimeWindow) => void };
+
+const SHORT: Record<RangePreset, string> = {
+  '15m': '15 min',
+  '1h': '1 h',
+  '24h': '24 h',
+  '7d': '7 d',
+  '30d': '30 d',
+  '90d': '90 d',
+};
+
+/** Presets (relative to now) and an absolute from/to typed in the display zone. */
+export function TimeRangePicker({ time, tz, onChange }: Props) {
+  const id = useId();
+  const [from, setFrom] = useState(
+    time.kind === 'absolute' ? toLocalInputValue(time.from, tz) : '',
+  );
+  const [to, setTo] = useState(
+    time.kind === 'absolute' && time.to !== null ? toLocalInputValue(time.to, tz) : '',
+  );
+  const fromMs = fromLocalInputValue(from, tz);
+  const toMs = to ? fromLocalInputValue(to, tz) : null;
+  const problem =
+    fromMs === null
+      ? 'Enter a start time.'
+      : to && toMs === null
+        ? 'The end time is not readable.'
+        : toMs !== null && toMs <= fromMs
+          ? 'The end must be after the start.'
+          : null;
+  return (
+    <fieldset className="time-range">
+      <legend>Time range</legend>
+      <div className="presets" role="group" aria-label="Relative ranges">
+        {RANGE_PRESETS.map((preset) => (
+          <button
+            key={preset}
+            type="button"
+            aria-pressed={time.kind === 'range' && time.range === preset}
+            title={`The last ${RANGE_LABELS[preset]}`}
+            onClick={() => onChange({ kind: 'range', range: preset })}
+          >
+            {SHORT[preset]}
+          </button>
+        ))}
+      </div>
+      <form
+        className="absolute-range"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!problem && fromMs !== null) onChange({ kind: 'absolute', from: fromMs, to: toMs });
+        }}
+      >
+        <label htmlFor={`${id}-from`}>From ({zoneLabel(tz)})</label>
+        <input
+          id={`${id}-from`}
+          type="datetime-local"
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+        />
+        <label htmlFor={`${id}-to`}>To</label>
+        <input
+          id={`${id}-to`}
+          type="datetime-local"
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+        />
+        <button type="submit" disabled={problem !== null}>
+          Apply range
+        </button>
+        {from && problem ? <span className="hint hint-error">{problem}</span> : null}
+      </form>
+    </fieldset>
+  );
+}

@@ -1,0 +1,40 @@
+import { useTable, type SortingState } from '@tanstack/react-table';
+import { useMemo } from 'react';
+import type { Session } from '../../../../contract/session.ts';
+import { COLUMN_IDS, type ColumnId } from '../../../lib/explorer-params.ts';
+import { usePhone } from '../../../lib/phone-lazy.ts';
+import type { SortState } from '../../../lib/url-state.ts';
+import { makeColumns } from './columns.tsx';
+import { tableFeaturesSet } from './table-features.ts';
+
+type Options = {
+  sessions: Session[];
+  tz: string;
+  sort: SortState;
+  cols: ColumnId[];
+  onSortChange: (sort: SortState) => void;
+};
+
+/** The table model: sorting and column visibility are controlled by the URL state. */
+export function useSessionsTable({ sessions, tz, sort, cols, onSortChange }: Options) {
+  const phone = usePhone();
+  const columns = useMemo(() => makeColumns(tz, phone), [tz, phone]);
+  const sorting = useMemo<SortingState>(() => (sort ? [sort] : []), [sort]);
+  const columnVisibility = useMemo(
+    () => Object.fromEntries(COLUMN_IDS.map((id) => [id, cols.includes(id)])),
+    [cols],
+  );
+  return useTable({
+    features: tableFeaturesSet,
+    columns,
+    data: sessions,
+    getRowId: (row) => row.sessionUuid,
+    state: { sorting, columnVisibility },
+    onSortingChange: (updater) => {
+      const next = typeof updater === 'function' ? updater(sorting) : updater;
+      const first = next[0];
+      onSortChange(first ? { id: first.id as ColumnId, desc: first.desc } : null);
+    },
+    enableMultiSort: false,
+  });
+}

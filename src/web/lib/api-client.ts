@@ -1,0 +1,104 @@
+import type { z } from 'zod';
+import { apiErrorBodySchema } from '../../contract/api.ts';
+
+/** A failed `/api` call, carrying the server's error code and message for the UI. */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly retryAfterSeconds: number | undefined;
+  readonly param: string | undefined;
+
+  constructor(options: {
+    code: string;
+    message: string;
+    status: number;
+    retryAfterSeconds?: number | undefined;
+    param?: string | undefined;
+  }) {
+    super(options.message);
+    this.name = 'ApiError';
+    this.code = options.code;
+    this.status = options.status;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+    this.param = options.param;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+export type ApiGetOptions = {
+  params?: URLSearchParams | Record<string, string | undefined>;
+  signal?: AbortSignal;
+};
+
+function toQuery(params: ApiGetOptions['params']): string {
+  if (!params) return '';
+  const query =
+    params instanceof URLSearchParams
+      ? params
+      : new URLSearchParams(
+          Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined),
+        );
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
+
+/**
+ * The one fetcher of the browser: same-origin `/api` only, parses the reply with a schema and
+ * throws a typed `ApiError` for anything else. No retries or toasts here: callers decide.
+ */
+export async function apiGet<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options: ApiGetOptions = {},
+): Promise<z.output<S>> {
+  if (!path.startsWith('/api/')) throw new Error(`apiGet is for /api paths only, not ${path}`);
+  let response: Response;
+  try {
+    response = await fetch(`${path}${toQuery(options.params)}`, {
+      headers: { accept: 'application/json' },
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new ApiError({
+      code: 'network',
+      message: 'The dashboard server could not be reached. Check your connection.',
+      status: 0,
+    });
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw errorFrom(response, body);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new ApiError({
+      code: 'bad_reply',
+      message: `The dashboard server sent a reply this page cannot read (${path}).`,
+      status: response.status,
+    });
+  }
+  return parsed.data;
+}
+
+function errorFrom(response: Response, body: unknown): ApiError {
+  const parsed = apiErrorBodySchema.safeParse(body);
+  if (parsed.success) {
+    const { code, message, retryAfterSeconds, param } = parsed.data.error;
+    const header = Number(response.headers.get('retry-after'));
+    return new ApiError({
+      code,
+      message,
+      status: response.status,
+      retryAfterSeconds:
+        retryAfterSeconds ?? (Number.isFinite(header) && header > 0 ? header : undefined),
+      param,
+    });
+  }
+  return new ApiError({
+    code: 'http_error',
+    message: `The dashboard server answered ${response.status} ${response.statusText}.`.trim(),
+    status: response.status,
+  });
+}

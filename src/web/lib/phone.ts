@@ -1,0 +1,60 @@
+import { parsePhoneNumberFromString, validatePhoneNumberLength } from 'libphonenumber-js/min';
+
+export type RecipientCheck =
+  | { ok: true; e164: string; country: string | null; formatted: string }
+  | { ok: false; message: string };
+
+const LENGTH_PROBLEMS: Record<string, string> = {
+  TOO_SHORT: 'is too short to be a phone number there',
+  TOO_LONG: 'is too long to be a phone number there',
+  INVALID_LENGTH: 'has a length no number there has',
+  INVALID_COUNTRY: 'does not start with a known country code',
+  NOT_A_NUMBER: 'is not a phone number',
+};
+
+/**
+ * Reads what people type — `+1 (415) 555-0100`, `0044 20 7946 0018`, `91 86819 51370` — as an
+ * international number. Without `+`, a leading `00` is the international prefix and otherwise
+ * the digits are taken to start with the country code, as Plivo stores them.
+ */
+export function checkRecipient(input: string): RecipientCheck {
+  const trimmed = input.trim();
+  if (!/^[+\d\s().-]+$/.test(trimmed)) {
+    return { ok: false, message: 'Use only digits, spaces, +, ( ) and -.' };
+  }
+  const digits = trimmed.replace(/[^\d]/g, '');
+  const international = trimmed.startsWith('+')
+    ? `+${digits}`
+    : digits.startsWith('00')
+      ? `+${digits.slice(2)}`
+      : `+${digits}`;
+  const lengthProblem = validatePhoneNumberLength(international);
+  if (lengthProblem) {
+    return {
+      ok: false,
+      message: `${international} ${LENGTH_PROBLEMS[lengthProblem] ?? 'cannot be a phone number'}.`,
+    };
+  }
+  const phone = parsePhoneNumberFromString(international);
+  if (!phone) return { ok: false, message: `${international} is not a phone number.` };
+  if (!phone.isValid()) {
+    const where = phone.country
+      ? ` in ${phone.country}`
+      : ` with country code +${phone.countryCallingCode}`;
+    return { ok: false, message: `${phone.number} cannot be a valid number${where}.` };
+  }
+  return {
+    ok: true,
+    e164: phone.number,
+    country: phone.country ?? null,
+    formatted: phone.formatInternational(),
+  };
+}
+
+/** Formats a stored E.164 number for display, with its country when known. */
+export function describeRecipient(e164: string | null): { text: string; country: string | null } {
+  if (!e164) return { text: '—', country: null };
+  const phone = parsePhoneNumberFromString(e164);
+  if (!phone) return { text: e164, country: null };
+  return { text: phone.formatInternational(), country: phone.country ?? null };
+}

@@ -1,0 +1,91 @@
+import { instantToMs } from '../../contract/time.ts';
+
+/** `utc`, `local`, or an IANA zone name the browser knows. */
+export function isValidTimeZone(value: string): boolean {
+  if (value === 'utc' || value === 'local') return true;
+  if (!/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/.test(value)) return false;
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** The IANA zone to hand to Intl for a URL `tz` value. */
+export function resolveTimeZone(tz: string): string {
+  if (tz === 'utc') return 'UTC';
+  if (tz === 'local') return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return tz;
+}
+
+/** A short label for the zone, e.g. "UTC", "Asia/Kolkata (local)". */
+export function zoneLabel(tz: string): string {
+  if (tz === 'utc') return 'UTC';
+  if (tz === 'local') return `${resolveTimeZone(tz)} (local)`;
+  return tz;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+/** `2026-11-20 10:00:03` in the display zone (the zone is labelled by the caller). */
+export function formatInZone(ms: number, tz: string): string {
+  const parts = Object.fromEntries(
+    formatterFor(resolveTimeZone(tz))
+      .formatToParts(new Date(ms))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+/** A normalised instant (ISO UTC, 6 fraction digits) in the display zone, or "—". */
+export function formatInstant(iso: string | null, tz: string): string {
+  if (!iso) return '—';
+  return formatInZone(instantToMs(iso), tz);
+}
+
+/** "+2 min 5 s" between two normalised instants. */
+export function formatGap(fromIso: string, toIso: string): string {
+  const seconds = Math.round((instantToMs(toIso) - instantToMs(fromIso)) / 1000);
+  const abs = Math.abs(seconds);
+  const sign = seconds < 0 ? '−' : '+';
+  if (abs < 60) return `${sign}${abs} s`;
+  if (abs < 3600) return `${sign}${Math.floor(abs / 60)} min ${abs % 60} s`;
+  return `${sign}${Math.floor(abs / 3600)} h ${Math.floor((abs % 3600) / 60)} min`;
+}
+
+/** Wall-clock `YYYY-MM-DDTHH:MM` in the zone, for `<input type="datetime-local">`. */
+export function toLocalInputValue(ms: number, tz: string): string {
+  return formatInZone(ms, tz).replace(' ', 'T').slice(0, 16);
+}
+
+/** Reads a `datetime-local` value as wall-clock time in the zone; epoch ms or null. */
+export function fromLocalInputValue(value: string, tz: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!m) return null;
+  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  const guess = Date.UTC(y, mo - 1, d, h, mi);
+  // The zone's offset at that moment: format the guess in the zone and compare.
+  const offset = (ms: number) => {
+    const wall = formatInZone(ms, tz);
+    return Date.parse(`${wall.replace(' ', 'T')}Z`) - ms;
+  };
+  const first = guess - offset(guess);
+  return guess - offset(first);
+}

@@ -1,0 +1,175 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { COLUMN_IDS, RANGE_PRESETS } from './explorer-params.ts';
+import {
+  DEFAULT_STATE,
+  parseExplorerSearch,
+  serialiseExplorerState,
+  type ExplorerState,
+} from './url-state.ts';
+
+const parse = (query: string) => parseExplorerSearch(new URLSearchParams(query));
+
+describe('parseExplorerSearch', () => {
+  it('gives the defaults for an empty URL, with no notices', () => {
+    expect(parse('')).toEqual({ state: DEFAULT_STATE, notices: [] });
+  });
+
+  it('reads every filter, normalising it as the server will', () => {
+    const { state, notices } = parse(
+      'status=Verified&recipient=918681951370&app_uuid=3cdec449-a367-435e-b4f9-40d777a7cfcc' +
+        '&subaccount=sa12345678901234567a&brand_name=Acme&app_hash=h1&country=in&alias=otp',
+    );
+    expect(notices).toEqual([]);
+    expect(state.filters).toEqual({
+      status: 'verified',
+      recipient: '+918681951370',
+      app_uuid: '3cdec449-a367-435e-b4f9-40d777a7cfcc',
+      subaccount: 'SA12345678901234567A',
+      brand_name: 'Acme',
+      app_hash: 'h1',
+      country: 'IN',
+      alias: 'otp',
+    });
+  });
+
+  it.each([
+    [
+      'status=lost',
+      'status',
+      /status=“lost” must be one of in-progress, verified, expired; showing no status filter instead/,
+    ],
+    ['recipient=hello', 'recipient', /recipient=“hello” must be a phone number/],
+    ['country=India', 'country', /two-letter/],
+    [
+      'range=2w',
+      'range',
+      /range=“2w” must be one of 15m, 1h, 24h, 7d, 30d, 90d; showing the last 24 hours instead/,
+    ],
+    [
+      'tz=Mars/Olympus',
+      'tz',
+      /tz=“Mars\/Olympus” must be utc, local or a time zone name.*showing UTC instead/,
+    ],
+    ['sort=created', 'sort', /must look like created:desc; showing newest first instead/],
+    ['sort=colour:asc', 'sort', /names an unknown column/],
+    ['from=yesterday', 'from', /from=“yesterday” must be an ISO time/],
+    ['open=<script>', 'open', /must be a session UUID/],
+  ])('%s falls back to the default with a notice naming %s', (query, param, message) => {
+    const { state, notices } = parse(query);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.param).toBe(param);
+    expect(notices[0]?.message).toMatch(message);
+    const { filters, ...rest } = state;
+    const { filters: defaultFilters, ...defaults } = DEFAULT_STATE;
+    expect(filters).toEqual(defaultFilters);
+    expect(rest).toEqual(defaults);
+  });
+
+  it('keeps the known columns of a partly bad cols list and says which were dropped', () => {
+    const { state, notices } = parse('cols=status,nope,created');
+    expect(state.cols).toEqual(['created', 'status']);
+    expect(notices[0]?.message).toMatch(/unknown column nope; they were left out/);
+  });
+
+  it('rejects a window whose end is not after its start', () => {
+    const { state, notices } = parse('from=2026-11-20T12:00:00Z&to=2026-11-20T10:00:00Z');
+    expect(state.time).toEqual(DEFAULT_STATE.time);
+    expect(notices[0]?.param).toBe('to');
+  });
+
+  it('accepts a pasted raw Plivo query as an absolute UTC window', () => {
+    const { state, notices } = parse(
+      'session_time__gte=2026-11-20 10:00&session_time__lt=2026-11-20 11:00:30&status=expired',
+    );
+    expect(notices).toEqual([]);
+    expect(state.time).toEqual({
+      kind: 'absolute',
+      from: Date.UTC(2026, 10, 20, 10, 0),
+      to: Date.UTC(2026, 10, 20, 11, 0, 30),
+    });
+    expect(serialiseExplorerState(state).toString()).toBe(
+      'status=expired&from=2026-11-20T10%3A00%3A00Z&to=2026-11-20T11%3A00%3A30Z',
+    );
+  });
+
+  it('reads a from/to with an offset as the same instant', () => {
+    const { state } = parse('from=2026-11-20T15:30:00%2B05:30');
+    expect(state.time).toEqual({ kind: 'absolute', from: Date.UTC(2026, 10, 20, 10, 0), to: null });
+  });
+});
+
+describe('serialiseExplorerState', () => {
+  it('writes nothing for the defaults', () => {
+    expect(serialiseExplorerState(DEFAULT_STATE).toString()).toBe('');
+  });
+
+  it('writes params in a stable order whatever order they came in', () => {
+    const a = parse('open=abc&tz=Asia/Kolkata&range=7d&status=verified&cols=status,created');
+    const b = parse('cols=created,status&status=verified&range=7d&tz=Asia/Kolkata&open=abc');
+    const expected = 'status=verified&range=7d&tz=Asia%2FKolkata&cols=created%2Cstatus&open=abc';
+    expect(serialiseExplorerState(a.state).toString()).toBe(expected);
+    expect(serialiseExplorerState(b.state).toString()).toBe(expected);
+  });
+
+  it('keeps params that belong to other features, dropping the bad ones it owns', () => {
+    const search = new URLSearchParams('mask=1&status=bogus&view=report&range=1h');
+    const out = serialiseExplorerState(parseExplorerSearch(search).state, search);
+    expect(out.toString()).toBe('range=1h&mask=1&view=report');
+  });
+});
+
+const stateArbitrary: fc.Arbitrary<ExplorerState> = fc.record({
+  filters: fc.record(
+    {
+      status: fc.constantFrom('in-progress', 'verified', 'expired'),
+      recipient: fc.stringMatching(/^\+[1-9]\d{6,14}$/),
+      country: fc.stringMatching(/^[A-Z]{2}$/),
+      alias: fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() === s && s !== ''),
+    },
+    { requiredKeys: [] },
+  ),
+  time: fc.oneof(
+    fc.record({ kind: fc.constant('range' as const), range: fc.constantFrom(...RANGE_PRESETS) }),
+    fc
+      .tuple(
+        fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }),
+        fc.option(fc.integer({ min: 1, max: 90 * 86_400_000 }), { nil: null }),
+      )
+      .map(([from, span]) => ({
+        kind: 'absolute' as const,
+        from,
+        to: span === null ? null : from + span,
+      })),
+  ),
+  tz: fc.constantFrom('utc', 'local', 'Asia/Kolkata', 'America/New_York'),
+  sort: fc.option(fc.record({ id: fc.constantFrom(...COLUMN_IDS), desc: fc.boolean() }), {
+    nil: null,
+  }),
+  cols: fc
+    .subarray([...COLUMN_IDS], { minLength: 1 })
+    .map((cols) => COLUMN_IDS.filter((c) => cols.includes(c))),
+  open: fc.option(fc.uuid(), { nil: null }),
+});
+
+describe('round trip', () => {
+  it('parse(serialise(state)) gives the state back, with no notices', () => {
+    fc.assert(
+      fc.property(stateArbitrary, (state) => {
+        const parsed = parseExplorerSearch(serialiseExplorerState(state));
+        expect(parsed.notices).toEqual([]);
+        expect(parsed.state).toEqual(state);
+      }),
+    );
+  });
+
+  it('serialise(parse(url)) is stable: a canonical URL maps to itself', () => {
+    fc.assert(
+      fc.property(stateArbitrary, (state) => {
+        const once = serialiseExplorerState(state).toString();
+        const twice = serialiseExplorerState(parseExplorerSearch(new URLSearchParams(once)).state);
+        expect(twice.toString()).toBe(once);
+      }),
+    );
+  });
+});
