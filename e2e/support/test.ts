@@ -1,10 +1,22 @@
 import { test as base, expect } from '@playwright/test';
 
 /**
- * Every spec imports `test` from here: it fails the test on any uncaught page error or
- * console error, so a broken render cannot pass by accident.
+ * Every spec imports `test` from here. Two automatic fixtures:
+ * - `freshBudget`: each test starts with the shared Plivo budget (20 list calls a minute) of the
+ *   simulator-backed e2e server unspent, so a test does not fail because earlier tests spent it.
+ *   The budget itself is tested in the server's tests and in explorer-rate-limit.spec.ts.
+ * - `pageErrors`: fails the test on any uncaught page error or console error, so a broken render
+ *   cannot pass by accident.
  */
-export const test = base.extend<{ pageErrors: string[] }>({
+export const test = base.extend<{ freshBudget: void; pageErrors: string[] }>({
+  freshBudget: [
+    async ({ request }, use) => {
+      const reset = await request.delete('/__sim/rate-limit');
+      expect(reset.ok(), 'the e2e server resets the simulator rate limit').toBe(true);
+      await use();
+    },
+    { auto: true },
+  ],
   pageErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
