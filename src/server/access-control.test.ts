@@ -94,6 +94,33 @@ describe('a trusted identity header from a login proxy (TRUST_IDENTITY_HEADER)',
   });
 });
 
+describe('a trusted identity header with ALLOWED_HOSTS', () => {
+  it('refuses other Host names, so a DNS-rebinding page cannot send the header itself', async () => {
+    const dash = await startDashboard(
+      { TRUST_IDENTITY_HEADER: 'X-Forwarded-Email', ALLOWED_HOSTS: 'dash.example.com' },
+      upstream,
+    );
+    try {
+      const who = 'X-Forwarded-Email: ana@example.com\r\n';
+      const evil = await rawGet(dash.url, '/api/health', `${who}Host: evil.example\r\n`);
+      expect(evil.status).toBe(403);
+      const proxied = await rawGet(dash.url, '/api/health', `${who}Host: dash.example.com\r\n`);
+      expect(proxied.status).toBe(200);
+      expect(dash.logs.join('\n')).toMatch(
+        /Access: trusted identity header .*; answers only for Host/,
+      );
+    } finally {
+      await dash.close();
+    }
+  });
+
+  it('without ALLOWED_HOSTS, says at start-up how to turn the Host check on', async () => {
+    const dash = await startDashboard({ TRUST_IDENTITY_HEADER: 'X-Forwarded-Email' }, upstream);
+    await dash.close();
+    expect(dash.logs.join('\n')).toMatch(/NOTE: set ALLOWED_HOSTS to the login proxy's host name/);
+  });
+});
+
 describe('no access control', () => {
   it('answers only for loopback host names, so a DNS-rebinding page cannot read the API', async () => {
     const dash = await startDashboard({ ALLOWED_HOSTS: 'dash.internal' }, upstream);

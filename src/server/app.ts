@@ -4,7 +4,7 @@ import { failureResponse } from './api-errors.ts';
 import type { AppEnv } from './app-env.ts';
 import { apiRoutes, type ApiDeps } from './api-routes.ts';
 import type { AccessControl } from './config.ts';
-import { requestLog, type LogLine } from './request-log.ts';
+import { requestLog, withoutLongNumbers, type LogLine } from './request-log.ts';
 import { hostCheck, requestGuard, securityHeaders } from './security.ts';
 import { mountSimControls, type SimControlDeps } from './sim-controls.ts';
 import type { StaticFiles } from './static-files.ts';
@@ -46,7 +46,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.onError((error, c) => {
     // The name and message only: a stack or a request dump could carry credentials.
-    deps.log(`${new Date().toISOString()} error ${error.name}: ${error.message.slice(0, 300)}`);
+    const message = withoutLongNumbers(error.message.slice(0, 300));
+    deps.log(`${new Date().toISOString()} error ${error.name}: ${message}`);
     return failureResponse(c, {
       code: 'internal',
       message: 'The dashboard server failed unexpectedly; see its log.',

@@ -71,6 +71,32 @@ describe('Budget', () => {
     expect(budget.upstreamRejected()).toBe(10);
   });
 
+  it('wakes calls queued inside a 429 pause at once and gives their slots back', async () => {
+    const budget = new Budget({
+      perWindow: 1,
+      windowMs: 5_000,
+      queueSize: 5,
+      maxWaitMs: 120_000,
+      now: clock,
+    });
+    budget.reserve();
+    const [inPause, afterPause] = [budget.reserve(), budget.reserve()];
+    if (!inPause.ok || !afterPause.ok) throw new Error('expected queued slots');
+    const woken: string[] = [];
+    void inPause.ready.then(() => woken.push('in pause'));
+    void afterPause.ready.then(() => woken.push('after pause'));
+    expect(budget.pauseSeconds()).toBe(0);
+    expect(budget.upstreamRejected()).toBe(10);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(woken).toEqual(['in pause']);
+    expect(budget.pauseSeconds()).toBe(10);
+    expect(budget.state()).toEqual({ perWindow: 1, remaining: 0, queued: 1 });
+    now += 10_000;
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(woken).toEqual(['in pause', 'after pause']);
+    expect(budget.pauseSeconds()).toBe(0);
+  });
+
   it('never lets more than perWindow calls start in any window, whatever the arrivals', () => {
     fc.assert(
       fc.property(

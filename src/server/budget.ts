@@ -32,6 +32,8 @@ export class Budget {
   private starts: number[] = [];
   private blockedUntil = 0;
   private consecutiveRejections = 0;
+  /** Calls waiting for their slot, so a pause can wake them early. */
+  private readonly waiters = new Set<{ slot: number; wake: () => void }>();
 
   constructor(options: BudgetOptions) {
     this.perWindow = options.perWindow;
@@ -56,9 +58,23 @@ export class Budget {
       return { ok: false, retryAfterSeconds: toSeconds(waitMs), reason: 'wait_too_long' };
     }
     this.starts.push(slot);
-    const ready =
-      waitMs > 0 ? new Promise<void>((resolve) => setTimeout(resolve, waitMs)) : Promise.resolve();
+    const ready = waitMs > 0 ? this.waitFor(slot, waitMs) : Promise.resolve();
     return { ok: true, waitMs, ready };
+  }
+
+  private waitFor(slot: number, waitMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const waiter = {
+        slot,
+        wake: () => {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve();
+        },
+      };
+      const timer = setTimeout(waiter.wake, waitMs);
+      this.waiters.add(waiter);
+    });
   }
 
   /**
@@ -70,8 +86,23 @@ export class Budget {
       BACKOFF_STEPS_MS[Math.min(this.consecutiveRejections, BACKOFF_STEPS_MS.length - 1)];
     const pauseMs = step ?? 60_000;
     this.consecutiveRejections += 1;
-    this.blockedUntil = Math.max(this.blockedUntil, this.now() + pauseMs);
+    const now = this.now();
+    const until = Math.max(this.blockedUntil, now + pauseMs);
+    this.blockedUntil = until;
+    // Calls queued for a slot inside the pause would only be refused when it comes (see
+    // pauseSeconds): wake them now, and give their slots back.
+    for (const waiter of this.waiters) if (waiter.slot < until) waiter.wake();
+    this.starts = this.starts.filter((t) => t <= now || t >= until);
     return toSeconds(pauseMs);
+  }
+
+  /**
+   * Seconds left of a pause after an upstream 429 (0 when none). A call queued before the 429
+   * checks it when its slot comes: it must not add to the calls the upstream already refuses.
+   */
+  pauseSeconds(): number {
+    const left = this.blockedUntil - this.now();
+    return left > 0 ? toSeconds(left) : 0;
   }
 
   upstreamAccepted(): void {

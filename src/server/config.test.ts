@@ -86,6 +86,16 @@ describe('parseConfig', () => {
     expect(text).not.toContain(TOKEN);
   });
 
+  it('refuses credentials in PLIVO_API_URL without repeating them', () => {
+    for (const url of ['https://user:pa55word@api.plivo.com', 'https://user@api.plivo.com']) {
+      const result = parseConfig({ PLIVO_API_URL: url });
+      if (result.ok) throw new Error(`${url} was accepted`);
+      expect(result.problems).toEqual([
+        'PLIVO_API_URL must not contain a user name or password (use PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN)',
+      ]);
+    }
+  });
+
   it('checks the Auth ID format', () => {
     const result = parseConfig({ PLIVO_AUTH_ID: 'nope', PLIVO_AUTH_TOKEN: TOKEN });
     expect(result).toMatchObject({
@@ -104,6 +114,24 @@ describe('dashboard passwords', () => {
     expect(await verifyPassword('correct horse battery', a)).toBe(true);
     expect(await verifyPassword('correct horse batterz', a)).toBe(false);
     expect(await verifyPassword('correct horse battery', 'scrypt.garbage')).toBe(false);
+  });
+
+  it('refuses hashes too weak to protect or too costly to check at every sign-in', async () => {
+    const [, , , , salt, key] = (await hashPassword('x'.repeat(12))).split('.');
+    const withCost = (cost: string) => `alice:scrypt.${cost}.${salt}.${key}`;
+    expect(parseUserList(withCost('16384.8.1')).problems).toEqual([]);
+    expect(parseUserList(withCost('32768.8.2')).problems).toEqual([]);
+    for (const weak of ['2.1.1', '1024.8.1', '16383.8.1', '16384.0.1']) {
+      expect(parseUserList(withCost(weak)).problems).toEqual([
+        expect.stringMatching(/^user alice has a scrypt hash of too weak a cost/),
+      ]);
+    }
+    // 2^16 × 8 needs just over scrypt's 64 MiB limit: every sign-in would be a server error.
+    for (const costly of ['65536.8.1', '16384.8.99', '1048576.1.1']) {
+      expect(parseUserList(withCost(costly)).problems).toEqual([
+        expect.stringMatching(/^user alice has a scrypt hash of too high a cost/),
+      ]);
+    }
   });
 
   it('parses users separated by commas or whitespace and names broken entries', async () => {

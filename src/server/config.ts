@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { simulatorEnvShape, simulatorOptionsFromEnv } from '../simulator/config.ts';
+import type { SimulatorOptions } from '../simulator/simulator.ts';
 import { parseUserList, type DashboardUser } from './passwords.ts';
 
 /**
@@ -8,14 +10,7 @@ import { parseUserList, type DashboardUser } from './passwords.ts';
 export type AccessControl =
   { kind: 'none' } | { kind: 'basic'; users: DashboardUser[] } | { kind: 'header'; header: string };
 
-export type SimulatorSettings = {
-  authId?: string;
-  authToken?: string;
-  seed?: string;
-  now?: string | number;
-  sessionsPerDay?: number;
-  testControls: boolean;
-};
+export type SimulatorSettings = SimulatorOptions & { testControls: boolean };
 
 export type ServerConfig = {
   upstream:
@@ -55,6 +50,12 @@ const envSchema = z.object({
   PLIVO_API_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL like https://api.plivo.com' })
     .refine((v) => !/[?#]/.test(v), 'must not carry a query or fragment')
+    // A user:password@ part would be printed in the start-up log and make every fetch throw
+    // an error quoting it; the credentials belong in PLIVO_AUTH_ID/PLIVO_AUTH_TOKEN.
+    .refine(
+      (v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password),
+      'must not contain a user name or password (use PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN)',
+    )
     .transform((v) => v.replace(/\/+$/, ''))
     .default('https://api.plivo.com'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -73,22 +74,8 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9-]{1,100}$/, 'must be an HTTP header name like X-Forwarded-Email')
     .optional(),
   ALLOWED_HOSTS: optionalText,
-  // The same rules as the standalone simulator's (src/simulator/config.ts).
-  SIM_AUTH_ID: z
-    .string()
-    .regex(/^MA[A-Z0-9]{18}$/, 'must be MA followed by 18 upper-case letters or digits')
-    .optional(),
-  SIM_AUTH_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
-  SIM_SEED: z.string().optional(),
-  SIM_NOW: z
-    .string()
-    .refine(
-      (v) => /^\d+$/.test(v) || !Number.isNaN(Date.parse(v)),
-      'must be an ISO time like 2026-11-20T12:00:00Z or epoch milliseconds',
-    )
-    .optional(),
-  SIM_SESSIONS_PER_DAY: int(0, 200_000).optional(),
-  SIM_TEST_CONTROLS: z.enum(['0', '1', 'true', 'false']).optional(),
+  // The in-process simulator's SIM_* variables, with the standalone simulator's rules.
+  ...simulatorEnvShape,
 });
 
 type Env = Record<string, string | undefined>;
@@ -132,7 +119,7 @@ function toConfig(e: z.output<typeof envSchema>, users: DashboardUser[]): Server
           authId: e.PLIVO_AUTH_ID,
           authToken: e.PLIVO_AUTH_TOKEN,
         }
-      : { mode: 'simulator', simulator: simulatorSettings(e) };
+      : { mode: 'simulator', simulator: simulatorOptionsFromEnv(e) };
   const access: AccessControl = users.length
     ? { kind: 'basic', users }
     : e.TRUST_IDENTITY_HEADER
@@ -157,17 +144,6 @@ function toConfig(e: z.output<typeof envSchema>, users: DashboardUser[]): Server
       .split(',')
       .map((h) => h.trim().toLowerCase())
       .filter(Boolean),
-  };
-}
-
-function simulatorSettings(e: z.output<typeof envSchema>): SimulatorSettings {
-  return {
-    ...(e.SIM_AUTH_ID ? { authId: e.SIM_AUTH_ID } : {}),
-    ...(e.SIM_AUTH_TOKEN ? { authToken: e.SIM_AUTH_TOKEN } : {}),
-    ...(e.SIM_SEED !== undefined ? { seed: e.SIM_SEED } : {}),
-    ...(e.SIM_NOW ? { now: /^\d+$/.test(e.SIM_NOW) ? Number(e.SIM_NOW) : e.SIM_NOW } : {}),
-    ...(e.SIM_SESSIONS_PER_DAY !== undefined ? { sessionsPerDay: e.SIM_SESSIONS_PER_DAY } : {}),
-    testControls: e.SIM_TEST_CONTROLS === '1' || e.SIM_TEST_CONTROLS === 'true',
   };
 }
 

@@ -58,7 +58,10 @@ describe('the server process', () => {
     expect(match).not.toBeNull();
     expect(proc.output()).toMatch(/Mode: plivo/);
     const inFlight = fetch(`${match?.[1]}api/sessions`);
-    await new Promise((r) => setTimeout(r, 200));
+    // Signal only once the request is surely in progress (at the upstream), not after a guess.
+    for (let i = 0; i < 200 && upstream.calls() === 0; i += 1)
+      await new Promise((r) => setTimeout(r, 10));
+    expect(upstream.calls()).toBe(1);
     proc.child.kill('SIGTERM');
     expect((await inFlight).status).toBe(200);
     expect(await proc.exited).toBe(0);

@@ -9,13 +9,16 @@ export type DashboardUser = { name: string; hash: string };
 
 const KEY_LENGTH = 32;
 const DEFAULT_COST = { N: 16_384, r: 8, p: 1 };
+const MAX_MEMORY = 64 * 1024 * 1024;
+/** About 0.3 s of CPU here (8× the default): every wrong password costs this much. */
+const MAX_WORK = 2 ** 20;
 const HASH =
   /^scrypt\.(\d{1,7})\.(\d{1,2})\.(\d{1,2})\.([A-Za-z0-9_-]{16,})\.([A-Za-z0-9_-]{40,})$/;
 const USER_NAME = /^[^\s:,]{1,100}$/;
 
 function derive(password: string, salt: Buffer, cost: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(password, salt, KEY_LENGTH, { ...cost, maxmem: 64 * 1024 * 1024 }, (error, key) =>
+    scrypt(password, salt, KEY_LENGTH, { ...cost, maxmem: MAX_MEMORY }, (error, key) =>
       error ? reject(error) : resolve(key),
     );
   });
@@ -28,12 +31,24 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt.${N}.${r}.${p}.${salt.toString('base64url')}.${key.toString('base64url')}`;
 }
 
-export function isPasswordHash(value: string): boolean {
+/**
+ * Why a stored hash is unusable, or null. Checked at start-up rather than at sign-in: a cost
+ * above scrypt's memory limit would fail every sign-in with a server error, a huge one would
+ * let anyone burn seconds of CPU per wrong password, and a tiny one is no protection.
+ */
+function costProblem(value: string): string | null {
   const m = HASH.exec(value);
-  if (!m) return false;
-  const n = Number(m[1]);
-  // scrypt needs a power of two above 1 for N.
-  return n > 1 && (n & (n - 1)) === 0;
+  if (!m) return 'no valid scrypt hash';
+  const [n, r, p] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // scrypt needs a power of two for N.
+  if ((n & (n - 1)) !== 0 || n < DEFAULT_COST.N || r < 1 || p < 1) {
+    return `a scrypt hash of too weak a cost (needs N a power of two of at least ${DEFAULT_COST.N}, r and p of at least 1)`;
+  }
+  // OpenSSL's own measure of the memory scrypt needs, which `maxmem` is compared with.
+  if (128 * r * (n + 2 + p) > MAX_MEMORY || n * r * p > MAX_WORK) {
+    return 'a scrypt hash of too high a cost for a sign-in check (at most 64 MiB and N·r·p of 2^20)';
+  }
+  return null;
 }
 
 export async function verifyPassword(password: string, hash: string): Promise<boolean> {
@@ -60,8 +75,8 @@ export function parseUserList(text: string): { users: DashboardUser[]; problems:
     const hash = colon > 0 ? entry.slice(colon + 1) : '';
     if (!USER_NAME.test(name)) {
       problems.push(`entry ${index + 1} must look like name:scrypt.… (run npm run hash-password)`);
-    } else if (!isPasswordHash(hash)) {
-      problems.push(`user ${name} has no valid scrypt hash (run npm run hash-password)`);
+    } else if (costProblem(hash) !== null) {
+      problems.push(`user ${name} has ${costProblem(hash)} (run npm run hash-password)`);
     } else if (users.some((u) => u.name === name)) {
       problems.push(`user ${name} is listed twice`);
     } else users.push({ name, hash });

@@ -25,3 +25,12 @@ export function requestLog(log: LogLine): MiddlewareHandler<AppEnv> {
     }
   };
 }
+
+/**
+ * An unexpected error's message can quote the data it failed on, phone numbers included:
+ * every run of seven or more digits (spaces, dots, dashes and brackets allowed between them)
+ * is masked before the message reaches the log.
+ */
+export function withoutLongNumbers(text: string): string {
+  return text.replace(/\+?\d(?:[\s().-]*\d){6,}/g, '[number]');
+}

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { apiErrorBody } from '../contract/api.ts';
 import type { AppEnv } from './app-env.ts';
+import type { ServerConfig } from './config.ts';
 
 // React's style attributes (and TanStack Virtual's positioning) need inline styles; scripts
 // never run inline.
@@ -84,9 +85,16 @@ export function hostCheck(allowed: ReadonlySet<string>): MiddlewareHandler<AppEn
   };
 }
 
-export function allowedHostSet(bindHost: string, extra: readonly string[]): Set<string> {
-  const hosts = new Set(['localhost', '127.0.0.1', '::1', ...extra.map(hostnameOf)]);
-  if (!['0.0.0.0', '::'].includes(bindHost)) hosts.add(hostnameOf(bindHost));
+/**
+ * The Host names the server answers for, or null for any. Without sign-in the check is what
+ * stops a DNS-rebinding page. A trusted identity header does not stop one either (the page
+ * sets the header itself), so naming the login proxy's host in ALLOWED_HOSTS turns the check
+ * on there too. Basic auth needs none: the rebinding page has no password.
+ */
+export function checkedHosts(config: ServerConfig): Set<string> | null {
+  if (config.access.kind !== 'none' && config.allowedHosts.length === 0) return null;
+  const hosts = new Set(['localhost', '127.0.0.1', '::1', ...config.allowedHosts.map(hostnameOf)]);
+  if (!['0.0.0.0', '::'].includes(config.host)) hosts.add(hostnameOf(config.host));
   return hosts;
 }
 

@@ -9,7 +9,7 @@ import { Budget } from './budget.ts';
 import type { ServerConfig } from './config.ts';
 import { Reachability } from './reachability.ts';
 import type { LogLine } from './request-log.ts';
-import { allowedHostSet } from './security.ts';
+import { checkedHosts } from './security.ts';
 import { SessionsService } from './sessions-service.ts';
 import { startupLines } from './startup-report.ts';
 import { StaticFiles } from './static-files.ts';
@@ -69,8 +69,7 @@ export function createServer(
     mode,
     version: VERSION,
     access: config.access,
-    allowedHosts:
-      config.access.kind === 'none' ? allowedHostSet(config.host, config.allowedHosts) : null,
+    allowedHosts: checkedHosts(config),
     staticFiles,
     simControls:
       testControls && options.simulatorUrl

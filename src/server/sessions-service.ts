@@ -91,29 +91,28 @@ export class SessionsService {
     sessionUuid?: string,
   ): Promise<Loaded<T>> {
     const reservation = budget.reserve();
-    if (!reservation.ok) {
-      return {
-        outcome: {
-          ok: false,
-          failure: budgetFailure(reservation.retryAfterSeconds, this.options.naming),
-        },
-        waitedMs: 0,
-      };
-    }
+    const refused = (seconds: number, waitedMs: number): Loaded<T> => ({
+      outcome: { ok: false, failure: budgetFailure(seconds, this.options.naming) },
+      waitedMs,
+    });
+    if (!reservation.ok) return refused(reservation.retryAfterSeconds, 0);
     await reservation.ready;
+    const waitedMs = reservation.waitMs;
+    // The upstream may have answered 429 to another call while this one waited its turn.
+    const paused = budget.pauseSeconds();
+    if (paused > 0) return refused(paused, waitedMs);
     const reply = await send();
     this.options.onExchange?.(reply.kind !== 'timeout' && reply.kind !== 'unreachable');
-    const waitedMs = reservation.waitMs;
+    const context = { call: sessionUuid ? 'retrieve' : 'list', sessionUuid } as const;
     if (reply.kind === 'ok') {
       budget.upstreamAccepted();
       const parsed = parse(reply.json);
       if (parsed.ok) return { outcome: parsed, waitedMs };
-      const failure = failureFromReply(
-        { kind: 'bad_reply', detail: parsed.detail },
-        this.options.naming,
-        { call: 'list' },
-      );
-      return { outcome: { ok: false, failure }, waitedMs };
+      const bad = { kind: 'bad_reply', detail: parsed.detail } as const;
+      return {
+        outcome: { ok: false, failure: failureFromReply(bad, this.options.naming, context) },
+        waitedMs,
+      };
     }
     if (reply.kind === 'http_error' && reply.status === 429) {
       const seconds = budget.upstreamRejected();
@@ -124,11 +123,7 @@ export class SessionsService {
       };
       return { outcome: { ok: false, failure }, waitedMs };
     }
-    const call = sessionUuid ? 'retrieve' : 'list';
-    const failure = failureFromReply(reply, this.options.naming, {
-      call,
-      ...(sessionUuid ? { sessionUuid } : {}),
-    });
+    const failure = failureFromReply(reply, this.options.naming, context);
     return { outcome: { ok: false, failure }, waitedMs };
   }
 }

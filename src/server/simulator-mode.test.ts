@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { healthSchema, sessionDetailSchema, sessionsPageSchema } from '../contract/api.ts';
 import { DEFAULT_PARENT } from '../simulator/catalog.ts';
+import { startFakeUpstream } from './testing/fake-upstream.ts';
 import { rawGet, startDashboard, TEST_AUTH_TOKEN, type TestDashboard } from './testing/harness.ts';
 
 const SIM_TOKEN = 'SimTokenForDashboardTests-42';
@@ -138,6 +139,25 @@ describe('without test controls', () => {
       expect((await fetch(`${plain.url}/__sim/clock`)).status).toBe(404);
     } finally {
       await plain.close();
+    }
+  });
+
+  it('never has them on live Plivo, even with SIM_TEST_CONTROLS=1', async () => {
+    const upstream = await startFakeUpstream(() => ({ json: { advanced: true } }));
+    const live = await startDashboard({ SIM_TEST_CONTROLS: '1' }, upstream);
+    try {
+      const reply = await fetch(`${live.url}/__sim/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ advanceSeconds: 60 }),
+      });
+      expect(reply.status).toBe(405);
+      expect((await fetch(`${live.url}/__sim/faults`)).status).toBe(404);
+      expect(upstream.requests).toEqual([]);
+      expect(live.logs.join('\n')).not.toMatch(/test controls/i);
+    } finally {
+      await live.close();
+      await upstream.close();
     }
   });
 });

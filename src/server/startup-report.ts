@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServerConfig } from './config.ts';
-import { allowedHostSet } from './security.ts';
+import { checkedHosts } from './security.ts';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
 
@@ -33,12 +33,14 @@ export function startupLines(config: ServerConfig, url: string, webRoot: string)
       `cache ${config.cacheTtlMs / 1000} s; timeout ${config.upstreamTimeoutMs / 1000} s`,
   );
   const access = config.access;
+  const checked = checkedHosts(config);
+  const hosts = checked ? `; answers only for Host ${[...checked].join(', ')}` : '';
   lines.push(
     access.kind === 'basic'
-      ? `Access: HTTP Basic sign-in (${access.users.length} user${access.users.length === 1 ? '' : 's'})`
+      ? `Access: HTTP Basic sign-in (${access.users.length} user${access.users.length === 1 ? '' : 's'})${hosts}`
       : access.kind === 'header'
-        ? `Access: trusted identity header ${access.header} from a login proxy`
-        : `Access: no sign-in; answers only for Host ${[...allowedHostSet(config.host, config.allowedHosts)].join(', ')}`,
+        ? `Access: trusted identity header ${access.header} from a login proxy${hosts}`
+        : `Access: no sign-in${hosts}`,
   );
   if (access.kind === 'none' && !isLoopback(config.host)) {
     lines.push(
@@ -49,6 +51,11 @@ export function startupLines(config: ServerConfig, url: string, webRoot: string)
   if (access.kind === 'header' && !isLoopback(config.host)) {
     lines.push(
       `NOTE: ${access.header} is trusted as sent. Make sure only the login proxy can reach ${config.host}:${config.port}.`,
+    );
+  }
+  if (access.kind === 'header' && !hosts) {
+    lines.push(
+      `NOTE: set ALLOWED_HOSTS to the login proxy's host name, so a DNS-rebinding page cannot send ${access.header} itself.`,
     );
   }
   if (!existsSync(join(webRoot, 'index.html'))) {

@@ -30,12 +30,14 @@ const get = (path: string, headers: Record<string, string> = {}) =>
   fetch(dash.url + path, { headers });
 
 describe('serving the built app', () => {
-  it('serves index.html at / to be revalidated on every load', async () => {
-    const response = await get('/', { 'accept-encoding': 'identity' });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(response.headers.get('cache-control')).toBe('no-cache');
-    expect(await response.text()).toBe(INDEX);
+  it('serves index.html at / (and by name) to be revalidated on every load', async () => {
+    for (const path of ['/', '/index.html']) {
+      const response = await get(path, { 'accept-encoding': 'identity' });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      expect([path, response.headers.get('cache-control')]).toEqual([path, 'no-cache']);
+      expect(await response.text()).toBe(INDEX);
+    }
   });
 
   it('answers deep links with the app, but never /api paths or missing files', async () => {

@@ -47,10 +47,8 @@ export class StaticFiles {
     const relative = safeRelativePath(urlPath);
     if (relative === null) return null;
     const file = relative === '' ? null : await this.find(relative);
-    if (file) {
-      const cacheControl = relative.startsWith('assets/') ? IMMUTABLE : 'public, max-age=3600';
-      return { response: await this.send(c, file, cacheControl), route: 'static' };
-    }
+    if (file)
+      return { response: await this.send(c, file, cacheControlFor(relative)), route: 'static' };
     if (!SPA_ROUTES.some((route) => route.test(relative))) return null;
     const index = await this.find('index.html');
     if (!index) return { response: notBuilt(c), route: 'spa' };
@@ -104,6 +102,12 @@ export class StaticFiles {
     }
     return body;
   }
+}
+
+/** index.html names the current hashed assets, so it is revalidated however it is asked for. */
+function cacheControlFor(relative: string): string {
+  if (relative.startsWith('assets/')) return IMMUTABLE;
+  return relative === 'index.html' ? 'no-cache' : 'public, max-age=3600';
 }
 
 function compress(raw: Buffer, encoding: Encoding): Promise<Buffer> {

@@ -1,33 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiErrorBodySchema } from '../contract/api.ts';
-import { startFakeUpstream, type FakeReply, type FakeUpstream } from './testing/fake-upstream.ts';
-import { startDashboard, type TestDashboard } from './testing/harness.ts';
+import { startFakeUpstream, type FakeReply } from './testing/fake-upstream.ts';
+import { startDashboard } from './testing/harness.ts';
 import { session, UUID } from './testing/payloads.ts';
+import { proxySuite } from './testing/proxy-suite.ts';
 
-let upstream: FakeUpstream;
-let dash: TestDashboard;
-
-beforeAll(async () => {
-  upstream = await startFakeUpstream();
-  // The budget and the cache have their own tests: here every request must reach upstream.
-  dash = await startDashboard(
-    { UPSTREAM_TIMEOUT_MS: '400', CACHE_TTL_SECONDS: '0', LIST_BUDGET_PER_MINUTE: '300' },
-    upstream,
-  );
-});
-afterAll(async () => {
-  await dash.close();
-  await upstream.close();
-});
-afterEach(() => {
-  upstream.requests.length = 0;
-});
-
-async function getJson(path: string) {
-  const response = await fetch(dash.url + path);
-  const text = await response.text();
-  return { response, text, json: JSON.parse(text) as unknown };
-}
+// A timeout well above what a loopback reply takes on a busy machine, well below the test's.
+const { upstream, getJson } = proxySuite({ UPSTREAM_TIMEOUT_MS: '1000' });
 
 describe('a specific error for each failure', () => {
   const cases: [string, FakeReply, number, string, RegExp][] = [
@@ -85,26 +64,26 @@ describe('a specific error for each failure', () => {
     ['a reply cut off', { cut: true }, 502, 'upstream_bad_reply', /cut off/],
     [
       'no answer in time',
-      { delayMs: 2_000, json: {} },
+      { delayMs: 4_000, json: {} },
       504,
       'upstream_timeout',
-      /did not answer within 0\.4 s/,
+      /did not answer within 1 s/,
     ],
     ['a body that never ends', { stall: true }, 504, 'upstream_timeout', /did not answer/],
   ];
   it.each(cases)('%s', async (_name, reply, status, code, message) => {
-    upstream.handle(() => reply);
+    upstream().handle(() => reply);
     const started = Date.now();
     const { response, json } = await getJson('/api/sessions?alias=e');
     expect(response.status).toBe(status);
     const body = apiErrorBodySchema.parse(json);
     expect(body.error.code).toBe(code);
     expect(body.error.message).toMatch(message);
-    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(Date.now() - started).toBeLessThan(3_000);
   });
 
   it('says which session is not found', async () => {
-    upstream.handle(() => ({ status: 404, json: { error: 'not found' } }));
+    upstream().handle(() => ({ status: 404, json: { error: 'not found' } }));
     const { response, json } = await getJson(`/api/sessions/${UUID}`);
     expect(response.status).toBe(404);
     expect(apiErrorBodySchema.parse(json).error).toMatchObject({
@@ -114,7 +93,7 @@ describe('a specific error for each failure', () => {
   });
 
   it('refuses a retrieve reply about another session', async () => {
-    upstream.handle(() => ({ json: session('11111111-2222-4333-8444-555555555555') }));
+    upstream().handle(() => ({ json: session('11111111-2222-4333-8444-555555555555') }));
     const { json } = await getJson(`/api/sessions/${UUID}`);
     expect(apiErrorBodySchema.parse(json).error.code).toBe('upstream_bad_reply');
   });
@@ -122,7 +101,7 @@ describe('a specific error for each failure', () => {
   it('reports a refused port as unreachable', async () => {
     const gone = await startFakeUpstream();
     await gone.close();
-    const lonely = await startDashboard({ PLIVO_API_URL: gone.url }, upstream);
+    const lonely = await startDashboard({ PLIVO_API_URL: gone.url }, upstream());
     try {
       const response = await fetch(`${lonely.url}/api/sessions`);
       const body = apiErrorBodySchema.parse(await response.json());
@@ -149,6 +128,6 @@ describe('a specific error for each failure', () => {
     });
     const unknown = apiErrorBodySchema.parse((await getJson('/api/sessions?stauts=verified')).json);
     expect(unknown.error).toMatchObject({ param: 'stauts', message: 'stauts is not a filter' });
-    expect(upstream.calls()).toBe(0);
+    expect(upstream().calls()).toBe(0);
   });
 });

@@ -43,7 +43,8 @@ describe('faults on demand', () => {
     await control('DELETE', 'faults');
     const t = performance.now();
     await (await fetch(listUrl(), { headers })).text();
-    expect(performance.now() - t).toBeLessThan(300);
+    // Any bound below the 400 ms would do: the widest one is the least timing-fragile.
+    expect(performance.now() - t).toBeLessThan(390);
   });
 
   it('answers an error status for the next N requests, then recovers', async () => {
@@ -117,8 +118,12 @@ describe('faults on demand', () => {
   });
 
   it('resets the rate-limit budget', async () => {
-    const res = await control('DELETE', 'rate-limit');
+    const limited = testSimulator({ testControls: true, listRateLimitPerMinute: 1 });
+    expect((await limited.get(limited.listPath())).status).toBe(200);
+    expect((await limited.get(limited.listPath())).status).toBe(429);
+    const res = await limited.app.request('/__sim/rate-limit', { method: 'DELETE' });
     expect(await res.json()).toEqual({ reset: true });
+    expect((await limited.get(limited.listPath())).status).toBe(200);
   });
 
   it('describes the accounts, apps and incidents without tokens', async () => {

@@ -1,7 +1,7 @@
 import type { World } from './catalog.ts';
 import { COUNTRIES, COUNTRY_WEIGHTS, type Country } from './countries.ts';
 import { createRng, formatUuid, mix, type Rng } from './prng.ts';
-import { decodeLocator, encodeLocator } from './locator.ts';
+import { encodeLocator } from './locator.ts';
 
 /**
  * The session generator. A session is a pure function of (seed, hour, index): its whole
@@ -206,9 +206,4 @@ function attemptUuid(rng: Rng, full: boolean): string {
   if (full) return rng.uuid();
   rng.skip(4);
   return '';
-}
-
-/** Finds where a session uuid points; null for uuids this seed never issued. */
-export function locateSession(seed: number, uuid: string): { hour: number; index: number } | null {
-  return decodeLocator(seed, uuid);
 }

@@ -2,11 +2,11 @@ import {
   HOUR_US,
   creationTimes,
   generateSession,
-  locateSession,
   sessionCountForHour,
   type GenContext,
   type PlannedSession,
 } from './generator.ts';
+import { decodeLocator } from './locator.ts';
 
 /**
  * The data set: one compact bucket per UTC hour, built on demand and cached. A bucket keeps
@@ -87,7 +87,8 @@ export function createStore(ctx: GenContext): Store {
     bucket,
     session,
     find(uuid, nowUs) {
-      const ref = locateSession(ctx.seed, uuid);
+      // Where the uuid points (see locator.ts); null for text that is no uuid of this seed.
+      const ref = decodeLocator(ctx.seed, uuid);
       if (!ref) return null;
       const createdUs = hourInWindow(ref.hour, nowUs)
         ? bucket(ref.hour).createdUs[ref.index]
