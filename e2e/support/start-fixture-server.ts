@@ -10,6 +10,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { configFrom } from '../../src/server/config.ts';
+import { FIXTURE_AUTH_ID, FIXTURE_AUTH_TOKEN } from './credentials.ts';
 import { startServer } from '../../src/server/server.ts';
 import {
   startFakeUpstream,
@@ -17,8 +18,6 @@ import {
   type FakeRequest,
 } from '../../src/server/testing/fake-upstream.ts';
 
-const FIXTURE_AUTH_ID = 'MAODZKMDFJMJU3MTEYNG';
-const FIXTURE_AUTH_TOKEN = 'fixture-token-not-a-secret';
 const SDKS = ['php', 'python', 'java', 'ruby', 'go', 'dotnet'] as const;
 
 type Wire = Record<string, unknown> & { session_uuid: string };

@@ -17,6 +17,10 @@ describe('list filters: accepted values', () => {
       { app_uuid: '3cdec449-a367-435e-b4f9-40d777a7cfcc' },
     ],
     ['subaccount=SAODZKMDFJMJU3MTEYNG', { subaccount: 'SAODZKMDFJMJU3MTEYNG' }],
+    [
+      'app_uuid=3CDEC449-A367-435E-B4F9-40D777A7CFCC',
+      { app_uuid: '3cdec449-a367-435e-b4f9-40d777a7cfcc' },
+    ],
     ['limit=1', { limit: 1 }],
     ['limit=20', { limit: 20 }],
     ['offset=0', { offset: 0 }],

@@ -116,22 +116,6 @@ describe('on the built-in simulator (no Plivo credentials)', () => {
   });
 });
 
-describe('the built app', () => {
-  const dist = resolve(process.env.WEB_DIST_DIR ?? 'dist/web');
-  it.runIf(existsSync(dist))('contains no credentials', () => {
-    const files = readdirSync(dist, { recursive: true, withFileTypes: true }).filter((f) =>
-      f.isFile(),
-    );
-    expect(files.length).toBeGreaterThan(0);
-    for (const file of files) {
-      const text = readFileSync(join(file.parentPath, file.name), 'utf8');
-      for (const secret of [DEFAULT_PARENT.authToken, SIM_TOKEN, TEST_AUTH_TOKEN]) {
-        expect(text.includes(secret), `${file.name} contains a token`).toBe(false);
-      }
-    }
-  });
-});
-
 describe('without test controls', () => {
   it('has no /__sim routes', async () => {
     const plain = await startDashboard({ SIM_SESSIONS_PER_DAY: '10' });
