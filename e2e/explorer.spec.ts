@@ -110,7 +110,10 @@ test('a row expands in place, by mouse and keyboard, and more rows load on deman
   await page.keyboard.press('k');
   await expect(rows.nth(1)).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(rows.nth(1)).toHaveAttribute('aria-expanded', 'true');
+  await expect(rows.nth(1).getByRole('button', { name: /^Details of session/ })).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  );
 
   await page.getByRole('button', { name: 'Load more' }).click();
   await expect(page.getByText('40 loaded · more available')).toBeVisible();
@@ -164,13 +167,13 @@ test('the column chooser and time zone change the view and the URL, without a ne
   await expect(dataRows(page).first()).toBeVisible();
   const created = (await cellTexts(page, 'created'))[0] ?? '';
 
-  await page.getByText('Columns (10 of 10)').click();
+  await page.getByText('Columns (11 of 11)').click();
   // The URL update re-renders after the click, so assert the outcome rather than use uncheck().
   const network = page.getByRole('checkbox', { name: 'Network' });
   await network.click();
   await expect(network).not.toBeChecked();
   await expect(page).toHaveURL(
-    /cols=created%2Crecipient%2Cstatus%2Cchannel%2Cattempts%2Clast_attempt%2Calias%2Ccharge%2Csession_uuid/,
+    /cols=created%2Crecipient%2Cstatus%2Cverdict%2Cchannel%2Cattempts%2Clast_attempt%2Calias%2Ccharge%2Csession_uuid/,
   );
   await expect(page.getByRole('columnheader', { name: 'Network' })).toHaveCount(0);
 

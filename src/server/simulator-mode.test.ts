@@ -1,10 +1,7 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { healthSchema, sessionDetailSchema, sessionsPageSchema } from '../contract/api.ts';
-import { DEFAULT_PARENT } from '../simulator/catalog.ts';
 import { startFakeUpstream } from './testing/fake-upstream.ts';
-import { rawGet, startDashboard, TEST_AUTH_TOKEN, type TestDashboard } from './testing/harness.ts';
+import { rawGet, startDashboard, type TestDashboard } from './testing/harness.ts';
 
 const SIM_TOKEN = 'SimTokenForDashboardTests-42';
 const NOW = '2026-11-20T12:00:00Z';

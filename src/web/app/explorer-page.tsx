@@ -1,34 +1,127 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
+import { browserTimeZone } from '../features/export/lib/zoned-time.ts';
+import { ClientFilterChips } from '../features/insight/components/client-filter-chips.tsx';
+import { useLiveRefresh } from '../features/live/lib/use-live-refresh.ts';
+import { useNewRows } from '../features/live/lib/use-new-rows.ts';
+import { copyText } from '../features/report/lib/copy-text.ts';
 import { useSessionsList } from '../features/sessions/api/use-sessions-list.ts';
-import { ColumnChooser } from '../features/sessions/components/column-chooser.tsx';
 import { FilterBar } from '../features/sessions/components/filter-bar.tsx';
 import { SessionsResults } from '../features/sessions/components/sessions-results.tsx';
 import { UrlNotices } from '../features/sessions/components/url-notices.tsx';
+import { ShortcutsHelp } from '../features/shortcuts/components/shortcuts-help.tsx';
+import { INCIDENT_SHORTCUTS, type Shortcut } from '../features/shortcuts/lib/shortcuts.ts';
+import { useIncidentShortcuts } from '../features/shortcuts/lib/use-shortcuts.ts';
+import { buildShareLink } from '../lib/share-link.ts';
+import { isOpenWindow } from '../lib/time-window.ts';
 import { useExplorerUrl } from '../lib/use-explorer-url.ts';
+import { useHealth } from '../lib/use-health.ts';
+import { ExplorerInsight } from './explorer-insight.tsx';
+import { ExplorerToolbar, LIVE_INTERVAL_MS } from './explorer-toolbar.tsx';
+import { useExplorerView } from './use-explorer-view.ts';
 
-/** `/`: filters, toolbar, summary slot and the sessions table, all driven by the URL. */
+const ReportStamp = lazy(() => import('./report-stamp.tsx'));
+
+/** The table's own keys (see use-row-keyboard.ts), listed in the `?` help. */
+const TABLE_SHORTCUTS: readonly Shortcut[] = [
+  { keys: ['j', '↓'], description: 'Next row', group: 'Sessions table' },
+  { keys: ['k', '↑'], description: 'Previous row', group: 'Sessions table' },
+  { keys: ['Enter'], description: 'Show or hide the row’s details', group: 'Sessions table' },
+  { keys: ['Esc'], description: 'Hide the open details', group: 'Sessions table' },
+];
+const SHORTCUTS = [...INCIDENT_SHORTCUTS, ...TABLE_SHORTCUTS];
+
+/** `/`: filters, toolbar, insight and the sessions table, all driven by the URL. */
 export function ExplorerPage() {
   const url = useExplorerUrl();
   const list = useSessionsList(url.state);
+  const view = useExplorerView(url, list);
+  const health = useHealth().data;
   const { search } = useLocation();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const viewKey = JSON.stringify([url.state.filters, url.state.time]);
+  const newRows = useNewRows(list.headSessions, viewKey);
+  const live = useLiveRefresh({
+    // A window with a fixed end gets no new sessions: polling it would only spend budget.
+    enabled: url.params.get('live') === '1' && isOpenWindow(url.state.time),
+    intervalMs: LIVE_INTERVAL_MS,
+    refetch: list.refresh,
+    budgetRemaining: health?.budget.remaining,
+    budgetPerMinute: health?.budget.perMinute,
+    isFetching: list.isFetching,
+  });
+  useEffect(() => {
+    document.documentElement.dataset['view'] = view.report ? 'report' : '';
+    return () => void delete document.documentElement.dataset['view'];
+  }, [view.report]);
+  // Pinned to the end the rows were fetched for, so the link shows exactly these rows.
+  const windowTo = view.window.to;
+  const getLink = useCallback(
+    (relative: boolean) =>
+      buildShareLink({
+        href: location.href,
+        now: windowTo,
+        relative,
+        localTimeZone: browserTimeZone(),
+      }),
+    [windowTo],
+  );
+  useIncidentShortcuts({
+    focusSearch: () => searchBox.current?.focus(),
+    copyLink: () => void copyText(getLink(false)),
+    openHelp: () => setHelpOpen(true),
+  });
+  const { mask, masked } = view;
+  const notices = useMemo(() => {
+    const all = [
+      ...url.notices,
+      ...view.client.problems.map((message) => ({ param: 'f_verdict', message })),
+    ];
+    // A notice may quote a bad value back, phone numbers included.
+    if (!masked) return all;
+    return mask ? all.map((n) => ({ ...n, message: mask.maskText(n.message) })) : [];
+  }, [url.notices, view.client.problems, masked, mask]);
+  const dismiss = () => {
+    if (view.client.problems.length) url.setParam('f_verdict', null, 'replace');
+    url.dismissNotices();
+  };
   return (
     <main className="page explorer">
-      <h1>OTP sessions</h1>
-      <UrlNotices notices={url.notices} onDismiss={url.dismissNotices} />
-      <FilterBar url={url} />
-      {/* Toolbar slot: report view, PII mask and export join the column chooser here. */}
-      <div className="toolbar" data-slot="toolbar" role="toolbar" aria-label="View options">
-        <ColumnChooser
-          cols={url.state.cols}
-          onChange={(cols) => url.update((s) => ({ ...s, cols }), 'push')}
+      <Suspense fallback={null}>
+        <ReportStamp
+          params={url.params}
+          window={view.window}
+          viewerTimeZone={browserTimeZone()}
+          dataAsOf={list.dataAsOf}
+          count={view.rows.length}
+          complete={!list.hasMore}
+          link={getLink(false)}
         />
-      </div>
-      {/*
-        Insight slot: src/web/features/insight/ renders the summary strip and charts here with
-        props { sessions: list.sessions; complete: !list.hasMore } (lazy-loaded; not built yet).
-      */}
-      <section className="insight-slot" data-slot="insight" aria-label="Summary" hidden />
-      <SessionsResults url={url} list={list} backSearch={search} />
+      </Suspense>
+      <h1>OTP sessions</h1>
+      <UrlNotices notices={notices} onDismiss={dismiss} />
+      <FilterBar
+        url={url}
+        searchRef={searchBox}
+        masked={masked}
+        maskPhone={mask?.maskPhone ?? null}
+      />
+      <ExplorerToolbar url={url} view={view} list={list} live={live} getLink={getLink} />
+      <ClientFilterChips
+        filters={view.client.filters}
+        onClear={(param) => url.setParam(param, null, 'push')}
+      />
+      <ExplorerInsight url={url} view={view} list={list} />
+      <SessionsResults
+        url={url}
+        list={list}
+        rows={view.shown}
+        newRows={newRows}
+        renderAll={view.report}
+        backSearch={search}
+      />
+      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} shortcuts={SHORTCUTS} />
     </main>
   );
 }

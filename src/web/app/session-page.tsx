@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { SkeletonRows } from '../components/skeleton-rows.tsx';
 import { sessionQueries } from '../features/sessions/api/session-queries.ts';
 import { ErrorPanel } from '../features/sessions/components/error-panel.tsx';
 import { RateLimitWait } from '../features/sessions/components/rate-limit-wait.tsx';
 import { SessionView } from '../features/sessions/components/session-view.tsx';
 import { isApiError } from '../lib/api-client.ts';
+import { useMask } from '../lib/mask-lazy.ts';
 import { isValidTimeZone } from '../lib/time-format.ts';
 
 /** The explorer's query string, carried in history state so "back" restores the filters. */
@@ -15,6 +16,28 @@ function backLink(state: unknown): string {
   return typeof search === 'string' && search.startsWith('?') ? `/${search}` : '/';
 }
 
+/**
+ * With `mask=1` the link's href leaves the recipient out (an href is in the page, full
+ * number and all); the click still goes back to the exact filters.
+ */
+function BackLink({ to, masked }: { to: string; masked: boolean }) {
+  const navigate = useNavigate();
+  if (!masked) return <Link to={to}>← Back to results</Link>;
+  const url = new URL(to, 'http://x');
+  url.searchParams.delete('recipient');
+  return (
+    <Link
+      to={`${url.pathname}${url.search}`}
+      onClick={(event) => {
+        event.preventDefault();
+        void navigate(to);
+      }}
+    >
+      ← Back to results
+    </Link>
+  );
+}
+
 /** `/sessions/:session_uuid`: one session via Plivo's retrieve call. */
 export function SessionPage() {
   const { session_uuid: uuid = '' } = useParams();
@@ -22,6 +45,8 @@ export function SessionPage() {
   const [search] = useSearchParams();
   const tzParam = search.get('tz') ?? 'utc';
   const tz = isValidTimeZone(tzParam) ? tzParam : 'utc';
+  const masked = search.get('mask') === '1';
+  const mask = useMask(masked);
   const query = useQuery(sessionQueries.detail(uuid));
   const waiting =
     query.fetchStatus === 'fetching' &&
@@ -33,7 +58,7 @@ export function SessionPage() {
   return (
     <main className="page session-page">
       <nav>
-        <Link to={backLink(location.state)}>← Back to results</Link>
+        <BackLink to={backLink(location.state)} masked={masked} />
       </nav>
       {waiting ? (
         <RateLimitWait seconds={waiting.retryAfterSeconds ?? 1} attempt={query.failureCount} />
@@ -52,7 +77,10 @@ export function SessionPage() {
       ) : query.isError ? (
         <ErrorPanel error={query.error} onRetry={() => void query.refetch()} />
       ) : null}
-      {query.data ? <SessionView detail={query.data} tz={tz} /> : null}
+      {query.data && masked && !mask ? <SkeletonRows count={6} label="Masking session" /> : null}
+      {query.data && (!masked || mask) ? (
+        <SessionView detail={query.data} tz={tz} mask={masked ? mask : null} />
+      ) : null}
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Session } from '../../contract/session.ts';
+import { MASK_DOTS } from './mask-dots.ts';
 
 /**
  * PII masking for `mask=1`. A masked phone number keeps what support needs to tell numbers
@@ -7,7 +8,7 @@ import type { Session } from '../../contract/session.ts';
  * identifies the customer: "+91 ••••1370". Requestor IPs are replaced by a visible
  * placeholder rather than null, so a masked view never looks like "no IP was recorded".
  */
-export const MASK_DOTS = '••••';
+export { MASK_DOTS };
 export const HIDDEN_IP = 'hidden (masked)';
 
 /** The exact shape `maskPhone` produces; CSV export relies on it being inert in spreadsheets. */

@@ -1,5 +1,5 @@
-import { parseInstant } from '../../contract/time.ts';
-import { DEFAULT_RANGE, RANGE_MS, isRangePreset } from './explorer-params.ts';
+import { absoluteWindow, isOpenWindow } from './time-window.ts';
+import { parseExplorerSearch } from './url-state.ts';
 
 /**
  * The "copy link" URL. A relative range in a shared link shows different data when it is
@@ -61,25 +61,14 @@ function pinWindow(params: URLSearchParams, now: number): void {
 export type ResolvedWindow = { from: number; to: number; relative: boolean };
 
 /**
- * The window a URL shows at `now`, in epoch ms. `from` without `to` means "until now".
- * Unreadable values fall back to the default range, as the explorer does (it also shows a
- * notice for them). `to` is rounded up to the next whole second so links stay short and
- * nothing fetched in the last fraction of a second is cut off.
+ * The window a URL shows at `now`, in epoch ms — read exactly as the explorer reads it
+ * (`parseExplorerSearch` + `absoluteWindow`), so a pinned link shows what was on screen.
+ * `now` is rounded up to the next whole second so links stay short; pass the list's own
+ * window end (a whole minute) to pin exactly the fetched window.
  */
 export function resolveWindow(params: URLSearchParams, now: number): ResolvedWindow {
-  const to =
-    readUrlInstant(params.get('to')) ??
-    readPlivoTime(params.get('session_time__lt'), 0) ??
-    readPlivoTime(params.get('session_time__lte'), 1);
-  const from =
-    readUrlInstant(params.get('from')) ??
-    readPlivoTime(params.get('session_time__gte'), 0) ??
-    readPlivoTime(params.get('session_time__gt'), 1);
-  if (from !== null) return { from, to: to ?? ceilSecond(now), relative: to === null };
-  const range = params.get('range') ?? DEFAULT_RANGE;
-  const span = RANGE_MS[isRangePreset(range) ? range : DEFAULT_RANGE];
-  const end = ceilSecond(now);
-  return { from: end - span, to: end, relative: true };
+  const { time } = parseExplorerSearch(params).state;
+  return { ...absoluteWindow(time, ceilSecond(now)), relative: isOpenWindow(time) };
 }
 
 function ceilSecond(ms: number): number {
@@ -100,10 +89,4 @@ export function readUrlInstant(value: string | null): number | null {
   if (value === null || !URL_INSTANT.test(value.trim())) return null;
   const ms = Date.parse(value.trim().replace(/(\.\d{3})\d+/, '$1'));
   return Number.isNaN(ms) ? null : ms;
-}
-
-/** Plivo's "YYYY-MM-DD HH:MM[:ss[.uuuuuu]]" (UTC) in epoch ms, shifted 1 ms for gt/lte. */
-function readPlivoTime(value: string | null, shiftMs: number): number | null {
-  const parsed = value ? parseInstant(value.trim()) : null;
-  return parsed ? parsed.epochSeconds * 1000 + Math.floor(parsed.micros / 1000) + shiftMs : null;
 }

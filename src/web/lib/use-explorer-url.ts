@@ -15,6 +15,10 @@ export type ExplorerUrl = {
   notices: UrlNotice[];
   update: (change: (state: ExplorerState) => ExplorerState, mode: HistoryMode) => void;
   dismissNotices: () => void;
+  /** The raw query: params other features own (`mask`, `view`, `theme`, `live`, `f_*`). */
+  params: URLSearchParams;
+  /** Sets (or with null removes) one such param, keeping everything else. */
+  setParam: (name: string, value: string | null, mode: HistoryMode) => void;
 };
 
 /** The explorer's state lives only in the URL; this hook reads and writes it. */
@@ -40,5 +44,27 @@ export function useExplorerUrl(): ExplorerUrl {
     );
   }, [setSearchParams]);
 
-  return { state: parsed.state, notices: parsed.notices, update, dismissNotices };
+  const setParam = useCallback(
+    (name: string, value: string | null, mode: HistoryMode) => {
+      setSearchParams(
+        (previous) => {
+          const next = new URLSearchParams(previous);
+          if (value === null) next.delete(name);
+          else next.set(name, value);
+          return next;
+        },
+        { replace: mode === 'replace' },
+      );
+    },
+    [setSearchParams],
+  );
+
+  return {
+    state: parsed.state,
+    notices: parsed.notices,
+    update,
+    dismissNotices,
+    params: searchParams,
+    setParam,
+  };
 }

@@ -4,7 +4,7 @@ import { isKnownSessionStatus } from '../../../../contract/session.ts';
 import { verdictOf, VERDICT_KINDS, type VerdictKind } from '../../../lib/verdict.ts';
 import { countryBreakdown, statusBreakdown, verdictBreakdown } from '../lib/breakdowns.ts';
 import { statusLabel } from '../lib/labels.ts';
-import { OKABE_ITO, statusColour, verdictColour } from '../lib/palette.ts';
+import { OKABE_ITO, statusColour, verdictColour } from '../../../lib/palette.ts';
 import { ChartFigure } from './chart-figure.tsx';
 import { HorizontalBars } from './horizontal-bars.tsx';
 import { SegmentList, type SegmentItem } from './segment-list.tsx';

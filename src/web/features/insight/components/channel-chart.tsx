@@ -12,7 +12,7 @@ import {
 import type { Session } from '../../../../contract/session.ts';
 import { attemptsByChannel, channelBreakdown } from '../lib/breakdowns.ts';
 import { channelLabel } from '../lib/labels.ts';
-import { attemptStatusColour, channelColour } from '../lib/palette.ts';
+import { attemptStatusColour, channelColour } from '../../../lib/palette.ts';
 import { ChartFigure } from './chart-figure.tsx';
 import { HorizontalBars } from './horizontal-bars.tsx';
 import { SegmentList, type SegmentItem } from './segment-list.tsx';

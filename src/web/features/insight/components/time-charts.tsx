@@ -11,7 +11,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { RatePoint, SessionsOverTime } from '../lib/time-series.ts';
-import { statusColour } from '../lib/palette.ts';
+import { statusColour } from '../../../lib/palette.ts';
 import { statusLabel } from '../lib/labels.ts';
 import { ChartFigure } from './chart-figure.tsx';
 import { BucketTable } from './bucket-table.tsx';

@@ -1,9 +1,10 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import type { Session } from '../../../../contract/session.ts';
 import { isApiError } from '../../../lib/api-client.ts';
 import type { ExplorerState } from '../../../lib/url-state.ts';
 import { normaliseListQuery } from '../lib/api-params.ts';
+import { refreshHead } from './refresh-head.ts';
 import { sessionQueries } from './session-queries.ts';
 
 const NO_SESSIONS: Session[] = [];
@@ -19,17 +20,29 @@ function uniqueSessions(pages: readonly { sessions: Session[] }[]): Session[] {
     .filter((s) => !seen.has(s.sessionUuid) && Boolean(seen.add(s.sessionUuid)));
 }
 
+/** The oldest `fetchedAt` of the loaded pages: every row shown is at least this fresh. */
+function oldestFetch(pages: readonly { fetchedAt: string }[] | undefined): string | null {
+  let oldest: string | null = null;
+  for (const p of pages ?? []) if (oldest === null || p.fetchedAt < oldest) oldest = p.fetchedAt;
+  return oldest;
+}
+
 /** The loaded pages as one list, plus what the explorer needs to say about them. */
 export function useSessionsList(state: ExplorerState) {
-  const query = useInfiniteQuery(
-    sessionQueries.list(normaliseListQuery(state.filters, state.time)),
+  const listQuery = useMemo(
+    () => normaliseListQuery(state.filters, state.time),
+    [state.filters, state.time],
   );
+  const client = useQueryClient();
+  const query = useInfiniteQuery(sessionQueries.list(listQuery));
   const { data, hasNextPage, isFetchingNextPage, fetchNextPage, failureReason } = query;
   const sessions = useMemo(() => (data ? uniqueSessions(data.pages) : NO_SESSIONS), [data]);
   const problems = useMemo(() => data?.pages.flatMap((p) => p.problems) ?? [], [data]);
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  const fetchNext = useCallback(() => fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);
+  const refresh = useCallback(() => refreshHead(client, listQuery), [client, listQuery]);
   const rateLimit =
     query.fetchStatus === 'fetching' &&
     isApiError(failureReason) &&
@@ -42,12 +55,22 @@ export function useSessionsList(state: ExplorerState) {
     problems,
     hasMore: hasNextPage,
     isFetchingMore: isFetchingNextPage,
+    isFetching: query.isFetching,
     isPending: query.isPending,
     isPlaceholder: query.isPlaceholderData,
     error: query.isError ? query.error : null,
+    failureReason,
     rateLimit,
+    pageCount: data?.pages.length ?? 0,
+    /** The end the list was fetched for (a relative window's "now"); null before data. */
+    endMs: query.isPlaceholderData ? null : (data?.pages[0]?.endMs ?? null),
     fetchedAt: data?.pages[0]?.fetchedAt ?? null,
+    dataAsOf: oldestFetch(data?.pages),
+    /** The first page's rows: live refresh adds to them, so new rows are found here. */
+    headSessions: data?.pages[0]?.sessions,
     loadMore,
+    fetchNextPage: fetchNext,
+    refresh,
     retry,
   };
 }

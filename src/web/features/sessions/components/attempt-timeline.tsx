@@ -1,6 +1,6 @@
 import type { Attempt } from '../../../../contract/session.ts';
 import { formatGap, formatInstant, zoneLabel } from '../../../lib/time-format.ts';
-import { StatusBadge } from './status-badge.tsx';
+import { StatusBadge } from '../../../components/status-badge.tsx';
 
 function optionalFacts(attempt: Attempt): string[] {
   const facts: string[] = [];

@@ -1,6 +1,8 @@
+import type { Ref } from 'react';
 import { SESSION_STATUSES } from '../../../../contract/session.ts';
 import type { FilterParam } from '../../../lib/explorer-params.ts';
 import type { ExplorerUrl } from '../../../lib/use-explorer-url.ts';
+import { MaskedRecipient } from './masked-recipient.tsx';
 import { RecipientInput } from './recipient-input.tsx';
 import { TextFilter } from './text-filter.tsx';
 import { TimeRangePicker } from './time-range-picker.tsx';
@@ -16,8 +18,17 @@ const TEXT_FILTERS: { param: TextParam; label: string; placeholder: string }[] =
   { param: 'app_hash', label: 'App hash', placeholder: 'exact hash' },
 ];
 
+type Props = {
+  url: ExplorerUrl;
+  /** The recipient box, for the `/` shortcut. */
+  searchRef?: Ref<HTMLInputElement>;
+  /** `mask=1`: the recipient shows masked and read-only. */
+  masked?: boolean;
+  maskPhone?: ((phone: string) => string) | null;
+};
+
 /** Every upstream filter; typing replaces history, discrete choices push. */
-export function FilterBar({ url }: { url: ExplorerUrl }) {
+export function FilterBar({ url, searchRef, masked = false, maskPhone = null }: Props) {
   const { state, update } = url;
   const setFilter = (param: FilterParam, value: string, mode: 'push' | 'replace') =>
     update(
@@ -25,7 +36,7 @@ export function FilterBar({ url }: { url: ExplorerUrl }) {
       mode,
     );
   return (
-    <div role="search" className="filter-bar" aria-label="Filters">
+    <div role="search" className="filter-bar" aria-label="Filters" data-controls="">
       <div className="field">
         <label htmlFor="filter-status">Status</label>
         <select
@@ -41,10 +52,19 @@ export function FilterBar({ url }: { url: ExplorerUrl }) {
           ))}
         </select>
       </div>
-      <RecipientInput
-        value={state.filters.recipient ?? ''}
-        onCommit={(value) => setFilter('recipient', value, 'replace')}
-      />
+      {masked ? (
+        <MaskedRecipient
+          ref={searchRef}
+          value={state.filters.recipient ?? ''}
+          maskPhone={maskPhone}
+        />
+      ) : (
+        <RecipientInput
+          ref={searchRef}
+          value={state.filters.recipient ?? ''}
+          onCommit={(value) => setFilter('recipient', value, 'replace')}
+        />
+      )}
       {TEXT_FILTERS.map((f) => (
         <TextFilter
           key={f.param}

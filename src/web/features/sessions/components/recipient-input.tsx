@@ -1,11 +1,11 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, type Ref } from 'react';
 import { usePhone } from '../../../lib/phone-lazy.ts';
 import { useDraft } from '../../../lib/use-draft.ts';
 
-type Props = { value: string; onCommit: (e164: string) => void };
+type Props = { value: string; onCommit: (e164: string) => void; ref?: Ref<HTMLInputElement> };
 
 /** Accepts any common way of typing a number; queries only with a possible E.164 number. */
-export function RecipientInput({ value, onCommit }: Props) {
+export function RecipientInput({ value, onCommit, ref }: Props) {
   const id = useId();
   const phone = usePhone();
   const [draft, setDraft] = useDraft(value, (text) => {
@@ -23,6 +23,7 @@ export function RecipientInput({ value, onCommit }: Props) {
     <div className="field field-recipient">
       <label htmlFor={id}>Recipient</label>
       <input
+        ref={ref}
         id={id}
         type="text"
         inputMode="tel"

@@ -26,7 +26,12 @@ export function ResultsStatus(props: Props) {
         </span>
       ) : null}
       {hasMore ? (
-        <button type="button" onClick={props.onLoadMore} disabled={props.isFetchingMore}>
+        <button
+          type="button"
+          onClick={props.onLoadMore}
+          disabled={props.isFetchingMore}
+          data-report-hidden=""
+        >
           {props.isFetchingMore ? 'Loading more…' : 'Load more'}
         </button>
       ) : null}

@@ -22,12 +22,18 @@ export function SessionWarnings({ warnings }: { warnings: string[] }) {
 export function SessionDetails({
   session,
   tz,
+  masked,
   backSearch,
 }: {
   session: Session;
   tz: string;
+  masked: boolean;
   backSearch: string;
 }) {
+  const query = new URLSearchParams();
+  if (tz !== 'utc') query.set('tz', tz);
+  if (masked) query.set('mask', '1');
+  const search = query.size ? `?${query}` : '';
   return (
     <div className="session-details">
       <section aria-label="Attempts">
@@ -41,7 +47,7 @@ export function SessionDetails({
       <div className="session-details-side">
         <SessionWarnings warnings={session.warnings} />
         <Link
-          to={`/sessions/${encodeURIComponent(session.sessionUuid)}${tz === 'utc' ? '' : `?tz=${encodeURIComponent(tz)}`}`}
+          to={`/sessions/${encodeURIComponent(session.sessionUuid)}${search}`}
           state={{ backSearch }}
         >
           Open session page

@@ -10,6 +10,9 @@ type Props = {
   item: VirtualItem;
   measure: (element: HTMLElement | null) => void;
   isOpen: boolean;
+  /** Just brought in by live refresh. */
+  isNew: boolean;
+  masked: boolean;
   isActive: boolean;
   onToggle: () => void;
   onFocus: () => void;
@@ -29,13 +32,13 @@ export function SessionRow(props: Props) {
       role="none"
       className="virtual-item"
       data-index={item.index}
+      data-new-row={props.isNew ? '' : undefined}
       ref={measure}
       style={{ transform: `translateY(${item.start}px)` }}
     >
       <div
         role="row"
         aria-rowindex={item.index + 2}
-        aria-expanded={isOpen}
         data-row-index={item.index}
         tabIndex={isActive ? 0 : -1}
         className={isOpen ? 'table-row is-open' : 'table-row'}
@@ -67,7 +70,12 @@ export function SessionRow(props: Props) {
       {isOpen ? (
         <div role="row" className="detail-row" id={detailId}>
           <div role="cell" aria-colspan={props.columnCount} className="detail-cell">
-            <SessionDetails session={row.original} tz={tz} backSearch={props.backSearch} />
+            <SessionDetails
+              session={row.original}
+              tz={tz}
+              masked={props.masked}
+              backSearch={props.backSearch}
+            />
           </div>
         </div>
       ) : null}

@@ -1,17 +1,29 @@
 import type { SessionDetail } from '../../../../contract/api.ts';
 import { CopyButton } from '../../../components/copy-button.tsx';
+import { VerdictBadge } from '../../../components/verdict-badge.tsx';
+import type { MaskModule } from '../../../lib/mask-lazy.ts';
 import { describeRecipient } from '../../../lib/phone.ts';
 import { formatInstant, zoneLabel } from '../../../lib/time-format.ts';
 import { AttemptTimeline } from './attempt-timeline.tsx';
 import { ChargesBreakdown } from './charges-breakdown.tsx';
 import { SessionWarnings } from './session-details.tsx';
-import { StatusBadge } from './status-badge.tsx';
+import { StatusBadge } from '../../../components/status-badge.tsx';
 
-/** One session in full: key facts, timeline, charges and Plivo's raw JSON. */
-export function SessionView({ detail, tz }: { detail: SessionDetail; tz: string }) {
-  const { session } = detail;
-  const recipient = describeRecipient(session.recipient);
-  const raw = JSON.stringify(detail.raw, null, 2);
+type Props = {
+  detail: SessionDetail;
+  tz: string;
+  /** With `mask=1`: the masking functions, applied to every field and the raw JSON. */
+  mask: MaskModule | null;
+};
+
+/** One session in full: key facts, verdict, timeline, charges and Plivo's raw JSON. */
+export function SessionView({ detail, tz, mask }: Props) {
+  // The verdict reads statuses only, which masking keeps; everything shown is masked.
+  const session = mask ? mask.maskSession(detail.session) : detail.session;
+  const recipient = mask
+    ? { text: session.recipient ?? '—', country: session.country }
+    : describeRecipient(session.recipient);
+  const raw = JSON.stringify(mask ? mask.maskRawJson(detail.raw) : detail.raw, null, 2);
   const facts: [string, string][] = [
     ['Recipient', `${recipient.text}${recipient.country ? ` (${recipient.country})` : ''}`],
     ['Created', `${formatInstant(session.createdAt, tz)} ${zoneLabel(tz)}`],
@@ -32,6 +44,7 @@ export function SessionView({ detail, tz }: { detail: SessionDetail; tz: string 
           Session <code>{session.sessionUuid}</code>
         </h1>
         <StatusBadge status={session.status} />
+        <VerdictBadge session={session} />
         <CopyButton text={session.sessionUuid} label="Copy session UUID" />
       </header>
       <dl className="facts">
@@ -56,7 +69,10 @@ export function SessionView({ detail, tz }: { detail: SessionDetail; tz: string 
           <h2>Raw JSON from Plivo</h2>
           <CopyButton text={raw} label="Copy raw JSON" />
         </div>
-        <pre className="raw-json">{raw}</pre>
+        {/* Focusable: a long JSON scrolls, and keyboard users must be able to scroll it. */}
+        <pre className="raw-json" tabIndex={0} role="region" aria-label="Raw JSON text">
+          {raw}
+        </pre>
         <p className="muted">Fetched {detail.fetchedAt.slice(0, 19).replace('T', ' ')} UTC</p>
       </section>
     </article>

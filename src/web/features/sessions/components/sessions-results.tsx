@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
+import type { Session } from '../../../../contract/session.ts';
 import { SkeletonRows } from '../../../components/skeleton-rows.tsx';
 import { loadPhone } from '../../../lib/phone-lazy.ts';
 import type { ExplorerUrl } from '../../../lib/use-explorer-url.ts';
@@ -16,10 +17,20 @@ const loadTable = () =>
 void loadTable();
 const SessionsTable = lazy(() => loadTable().then((m) => ({ default: m.SessionsTable })));
 
-type Props = { url: ExplorerUrl; list: ReturnType<typeof useSessionsList>; backSearch: string };
+type Props = {
+  url: ExplorerUrl;
+  list: ReturnType<typeof useSessionsList>;
+  /** The rows to show: loaded, narrowed by the client-side filters, masked when asked. */
+  rows: readonly Session[] | null;
+  /** Uuids that live refresh just brought in. */
+  newRows: ReadonlySet<string>;
+  /** Report mode: render every loaded row, so a screenshot or printout has them all. */
+  renderAll: boolean;
+  backSearch: string;
+};
 
 /** Loading, waiting, error, empty or the table: every state designed, none blank. */
-export function SessionsResults({ url, list, backSearch }: Props) {
+export function SessionsResults({ url, list, rows, newRows, renderAll, backSearch }: Props) {
   const { state, update } = url;
   const hasData = !list.isPending;
   return (
@@ -53,6 +64,11 @@ export function SessionsResults({ url, list, backSearch }: Props) {
           </Link>
         </p>
       ) : null}
+      {list.sessions.length > 0 && rows?.length === 0 ? (
+        <p className="panel panel-empty" role="status">
+          None of the {list.sessions.length} loaded sessions matches the filters on loaded rows.
+        </p>
+      ) : null}
       {list.sessions.length > 0 ? (
         <>
           <ResultsStatus
@@ -64,17 +80,24 @@ export function SessionsResults({ url, list, backSearch }: Props) {
             fetchedAt={list.fetchedAt}
           />
           <Suspense fallback={<SkeletonRows label="Loading sessions" />}>
-            <SessionsTable
-              sessions={list.sessions}
-              tz={state.tz}
-              sort={state.sort}
-              cols={state.cols}
-              open={state.open}
-              onSortChange={(sort) => update((s) => ({ ...s, sort }), 'push')}
-              onOpenChange={(open) => update((s) => ({ ...s, open }), 'push')}
-              onNearEnd={list.loadMore}
-              backSearch={backSearch}
-            />
+            {rows === null ? (
+              <SkeletonRows label="Masking sessions" />
+            ) : (
+              <SessionsTable
+                sessions={rows}
+                newRows={newRows}
+                renderAll={renderAll}
+                masked={url.params.get('mask') === '1'}
+                tz={state.tz}
+                sort={state.sort}
+                cols={state.cols}
+                open={state.open}
+                onSortChange={(sort) => update((s) => ({ ...s, sort }), 'push')}
+                onOpenChange={(open) => update((s) => ({ ...s, open }), 'push')}
+                onNearEnd={list.loadMore}
+                backSearch={backSearch}
+              />
+            )}
           </Suspense>
         </>
       ) : null}

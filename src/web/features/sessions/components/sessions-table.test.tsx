@@ -27,6 +27,8 @@ function sessionsOf(json: unknown): Session[] {
   return parsed.value.sessions;
 }
 
+const NO_NEW_ROWS: ReadonlySet<string> = new Set();
+
 function Harness({
   sessions,
   initialOpen = null,
@@ -41,6 +43,9 @@ function Harness({
       <output data-testid="open">{open ?? 'none'}</output>
       <SessionsTable
         sessions={sessions}
+        newRows={NO_NEW_ROWS}
+        renderAll={false}
+        masked={false}
         tz="utc"
         sort={sort}
         cols={[...COLUMN_IDS]}

@@ -5,12 +5,19 @@ import type { ColumnId } from '../../../lib/explorer-params.ts';
 import type { SortState } from '../../../lib/url-state.ts';
 import { gridTemplate } from '../lib/column-widths.ts';
 import { useRowKeyboard } from '../lib/use-row-keyboard.ts';
+import { useScrollAnchor } from '../lib/use-scroll-anchor.ts';
 import { useSessionsTable } from '../lib/use-sessions-table.ts';
 import { SessionRow } from './session-row.tsx';
 import { TableHeader } from './table-header.tsx';
 
 type Props = {
-  sessions: Session[];
+  sessions: readonly Session[];
+  /** Rows live refresh just brought in: highlighted (`data-new-row`). */
+  newRows: ReadonlySet<string>;
+  /** Report mode: every row rendered, not only those in view. */
+  renderAll: boolean;
+  /** `mask=1`: carried to the session page links. */
+  masked: boolean;
   tz: string;
   sort: SortState;
   cols: ColumnId[];
@@ -36,8 +43,9 @@ export function SessionsTable(props: Props) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     getItemKey: (index) => rows[index]?.id ?? index,
-    overscan: 8,
+    overscan: props.renderAll ? rows.length : 8,
   });
+  const noteScroll = useScrollAnchor(scrollRef, rows, virtualizer);
   const toggle = useCallback(
     (index: number) => {
       const uuid = rows[index]?.original.sessionUuid;
@@ -70,6 +78,7 @@ export function SessionsTable(props: Props) {
       onKeyDown={keyboard.onKeyDown}
       onScroll={(event) => {
         const el = event.currentTarget;
+        noteScroll();
         if (el.scrollHeight - el.scrollTop - el.clientHeight < ROW_HEIGHT * 8) props.onNearEnd();
       }}
     >
@@ -93,6 +102,8 @@ export function SessionsTable(props: Props) {
                 item={item}
                 measure={virtualizer.measureElement}
                 isOpen={row.original.sessionUuid === open}
+                isNew={props.newRows.has(row.original.sessionUuid)}
+                masked={props.masked}
                 isActive={item.index === keyboard.active}
                 onToggle={() => toggle(item.index)}
                 onFocus={() => keyboard.setActive(item.index)}

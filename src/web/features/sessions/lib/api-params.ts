@@ -1,5 +1,6 @@
 import { toPlivoTime } from '../../../../contract/time.ts';
-import { FILTER_PARAMS, RANGE_MS, type Filters } from '../../../lib/explorer-params.ts';
+import { FILTER_PARAMS, type Filters } from '../../../lib/explorer-params.ts';
+import { absoluteWindow } from '../../../lib/time-window.ts';
 import type { TimeWindow } from '../../../lib/url-state.ts';
 
 /** What decides the rows of the list: the cache key part, normalised (stable key order). */
@@ -24,12 +25,11 @@ export function toApiParams(query: ListQuery, endMs: number, offset: number): UR
     if (value) params.set(name, value);
   }
   const { time } = query;
-  if (time.kind === 'range') {
-    params.set('session_time__gte', toPlivoTime(endMs - RANGE_MS[time.range]));
-    params.set('session_time__lt', toPlivoTime(endMs));
-  } else {
-    params.set('session_time__gte', toPlivoTime(time.from));
-    if (time.to !== null) params.set('session_time__lt', toPlivoTime(time.to));
+  const window = absoluteWindow(time, endMs);
+  params.set('session_time__gte', toPlivoTime(window.from));
+  // "From … until now" sends no end, so sessions newer than the fetch still show up.
+  if (time.kind === 'range' || time.to !== null) {
+    params.set('session_time__lt', toPlivoTime(window.to));
   }
   if (offset > 0) params.set('offset', String(offset));
   return params;

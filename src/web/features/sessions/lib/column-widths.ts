@@ -5,6 +5,7 @@ const WIDTHS: Record<ColumnId, string> = {
   created: 'minmax(11rem, 1.2fr)',
   recipient: 'minmax(11rem, 1.3fr)',
   status: 'minmax(7.5rem, 0.8fr)',
+  verdict: 'minmax(13rem, 1.4fr)',
   channel: 'minmax(4.5rem, 0.5fr)',
   attempts: 'minmax(4.5rem, 0.5fr)',
   last_attempt: 'minmax(7.5rem, 0.8fr)',

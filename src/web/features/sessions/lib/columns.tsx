@@ -2,10 +2,13 @@ import { createColumnHelper, type Row } from '@tanstack/react-table';
 import { parseMoney } from '../../../../contract/money.ts';
 import type { Session } from '../../../../contract/session.ts';
 import { CopyButton } from '../../../components/copy-button.tsx';
+import { VerdictBadge } from '../../../components/verdict-badge.tsx';
 import { COLUMN_LABELS } from '../../../lib/explorer-params.ts';
+import { MASK_DOTS } from '../../../lib/mask-dots.ts';
 import type { PhoneModule } from '../../../lib/phone-lazy.ts';
 import { formatInstant, zoneLabel } from '../../../lib/time-format.ts';
-import { StatusBadge } from '../components/status-badge.tsx';
+import { verdictOf } from '../../../lib/verdict.ts';
+import { StatusBadge } from '../../../components/status-badge.tsx';
 import { displayTotal, lastAttemptStatus } from '../lib/session-values.ts';
 import { tableFeaturesSet } from './table-features.ts';
 
@@ -54,7 +57,9 @@ export function makeColumns(tz: string, phone: PhoneModule | null) {
       header: COLUMN_LABELS.recipient,
       cell: (info) => {
         const session = info.row.original;
-        const described = phone?.describeRecipient(session.recipient);
+        // A masked number ("+91 ••••1370") is shown as it is: parsing it would invent one.
+        const masked = session.recipient?.includes(MASK_DOTS) ?? false;
+        const described = masked ? null : phone?.describeRecipient(session.recipient);
         const formatted = described?.text ?? session.recipient ?? '—';
         const country = described?.country ?? session.country;
         return (
@@ -70,6 +75,12 @@ export function makeColumns(tz: string, phone: PhoneModule | null) {
       id: 'status',
       header: COLUMN_LABELS.status,
       cell: (info) => <StatusBadge status={info.row.original.status} />,
+      ...common,
+    }),
+    helper.accessor((s) => verdictOf(s).label, {
+      id: 'verdict',
+      header: COLUMN_LABELS.verdict,
+      cell: (info) => <VerdictBadge session={info.row.original} />,
       ...common,
     }),
     helper.accessor((s) => orUndefined(s.channel), {

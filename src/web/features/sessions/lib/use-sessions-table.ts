@@ -8,7 +8,7 @@ import { makeColumns } from './columns.tsx';
 import { tableFeaturesSet } from './table-features.ts';
 
 type Options = {
-  sessions: Session[];
+  sessions: readonly Session[];
   tz: string;
   sort: SortState;
   cols: ColumnId[];

@@ -3,7 +3,6 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { THEME_STORAGE_KEY, type ThemeChoice } from '../lib/theme.ts';
 import { useTheme } from '../lib/use-theme.ts';
-import { StatusBadge } from './status-badge.tsx';
 import { ThemeToggle } from './theme-toggle.tsx';
 
 afterEach(() => {
@@ -41,15 +40,5 @@ describe('useTheme', () => {
     act(() => result.current[1]('system'));
     expect(setParam).toHaveBeenLastCalledWith(null);
     expect(document.documentElement).not.toHaveAttribute('data-theme');
-  });
-});
-
-describe('StatusBadge', () => {
-  it('puts an icon and words beside the colour', () => {
-    const { container } = render(<StatusBadge status="expired" />);
-    const badge = container.querySelector('.status-badge');
-    expect(badge).toHaveTextContent('×Expired');
-    expect(badge).toHaveStyle({ '--badge-color': 'var(--status-expired)' });
-    expect(container.querySelector('[aria-hidden="true"]')).toHaveTextContent('×');
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { STATUS_TOKENS, statusVisual } from './status-palette.ts';
+import { STATUS_TOKENS, statusVisual } from '../../../lib/status-palette.ts';
 import {
   THEME_STORAGE_KEY,
   applyTheme,

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import {
   applyTheme,
   readStoredTheme,
@@ -16,10 +16,13 @@ export function useTheme(
   urlValue: string | null,
   setThemeParam: (value: string | null) => void,
 ): [ThemeChoice, (choice: ThemeChoice) => void] {
-  const choice = resolveThemeChoice(urlValue, readStoredTheme());
+  // Kept in state so choosing "system" (no URL param to change) still re-renders.
+  const [stored, setStored] = useState(readStoredTheme);
+  const choice = resolveThemeChoice(urlValue, stored);
   useEffect(() => applyTheme(choice), [choice]);
   const setChoice = (next: ThemeChoice) => {
     storeTheme(next);
+    setStored(themeParam(next));
     setThemeParam(themeParam(next));
     // With no URL param, the stored value decides; apply now rather than on the next render.
     applyTheme(next);

@@ -1,24 +1,23 @@
-import type { Session } from '../../../../contract/session.ts';
-import { VERDICT_TONE, verdictOf } from '../../../lib/verdict.ts';
+import type { Session } from '../../contract/session.ts';
 import { verdictColour } from '../lib/palette.ts';
-import './insight.css';
+import { VERDICT_TONE, verdictOf } from '../lib/verdict.ts';
 
 /** The session's verdict in words, its rule on hover; the colour only repeats the words. */
 export function VerdictBadge({ session }: { session: Session }) {
   const verdict = verdictOf(session);
   return (
     <span
-      className={`insight-verdict insight-verdict--${VERDICT_TONE[verdict.kind]}`}
+      className={`verdict-badge verdict-badge--${VERDICT_TONE[verdict.kind]}`}
       title={verdict.explanation}
       data-verdict={verdict.kind}
     >
       <span
-        className="insight-swatch"
+        className="verdict-badge__swatch"
         style={{ background: verdictColour(verdict.kind) }}
         aria-hidden="true"
       />
       {verdict.label}
-      <span className="insight-visually-hidden">. {verdict.explanation}</span>
+      <span className="visually-hidden">. {verdict.explanation}</span>
     </span>
   );
 }

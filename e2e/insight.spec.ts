@@ -1,0 +1,180 @@
+import type { Page } from '@playwright/test';
+import type { SessionsPage } from '../src/contract/api.ts';
+import { dataRows } from './explorer-helpers.ts';
+import { apiPage } from './incident-support.ts';
+import { expect, test } from './support/test.ts';
+
+/**
+ * The simulator's built-in incident: on the UTC day before its clock (2026-11-20T12:00Z),
+ * from 10:20 to 11:00 UTC, every SMS to India on AirTel goes undelivered. Indian sessions
+ * from 10:00 to 11:20 are three pages: enough for "load all" within the shared budget.
+ */
+const FROM = '2026-11-19T10:00:00Z';
+const TO = '2026-11-19T11:20:00Z';
+const INCIDENT = { from: '10:20', to: '11:00' };
+const VIEW = `/?country=IN&from=${FROM}&to=${TO}`;
+
+async function allSessions(page: Page): Promise<SessionsPage['sessions']> {
+  const sessions: SessionsPage['sessions'] = [];
+  for (let offset: number | null = 0; offset !== null;) {
+    const body: SessionsPage = await apiPage(page, { country: 'IN' }, FROM, TO, offset);
+    sessions.push(...body.sessions);
+    offset = body.page.nextOffset;
+  }
+  return sessions;
+}
+
+const hhmm = (iso: string | null) => iso?.slice(11, 16) ?? '';
+const inIncident = (iso: string | null) =>
+  hhmm(iso) >= INCIDENT.from && hhmm(iso) < INCIDENT.to && (iso ?? '').startsWith('2026-11-19');
+
+test('load all matching: progress, cancel, resume — then the charts show the incident', async ({
+  page,
+}) => {
+  // Hold the second page until the run is cancelled, so cancel has something to stop.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/sessions?*offset=20*', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(VIEW);
+  await expect(dataRows(page).first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Summary/ })).toContainText(
+    'of 20 loaded — more match, not loaded yet',
+  );
+  await page.getByRole('button', { name: 'Load all matching' }).click();
+  const progress = page.getByRole('progressbar', { name: 'Loading all matching sessions' });
+  await expect(progress).toHaveAttribute('aria-valuetext', /^Loading: 1 page, 20 sessions/);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(progress).toHaveAttribute('aria-valuetext', /^Paused: 1 page, 20 sessions/);
+  release();
+  // The page that was in flight still lands in the list; the run stays paused.
+  await expect(progress).toHaveAttribute('aria-valuetext', /^Paused: 2 pages, 40 sessions/);
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(progress).toHaveAttribute(
+    'aria-valuetext',
+    /^All matching sessions loaded: 3 pages, \d+ sessions/,
+  );
+  await expect(progress).toHaveAttribute('aria-valuenow', '100');
+
+  const sessions = await allSessions(page);
+  const n = sessions.length;
+  await expect(progress).toHaveAttribute('aria-valuetext', new RegExp(`3 pages, ${n} sessions`));
+  await expect(page.getByRole('heading', { name: /^Summary/ })).toContainText(
+    `complete: all ${n} matching sessions loaded`,
+  );
+  await expect(page.getByRole('status').filter({ hasText: /^all \d+ sessions/ })).toHaveText(
+    `all ${n} sessions`,
+  );
+
+  // The charts are drawn (recharts, lazily loaded) and say the zone on their axes.
+  const charts = page.getByTestId('insight-charts');
+  await expect(charts.locator('svg.recharts-surface').first()).toBeVisible();
+  expect(await charts.locator('svg.recharts-surface').count()).toBeGreaterThanOrEqual(5);
+  await expect(charts.getByText('Time (UTC)').first()).toBeVisible();
+
+  // The incident: every session undelivered on all attempts is AirTel, inside 10:20–11:00.
+  const undelivered = sessions.filter(
+    (s) => s.attempts.length > 0 && s.attempts.every((a) => a.status === 'undelivered'),
+  );
+  expect(undelivered.length).toBeGreaterThan(2);
+  expect(undelivered.every((s) => s.network === 'AirTel' && inIncident(s.createdAt))).toBe(true);
+  const verdicts = charts.getByRole('list', { name: 'Filter loaded rows by verdict' });
+  await expect(verdicts.getByRole('button', { name: /^Undelivered on all attempts/ })).toHaveText(
+    new RegExp(`Undelivered on all attempts ${undelivered.length} \\(`),
+  );
+  // The verified-% line bottoms out inside the incident.
+  const rate = await charts
+    .getByRole('img', { name: /^Verified percentage per bucket/ })
+    .getAttribute('aria-label');
+  const lowest = /Lowest: ([\d.]+) % at 19 Nov, (\d\d:\d\d)/.exec(rate ?? '');
+  expect(Number(lowest?.[1])).toBe(0);
+  expect(inIncident(`2026-11-19T${lowest?.[2]}:00Z`)).toBe(true);
+  // Expired sessions per bucket, from the table under the histogram.
+  await charts.getByText(/^Show the numbers/).click();
+  const buckets = charts.locator('.insight-buckets tbody tr');
+  const expiredByBucket = await buckets.evaluateAll((rows) => {
+    const heads = [...(rows[0]?.closest('table')?.querySelectorAll('thead th') ?? [])];
+    const column = heads.findIndex((th) => th.textContent === 'Expired');
+    return rows.map((r) => ({
+      label: r.querySelector('th')?.textContent ?? '',
+      expired: Number(r.children[column]?.textContent ?? 0),
+    }));
+  });
+  const expiredIn = (inside: boolean) =>
+    expiredByBucket
+      .filter((b) => inIncident(`2026-11-19T${/(\d\d:\d\d)/.exec(b.label)?.[1]}:00Z`) === inside)
+      .reduce((sum, b) => sum + b.expired, 0);
+  const expiredSessions = sessions.filter((s) => s.status === 'expired');
+  expect(expiredIn(true)).toBe(expiredSessions.filter((s) => inIncident(s.createdAt)).length);
+  expect(expiredIn(true)).toBeGreaterThan(expiredIn(false));
+});
+
+test('segments filter: status sets the Plivo filter, verdict and channel filter the loaded rows, a bucket zooms', async ({
+  page,
+}) => {
+  await page.goto(VIEW);
+  await expect(dataRows(page).first()).toBeVisible();
+  const charts = page.getByTestId('insight-charts');
+  await expect(charts.locator('svg.recharts-surface').first()).toBeVisible();
+
+  // A verdict segment: a client-side filter, in the URL and said to be one.
+  const verdicts = charts.getByRole('list', { name: 'Filter loaded rows by verdict' });
+  const verdict = verdicts.getByRole('button').first();
+  const label = (await verdict.locator('.insight-segments__label').innerText()).trim();
+  const expected = Number(
+    /^(\d+)/.exec(await verdict.locator('.insight-segments__count').innerText())?.[1],
+  );
+  await verdict.click();
+  await expect(page).toHaveURL(/[?&]f_verdict=/);
+  await expect(page.getByRole('list', { name: 'Filters on loaded rows' })).toContainText(
+    `Verdict: ${label} (filters loaded rows)`,
+  );
+  await expect(dataRows(page)).toHaveCount(expected);
+  for (const text of await dataRows(page).locator('.cell-verdict').allInnerTexts()) {
+    expect(text.startsWith(label)).toBe(true);
+  }
+  await expect(page.getByRole('heading', { name: /^Summary/ })).toContainText(
+    `${expected} shown · of 20 loaded`,
+  );
+  await page.getByRole('button', { name: `Remove Verdict: ${label}` }).click();
+  await expect(page).not.toHaveURL(/f_verdict=/);
+
+  // A channel segment.
+  const channels = charts.getByRole('list', { name: 'Filter loaded rows by channel' });
+  await channels.getByRole('button', { name: /^SMS/ }).click();
+  await expect(page).toHaveURL(/[?&]f_channel=sms/);
+  for (const channel of await dataRows(page).locator('.cell-channel').allInnerTexts()) {
+    expect(channel).toBe('sms');
+  }
+  await page.getByRole('button', { name: 'Remove Channel: SMS' }).click();
+
+  // A status segment sets Plivo's own `status` filter: a new query, in the URL.
+  const statuses = charts.getByRole('list', { name: 'Filter by status' });
+  await statuses.getByRole('button', { name: /^Expired/ }).click();
+  await expect(page).toHaveURL(/[?&]status=expired/);
+  await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('expired');
+  await expect(page.getByRole('status').filter({ hasText: /^all \d+ session/ })).toBeVisible();
+  const shown = await dataRows(page).locator('.cell-status').allInnerTexts();
+  expect(shown.length).toBeGreaterThan(0);
+  for (const status of shown) expect(status).toBe('expired');
+
+  // A time bucket zooms the window to it.
+  await charts.getByText(/^Show the numbers/).click();
+  const zoom = charts.getByRole('button', { name: /^Zoom to 19 Nov, 10:2\d/ }).first();
+  const bucket = /(\d\d:\d\d) – 19 Nov, (\d\d:\d\d)/.exec(
+    (await zoom.getAttribute('aria-label')) ?? '',
+  );
+  await zoom.click();
+  await expect(page).toHaveURL(
+    new RegExp(
+      `from=2026-11-19T${bucket?.[1]}:00Z&to=2026-11-19T${bucket?.[2]}:00Z`.replaceAll(':', '%3A'),
+    ),
+  );
+  for (const created of await dataRows(page).locator('.cell-created').allInnerTexts()) {
+    expect(
+      created.slice(11, 16) >= (bucket?.[1] ?? '') && created.slice(11, 16) < (bucket?.[2] ?? ''),
+    ).toBe(true);
+  }
+});

@@ -1,0 +1,83 @@
+import { lazy, Suspense } from 'react';
+import { browserTimeZone, resolveTimeZone } from '../features/export/lib/zoned-time.ts';
+import { LiveToggle } from '../features/live/components/live-toggle.tsx';
+import type { LiveRefreshState } from '../features/live/lib/use-live-refresh.ts';
+import { CopyLinkButton } from '../features/report/components/copy-link-button.tsx';
+import { MaskToggle } from '../features/report/components/mask-toggle.tsx';
+import { ReportModeToggle } from '../features/report/components/report-mode-toggle.tsx';
+import type { useSessionsList } from '../features/sessions/api/use-sessions-list.ts';
+import { ColumnChooser } from '../features/sessions/components/column-chooser.tsx';
+import { ThemeToggle } from '../features/theme/components/theme-toggle.tsx';
+import { useTheme } from '../features/theme/lib/use-theme.ts';
+import { isOpenWindow } from '../lib/time-window.ts';
+import type { ExplorerUrl } from '../lib/use-explorer-url.ts';
+import { verdictOf } from '../lib/verdict.ts';
+import type { ExplorerView } from './use-explorer-view.ts';
+
+// Exporting masks with libphonenumber: it loads after first paint, with the table.
+const ExportMenu = lazy(() =>
+  import('../features/export/components/export-menu.tsx').then((m) => ({
+    default: m.ExportMenu,
+  })),
+);
+
+export const LIVE_INTERVAL_MS = 30_000;
+const verdictLabel = (session: Parameters<typeof verdictOf>[0]) => verdictOf(session).label;
+
+type Props = {
+  url: ExplorerUrl;
+  view: ExplorerView;
+  list: ReturnType<typeof useSessionsList>;
+  live: LiveRefreshState;
+  getLink: (relative: boolean) => string;
+};
+
+/** View options: every control hides in report mode except the way back out of it. */
+export function ExplorerToolbar({ url, view, list, live, getLink }: Props) {
+  const { params, setParam } = url;
+  const [theme, setTheme] = useTheme(params.get('theme'), (value) =>
+    setParam('theme', value, 'replace'),
+  );
+  return (
+    <div className="toolbar" data-slot="toolbar" role="toolbar" aria-label="View options">
+      <div className="toolbar-controls" data-controls="">
+        <ColumnChooser
+          cols={url.state.cols}
+          onChange={(cols) => url.update((s) => ({ ...s, cols }), 'push')}
+        />
+        <MaskToggle
+          masked={view.masked}
+          onChange={(on) => setParam('mask', on ? '1' : null, 'push')}
+        />
+        <CopyLinkButton getLink={getLink} />
+        <Suspense fallback={null}>
+          <ExportMenu
+            sessions={view.rows}
+            params={params}
+            window={view.window}
+            timeZone={resolveTimeZone(url.state.tz, browserTimeZone())}
+            masked={view.masked}
+            complete={!list.hasMore}
+            verdictOf={verdictLabel}
+          />
+        </Suspense>
+        <LiveToggle
+          enabled={params.get('live') === '1'}
+          onChange={(on) => setParam('live', on ? '1' : null, 'replace')}
+          intervalMs={LIVE_INTERVAL_MS}
+          status={live}
+        />
+        {params.get('live') === '1' && !isOpenWindow(url.state.time) ? (
+          <span className="live-toggle__status" role="note">
+            This window has a fixed end: nothing new can arrive, so nothing is refreshed.
+          </span>
+        ) : null}
+        <ThemeToggle value={theme} onChange={setTheme} />
+      </div>
+      <ReportModeToggle
+        on={view.report}
+        onChange={(on) => setParam('view', on ? 'report' : null, 'push')}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { useEffect } from 'react';
+import { ReportHeader } from '../features/report/components/report-header.tsx';
+import { describeFilters } from '../features/report/lib/describe-filters.ts';
+import { maskText } from '../lib/mask.ts';
+import type { AbsoluteWindow } from '../lib/time-window.ts';
+
+export type ReportStampProps = {
+  params: URLSearchParams;
+  window: AbsoluteWindow;
+  viewerTimeZone: string;
+  dataAsOf: string | null;
+  count: number;
+  complete: boolean;
+  link: string;
+};
+
+/**
+ * The report header and the document title: both say the filters in words, masked with
+ * `mask=1`. Loaded lazily with the masking code (libphonenumber), after first paint.
+ */
+export function ReportStamp(props: ReportStampProps) {
+  const { params } = props;
+  const masked = params.get('mask') === '1';
+  useEffect(() => {
+    const words = describeFilters(params, { masked });
+    document.title = `${masked ? maskText(words) : words} — OTP sessions`;
+    return () => {
+      document.title = 'OTP sessions';
+    };
+  }, [params, masked]);
+  return <ReportHeader {...props} />;
+}
+
+export default ReportStamp;
