@@ -33,6 +33,20 @@ export function findChromium(): string | undefined {
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
+/**
+ * Flags that let Chromium run as root on our machines: no sandbox, no GPU, and none of the
+ * background connections that this network refuses (they otherwise flood the log).
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 function playwrightOwnChromiumExists(): boolean {
   try {
     return existsSync(chromium.executablePath());

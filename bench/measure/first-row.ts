@@ -1,0 +1,159 @@
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { baselineHtml, FIRST_ROW_PROBE } from '../lib/first-row-probe.ts';
+import { waitInPage } from '../lib/page-wait.ts';
+import type { Figure } from '../lib/report.ts';
+import { median, round } from '../lib/stats.ts';
+
+type RunPair = { appMs: number[]; baselineMs: number[] };
+
+export type FirstRowResult = {
+  /** First visits: a new browser context (empty HTTP cache) per run. */
+  cold: RunPair;
+  /** Repeat visits in one context: the app's hashed assets come from the HTTP cache. */
+  warm: RunPair;
+  apiPaths: string[];
+  appRowText: string;
+};
+
+const BASELINE_PATH = '/__bench/baseline';
+
+async function timeFirstRow(page: Page, url: string): Promise<{ ms: number; text: string }> {
+  await page.goto(url, { waitUntil: 'commit' });
+  // Strings, not functions: the bench project is type-checked without the DOM library.
+  await waitInPage(page, 'window.__firstRowAt !== undefined');
+  return page.evaluate<{ ms: number; text: string }>(
+    '({ ms: window.__firstRowAt, text: window.__firstRowText || "" })',
+  );
+}
+
+/**
+ * Serves the baseline HTML at a same-origin path by intercepting only that URL over CDP, so
+ * the baseline's own `/api` call goes to the real server un-intercepted, like the app's.
+ */
+async function serveBaseline(context: BrowserContext, page: Page, apiPath: string): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  const body = Buffer.from(baselineHtml(apiPath)).toString('base64');
+  cdp.on('Fetch.requestPaused', (event: { requestId: string }) => {
+    void cdp.send('Fetch.fulfillRequest', {
+      requestId: event.requestId,
+      responseCode: 200,
+      responseHeaders: [{ name: 'content-type', value: 'text/html; charset=utf-8' }],
+      body,
+    });
+  });
+  await cdp.send('Fetch.enable', { patterns: [{ urlPattern: `*${BASELINE_PATH}*` }] });
+}
+
+async function freshPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  await context.addInitScript(FIRST_ROW_PROBE);
+  return { context, page: await context.newPage() };
+}
+
+/** One cold app load (new context: empty HTTP cache), returning the `/api` calls it made. */
+async function appRun(browser: Browser, url: string) {
+  const { context, page } = await freshPage(browser);
+  const apiPaths: string[] = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.startsWith('/api/sessions')) apiPaths.push(u.pathname + u.search);
+  });
+  try {
+    return { ...(await timeFirstRow(page, url)), apiPaths };
+  } finally {
+    await context.close();
+  }
+}
+
+async function baselineRun(browser: Browser, origin: string, apiPath: string) {
+  const { context, page } = await freshPage(browser);
+  try {
+    await serveBaseline(context, page, apiPath);
+    return await timeFirstRow(page, `${origin}${BASELINE_PATH}`);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Repeat visits: one context each for app and baseline, so the HTTP cache is warm. */
+async function warmRuns(
+  browser: Browser,
+  origin: string,
+  deepLink: string,
+  apiPath: string,
+  runs: number,
+) {
+  const app = await freshPage(browser);
+  const base = await freshPage(browser);
+  try {
+    await serveBaseline(base.context, base.page, apiPath);
+    await timeFirstRow(app.page, origin + deepLink);
+    await timeFirstRow(base.page, origin + BASELINE_PATH);
+    const appMs: number[] = [];
+    const baselineMs: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      appMs.push((await timeFirstRow(app.page, origin + deepLink)).ms);
+      baselineMs.push((await timeFirstRow(base.page, origin + BASELINE_PATH)).ms);
+    }
+    return { appMs, baselineMs };
+  } finally {
+    await app.context.close();
+    await base.context.close();
+  }
+}
+
+/**
+ * Navigation → first data row, app vs baseline, alternated so both see the same server state
+ * (after the first call the `/api` reply is a cache hit for both). First visits (a new
+ * browser context each: empty HTTP cache), then repeat visits (warm HTTP cache).
+ */
+export async function measureFirstRow(
+  browser: Browser,
+  origin: string,
+  deepLinkPath: string,
+  runs: number,
+): Promise<FirstRowResult> {
+  const first = await appRun(browser, origin + deepLinkPath);
+  const apiPath = first.apiPaths[0];
+  if (!apiPath) throw new Error(`the deep link ${deepLinkPath} made no /api/sessions call`);
+  await baselineRun(browser, origin, apiPath);
+  const appMs: number[] = [];
+  const baselineMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    appMs.push((await appRun(browser, origin + deepLinkPath)).ms);
+    baselineMs.push((await baselineRun(browser, origin, apiPath)).ms);
+  }
+  const warm = await warmRuns(browser, origin, deepLinkPath, apiPath, runs);
+  return { cold: { appMs, baselineMs }, warm, apiPaths: first.apiPaths, appRowText: first.text };
+}
+
+function pairFigures(group: string, visit: string, pair: RunPair): Figure[] {
+  const app = round(median(pair.appMs));
+  const base = round(median(pair.baselineMs));
+  const runs = (v: number[]) => `${v.length} runs: ${v.map((x) => Math.round(x)).join(', ')}`;
+  return [
+    { group, label: `${visit}: app, median`, value: app, unit: 'ms', note: runs(pair.appMs) },
+    {
+      group,
+      label: `${visit}: baseline page, median`,
+      value: base,
+      unit: 'ms',
+      note: runs(pair.baselineMs),
+    },
+    {
+      group,
+      label: `${visit}: ratio app / baseline`,
+      value: round(app / base, 2),
+      unit: '×',
+      target: { op: '<=', value: 1.5 },
+    },
+  ];
+}
+
+export function firstRowFigures(r: FirstRowResult): Figure[] {
+  const group = 'first row (deep link)';
+  return [
+    ...pairFigures(group, 'first visit', r.cold),
+    ...pairFigures(group, 'repeat visit', r.warm),
+  ];
+}
