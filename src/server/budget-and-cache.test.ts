@@ -101,6 +101,36 @@ describe('the shared upstream budget', () => {
     expect(upstream.calls()).toBe(1);
   });
 
+  it('counts a burst of 429s to calls already in flight as one pause, not an escalation', async () => {
+    const { upstream, dash } = await setUp({});
+    // Each upstream call is held until the test answers it, by its offset.
+    const held = new Map<string, (reply: FakeReply) => void>();
+    upstream.handle((req) =>
+      req.path.includes('/Verify/')
+        ? new Promise<FakeReply>((resolve) => held.set(req.query.get('offset') ?? '0', resolve))
+        : { status: 404, json: {} },
+    );
+    const offsets = ['1', '2', '3', '4', '5'];
+    const inFlight = offsets.map((offset) => get(dash, `/api/sessions?offset=${offset}`));
+    await until(() => held.size === offsets.length);
+    const tooMany = { status: 429, json: { api_id: 'x', error: 'too many requests' } };
+    held.get('1')!(tooMany);
+    expect((await inFlight[0]!).headers.get('retry-after')).toBe('10');
+    for (const offset of offsets.slice(1)) held.get(offset)!(tooMany);
+    const rest = await Promise.all(inFlight.slice(1));
+    expect(rest.map((r) => r.status)).toEqual([429, 429, 429, 429]);
+    // All were sent before the pause began: one episode, so the pause stays 10 s (it was
+    // 20, 40, 60, 60 when each counted as another 429 in a row).
+    for (const reply of rest) {
+      expect(Number(reply.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(Number(reply.headers.get('retry-after'))).toBeLessThanOrEqual(10);
+    }
+    const after = await get(dash, '/api/sessions?offset=6');
+    expect(after.status).toBe(429);
+    expect(Number(after.headers.get('retry-after'))).toBeLessThanOrEqual(10);
+    expect(upstream.calls()).toBe(5);
+  });
+
   it('answers a call queued before an upstream 429 at once, without calling upstream', async () => {
     const env = {
       LIST_BUDGET_PER_MINUTE: '1',

@@ -61,14 +61,55 @@ describe('Budget', () => {
 
   it('pauses every call after an upstream 429, longer each time in a row', () => {
     const budget = new Budget({ perWindow: 20, queueSize: 5, maxWaitMs: 5_000, now: clock });
-    expect(budget.upstreamRejected()).toBe(10);
+    expect(budget.upstreamRejected(budget.callSent())).toBe(10);
     expect(budget.reserve()).toEqual({ ok: false, retryAfterSeconds: 10, reason: 'wait_too_long' });
     expect(budget.state().remaining).toBe(0);
-    expect(budget.upstreamRejected()).toBe(20);
+    expect(budget.upstreamRejected(budget.callSent())).toBe(20);
     now += 20_000;
     expect(budget.reserve()).toMatchObject({ ok: true, waitMs: 0 });
-    budget.upstreamAccepted();
-    expect(budget.upstreamRejected()).toBe(10);
+    budget.upstreamAccepted(budget.callSent());
+    expect(budget.upstreamRejected(budget.callSent())).toBe(10);
+  });
+
+  it('counts 429s to calls sent before the pause began once, then escalates after it', () => {
+    const budget = new Budget({ perWindow: 20, queueSize: 5, maxWaitMs: 5_000, now: clock });
+    const burst = Array.from({ length: 6 }, () => budget.callSent());
+    expect(budget.upstreamRejected(burst[0]!)).toBe(10);
+    for (const call of burst.slice(1)) {
+      now += 1_000;
+      // The seconds left of the one pause, which none of them lengthens.
+      expect(budget.upstreamRejected(call)).toBe(10 - (now - 1_000_000) / 1_000);
+    }
+    expect(budget.pauseSeconds()).toBe(5);
+    now += 5_000;
+    expect(budget.pauseSeconds()).toBe(0);
+    const afterPause = budget.callSent();
+    expect(budget.upstreamRejected(afterPause)).toBe(20);
+    // A late 429 from the first burst neither lengthens the new pause nor escalates.
+    expect(budget.upstreamRejected(burst[0]!)).toBe(20);
+    now += 20_000;
+    expect(budget.upstreamRejected(budget.callSent())).toBe(40);
+  });
+
+  it('only lets a call sent after the latest pause began end a run of 429s', () => {
+    const budget = new Budget({ perWindow: 20, queueSize: 5, maxWaitMs: 5_000, now: clock });
+    const [rejected, acceptedLate] = [budget.callSent(), budget.callSent()];
+    expect(budget.upstreamRejected(rejected)).toBe(10);
+    budget.upstreamAccepted(acceptedLate);
+    now += 10_000;
+    expect(budget.upstreamRejected(budget.callSent())).toBe(20);
+    now += 20_000;
+    budget.upstreamAccepted(budget.callSent());
+    expect(budget.upstreamRejected(budget.callSent())).toBe(10);
+  });
+
+  it('ignores a 429 to a call sent before a test-mode reset', () => {
+    const budget = new Budget({ perWindow: 20, queueSize: 5, maxWaitMs: 5_000, now: clock });
+    const beforeReset = budget.callSent();
+    budget.reset();
+    budget.upstreamRejected(beforeReset);
+    expect(budget.pauseSeconds()).toBe(0);
+    expect(budget.upstreamRejected(budget.callSent())).toBe(10);
   });
 
   it('wakes calls queued inside a 429 pause at once and gives their slots back', async () => {
@@ -86,7 +127,7 @@ describe('Budget', () => {
     void inPause.ready.then(() => woken.push('in pause'));
     void afterPause.ready.then(() => woken.push('after pause'));
     expect(budget.pauseSeconds()).toBe(0);
-    expect(budget.upstreamRejected()).toBe(10);
+    expect(budget.upstreamRejected(budget.callSent())).toBe(10);
     await vi.advanceTimersByTimeAsync(0);
     expect(woken).toEqual(['in pause']);
     expect(budget.pauseSeconds()).toBe(10);
@@ -95,6 +136,25 @@ describe('Budget', () => {
     await vi.advanceTimersByTimeAsync(10_000);
     expect(woken).toEqual(['in pause', 'after pause']);
     expect(budget.pauseSeconds()).toBe(0);
+  });
+
+  it('keeps its count right when a call queued beyond a pause outlives the calls before it', () => {
+    // A long allowed wait (BUDGET_MAX_WAIT_SECONDS up to 120) lets a slot lie beyond a pause.
+    const budget = new Budget({ perWindow: 2, queueSize: 10, maxWaitMs: 120_000, now: clock });
+    now = 0;
+    for (const at of [0, 1_000, 2_000, 3_000, 4_000]) {
+      now = at;
+      budget.reserve();
+    }
+    now = 55_000;
+    // The pause gives back the slots at 61 s and 62 s; the one at 122 s stays.
+    expect(budget.upstreamRejected(budget.callSent())).toBe(10);
+    now = 65_000;
+    expect(budget.reserve()).toMatchObject({ ok: true, waitMs: 0 });
+    now = 130_000;
+    // In the window now: only the call at 122 s (the one at 65 s has left it).
+    expect(budget.state()).toEqual({ perWindow: 2, remaining: 1, queued: 0 });
+    expect(budget.reserve()).toMatchObject({ ok: true, waitMs: 0 });
   });
 
   it('never lets more than perWindow calls start in any window, whatever the arrivals', () => {
@@ -115,6 +175,38 @@ describe('Budget', () => {
           for (let i = perWindow; i < starts.length; i += 1) {
             const earlier = starts[i - perWindow] ?? 0;
             expect(starts[i]! - earlier).toBeGreaterThanOrEqual(WINDOW);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps to the budget when 429 pauses fall among long queued waits', () => {
+    const step = fc.record({ gap: fc.integer({ min: 0, max: 20_000 }), rejected: fc.boolean() });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 0, max: 120_000 }),
+        fc.array(step, { minLength: 1, maxLength: 200 }),
+        (perWindow, maxWaitMs, steps) => {
+          now = 0;
+          const budget = new Budget({ perWindow, queueSize: 10, maxWaitMs, now: clock });
+          let starts: number[] = [];
+          for (const { gap, rejected } of steps) {
+            now += gap;
+            if (rejected) {
+              // Calls whose slot falls inside the pause are refused when woken: they never start.
+              const until = now + budget.upstreamRejected(budget.callSent()) * 1_000;
+              starts = starts.filter((t) => t <= now || t >= until);
+            } else {
+              const r = budget.reserve();
+              if (r.ok) starts.push(now + r.waitMs);
+            }
+          }
+          starts.sort((a, b) => a - b);
+          for (let i = perWindow; i < starts.length; i += 1) {
+            expect(starts[i]! - starts[i - perWindow]!).toBeGreaterThanOrEqual(WINDOW);
           }
         },
       ),

@@ -20,6 +20,12 @@ export type Reservation =
 
 export type BudgetState = { perWindow: number; remaining: number; queued: number };
 
+/**
+ * Taken just before a call is sent and handed back with its reply: which pause episode the
+ * call belongs to, so a 429 to a call sent before the current pause began is not counted twice.
+ */
+export type SentCall = { readonly episode: number };
+
 const BACKOFF_STEPS_MS = [10_000, 20_000, 40_000, 60_000];
 
 export class Budget {
@@ -28,10 +34,15 @@ export class Budget {
   private readonly queueSize: number;
   private readonly maxWaitMs: number;
   private readonly now: () => number;
-  /** Start times of calls, ascending: past ones still in the window and reserved future ones. */
+  /**
+   * Start times of calls, ascending: past ones still in the window (at most perWindow) and
+   * reserved future ones (at most queueSize), so it never outgrows the budget's own size.
+   */
   private starts: number[] = [];
   private blockedUntil = 0;
   private consecutiveRejections = 0;
+  /** Pauses begun so far (and resets): calls sent in an earlier episode are already answered. */
+  private episode = 0;
   /** Calls waiting for their slot, so a pause can wake them early. */
   private readonly waiters = new Set<{ slot: number; wake: () => void }>();
 
@@ -57,7 +68,11 @@ export class Budget {
     if (waitMs > this.maxWaitMs) {
       return { ok: false, retryAfterSeconds: toSeconds(waitMs), reason: 'wait_too_long' };
     }
-    this.starts.push(slot);
+    // Usually the latest slot, but after a pause gave slots back a new one can fall before a
+    // kept later one; `nextSlot` and `prune` rely on the order.
+    const last = this.starts.at(-1);
+    if (last === undefined || slot >= last) this.starts.push(slot);
+    else this.starts.splice(this.firstAfter(slot), 0, slot);
     const ready = waitMs > 0 ? this.waitFor(slot, waitMs) : Promise.resolve();
     return { ok: true, waitMs, ready };
   }
@@ -77,23 +92,32 @@ export class Budget {
     });
   }
 
+  /** Call right before sending an upstream call (after `ready` and a `pauseSeconds` check). */
+  callSent(): SentCall {
+    return { episode: this.episode };
+  }
+
   /**
    * The upstream answered 429 although we kept to the budget (another client shares the
-   * account): pause all calls, longer each time it happens in a row. Returns the pause.
+   * account): pause all calls, longer each time it happens in a row. Returns the seconds left.
+   * A 429 to a call sent before the current pause began is part of the burst that began it
+   * (calls already in flight then): counting each would turn one burst into the longest pause.
    */
-  upstreamRejected(): number {
+  upstreamRejected(call: SentCall): number {
+    const now = this.now();
+    if (call.episode !== this.episode) return toSeconds(this.blockedUntil - now);
     const step =
       BACKOFF_STEPS_MS[Math.min(this.consecutiveRejections, BACKOFF_STEPS_MS.length - 1)];
     const pauseMs = step ?? 60_000;
     this.consecutiveRejections += 1;
-    const now = this.now();
+    this.episode += 1;
     const until = Math.max(this.blockedUntil, now + pauseMs);
     this.blockedUntil = until;
     // Calls queued for a slot inside the pause would only be refused when it comes (see
     // pauseSeconds): wake them now, and give their slots back.
     for (const waiter of this.waiters) if (waiter.slot < until) waiter.wake();
     this.starts = this.starts.filter((t) => t <= now || t >= until);
-    return toSeconds(pauseMs);
+    return toSeconds(until - now);
   }
 
   /**
@@ -105,8 +129,9 @@ export class Budget {
     return left > 0 ? toSeconds(left) : 0;
   }
 
-  upstreamAccepted(): void {
-    this.consecutiveRejections = 0;
+  /** A success only ends the run of 429s if the call was sent after the latest pause began. */
+  upstreamAccepted(call: SentCall): void {
+    if (call.episode === this.episode) this.consecutiveRejections = 0;
   }
 
   /** Test mode only: forget past calls and pauses (the simulator's budget was reset too). */
@@ -114,6 +139,8 @@ export class Budget {
     this.starts = this.starts.filter((t) => t > this.now());
     this.blockedUntil = 0;
     this.consecutiveRejections = 0;
+    // Replies to calls sent before the reset belong to the state it forgot.
+    this.episode += 1;
   }
 
   state(): BudgetState {
@@ -136,12 +163,24 @@ export class Budget {
   }
 
   private queued(now: number): number {
-    return this.starts.filter((t) => t > now).length;
+    return this.starts.length - this.firstAfter(now);
   }
 
+  /** Drops calls that left the window: the log holds at most perWindow + queueSize entries. */
   private prune(now: number): void {
     const cutoff = now - this.windowMs;
     while (this.starts.length && (this.starts[0] ?? 0) <= cutoff) this.starts.shift();
+  }
+
+  /** Index of the first start later than `t` (binary search of the ascending log). */
+  private firstAfter(t: number): number {
+    let [lo, hi] = [0, this.starts.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.starts[mid] ?? 0) <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }
 

@@ -101,11 +101,12 @@ export class SessionsService {
     // The upstream may have answered 429 to another call while this one waited its turn.
     const paused = budget.pauseSeconds();
     if (paused > 0) return refused(paused, waitedMs);
+    const sent = budget.callSent();
     const reply = await send();
     this.options.onExchange?.(reply.kind !== 'timeout' && reply.kind !== 'unreachable');
     const context = { call: sessionUuid ? 'retrieve' : 'list', sessionUuid } as const;
     if (reply.kind === 'ok') {
-      budget.upstreamAccepted();
+      budget.upstreamAccepted(sent);
       const parsed = parse(reply.json);
       if (parsed.ok) return { outcome: parsed, waitedMs };
       const bad = { kind: 'bad_reply', detail: parsed.detail } as const;
@@ -115,7 +116,7 @@ export class SessionsService {
       };
     }
     if (reply.kind === 'http_error' && reply.status === 429) {
-      const seconds = budget.upstreamRejected();
+      const seconds = budget.upstreamRejected(sent);
       const failure: ApiFailure = {
         code: 'rate_limited',
         message: `${this.options.naming.name} refused the call as over its rate limit (another client may share the account). The dashboard pauses its calls; try again in ${seconds} s.`,
