@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { importGraph } from '../test-support/import-graph.ts';
 
 /**
  * The first-paint bundle must stay small (≤ 150 kB gzip): recharts and libphonenumber (the
@@ -18,37 +19,7 @@ const sources: Record<string, string> = Object.fromEntries(
   ]),
 );
 
-/** Static (not `import()`, not `import type`) imports of a module, resolved. */
-function staticImports(path: string): string[] {
-  const text = sources[path] ?? '';
-  const found: string[] = [];
-  for (const match of text.matchAll(/^import\s+(?!type\s)[^;]*?from\s+'([^']+)'/gms)) {
-    const spec = match[1] ?? '';
-    if (!spec.startsWith('.')) {
-      found.push(spec);
-      continue;
-    }
-    const parts = path.split('/').slice(0, -1);
-    for (const piece of spec.split('/')) {
-      if (piece === '..') parts.pop();
-      else if (piece !== '.') parts.push(piece);
-    }
-    found.push(parts.join('/'));
-  }
-  return found;
-}
-
-function reachable(entry: string): Set<string> {
-  const seen = new Set<string>();
-  const queue = [entry];
-  while (queue.length) {
-    const next = queue.pop() ?? '';
-    if (seen.has(next)) continue;
-    seen.add(next);
-    if (next in sources) queue.push(...staticImports(next));
-  }
-  return seen;
-}
+const { reachable } = importGraph(sources);
 
 describe('first-paint imports', () => {
   const modules = reachable('app/main.tsx');

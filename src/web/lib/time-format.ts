@@ -25,8 +25,14 @@ export function zoneLabel(tz: string): string {
   return tz;
 }
 
+/** Wall-clock fields of an instant in a zone, zero-padded: year "2026", month "11", hour "07"… */
+export type WallClock = Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string>;
+
+// One formatter per IANA zone, shared by every caller: building an Intl formatter is costly.
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatterFor(zone: string): Intl.DateTimeFormat {
+
+/** The wall clock in an IANA zone (not a URL `tz`); throws RangeError for an unknown zone. */
+export function wallClock(ms: number, zone: string): WallClock {
   let formatter = formatters.get(zone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-CA', {
@@ -41,17 +47,43 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
     });
     formatters.set(zone, formatter);
   }
-  return formatter;
+  const parts = new Map(formatter.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  const field = (type: keyof WallClock) => parts.get(type) ?? '';
+  return {
+    year: field('year'),
+    month: field('month'),
+    day: field('day'),
+    hour: field('hour'),
+    minute: field('minute'),
+    second: field('second'),
+  };
+}
+
+/** How far the IANA zone's wall clock is ahead of UTC at this instant, in ms. */
+export function zoneOffsetMs(ms: number, zone: string): number {
+  if (zone === 'UTC') return 0;
+  const p = wallClock(ms, zone);
+  const wall = Date.UTC(
+    Number(p.year),
+    Number(p.month) - 1,
+    Number(p.day),
+    Number(p.hour),
+    Number(p.minute),
+    Number(p.second),
+  );
+  return wall - Math.floor(ms / 1000) * 1000;
+}
+
+/** "2026-11-20 15:30:00" (or "… 15:30") — wall-clock date and time in an IANA zone. */
+export function formatWallTime(ms: number, zone: string, withSeconds = true): string {
+  const p = wallClock(ms, zone);
+  const time = `${p.hour}:${p.minute}${withSeconds ? `:${p.second}` : ''}`;
+  return `${p.year}-${p.month}-${p.day} ${time}`;
 }
 
 /** `2026-11-20 10:00:03` in the display zone (the zone is labelled by the caller). */
 export function formatInZone(ms: number, tz: string): string {
-  const parts = Object.fromEntries(
-    formatterFor(resolveTimeZone(tz))
-      .formatToParts(new Date(ms))
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+  return formatWallTime(ms, resolveTimeZone(tz));
 }
 
 /** A normalised instant (ISO UTC, 6 fraction digits) in the display zone, or "—". */
@@ -81,11 +113,9 @@ export function fromLocalInputValue(value: string, tz: string): number | null {
   if (!m) return null;
   const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
   const guess = Date.UTC(y, mo - 1, d, h, mi);
-  // The zone's offset at that moment: format the guess in the zone and compare.
-  const offset = (ms: number) => {
-    const wall = formatInZone(ms, tz);
-    return Date.parse(`${wall.replace(' ', 'T')}Z`) - ms;
-  };
+  // The zone's offset at the guess, then at the first correction (it may differ across DST).
+  const zone = resolveTimeZone(tz);
+  const offset = (ms: number) => zoneOffsetMs(ms, zone);
   const first = guess - offset(guess);
   return guess - offset(first);
 }

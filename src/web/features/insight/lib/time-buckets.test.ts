@@ -7,8 +7,8 @@ import {
   bucketStart,
   chooseBucketMs,
   safeZone,
-  zoneOffsetMs,
 } from './time-buckets.ts';
+import { zoneOffsetMs } from '../../../lib/time-format.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

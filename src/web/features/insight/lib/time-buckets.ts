@@ -1,4 +1,4 @@
-import { resolveTimeZone, zoneLabel } from '../../../lib/time-format.ts';
+import { resolveTimeZone, zoneLabel, zoneOffsetMs } from '../../../lib/time-format.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -52,42 +52,6 @@ export function zoneText(tz: string): string {
 /** "Time (UTC)", "Time (Europe/Paris)", "Time (Asia/Kolkata (local))". */
 export function axisZoneLabel(tz: string): string {
   return `Time (${zoneText(tz)})`;
-}
-
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-function partsFormatter(zone: string): Intl.DateTimeFormat {
-  let f = partsFormatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    partsFormatters.set(zone, f);
-  }
-  return f;
-}
-
-/** How far the zone's wall clock is ahead of UTC at this instant, in ms. */
-export function zoneOffsetMs(ms: number, zone: string): number {
-  if (zone === 'UTC') return 0;
-  const p: Record<string, number> = {};
-  for (const part of partsFormatter(zone).formatToParts(new Date(ms)))
-    p[part.type] = Number(part.value);
-  const wall = Date.UTC(
-    p.year ?? 1970,
-    (p.month ?? 1) - 1,
-    p.day ?? 1,
-    p.hour ?? 0,
-    p.minute ?? 0,
-    p.second ?? 0,
-  );
-  return wall - Math.floor(ms / 1000) * 1000;
 }
 
 /** Start of the bucket holding `ms`, aligned to the zone's wall clock (local midnight, :00, :15…). */

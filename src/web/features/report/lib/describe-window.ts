@@ -1,4 +1,5 @@
-import { formatOffset, formatWallTime, offsetMinutes } from '../../export/lib/zoned-time.ts';
+import { formatWallTime } from '../../../lib/time-format.ts';
+import { formatOffset, offsetMinutes } from '../../export/lib/zoned-time.ts';
 
 export type TimeWindowMs = { from: number; to: number };
 

@@ -1,4 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  SESSION_STATUSES,
+  SMS_ATTEMPT_STATUSES,
+  VOICE_ATTEMPT_STATUSES,
+} from '../../../../contract/session.ts';
 import { STATUS_TOKENS, statusVisual } from '../../../lib/status-palette.ts';
 import {
   THEME_STORAGE_KEY,
@@ -86,21 +91,8 @@ describe('status palette', () => {
   });
 
   it('names one of the declared tokens for every known status', () => {
-    const statuses = [
-      'verified',
-      'expired',
-      'in-progress',
-      'queued',
-      'sent',
-      'delivered',
-      'undelivered',
-      'failed',
-      'ringing',
-      'early media',
-      'answer',
-      'completed',
-      'x',
-    ];
+    // Every status the contract knows for sessions and attempts, plus one it does not.
+    const statuses = [...SESSION_STATUSES, ...SMS_ATTEMPT_STATUSES, ...VOICE_ATTEMPT_STATUSES, 'x'];
     const tokens = statuses.map((s) => /var\(--status-([\w-]+)\)/.exec(statusVisual(s).color)?.[1]);
     expect(
       tokens.filter((t) => !(STATUS_TOKENS as readonly (string | undefined)[]).includes(t)),
