@@ -1,4 +1,4 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
@@ -33,8 +33,9 @@ export function AppRoutes() {
   );
 }
 
-export function App() {
-  const [queryClient] = useState(createQueryClient);
+/** `client`: one made (and perhaps already fetching) before the first render, see main.tsx. */
+export function App({ client }: { client?: QueryClient }) {
+  const [queryClient] = useState(() => client ?? createQueryClient());
   return (
     <ErrorBoundary>
       <QueryClientProvider client={queryClient}>

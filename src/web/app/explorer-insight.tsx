@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import { InsightSection } from '../features/insight/components/insight-section.tsx';
 import { LoadAllBar } from '../features/insight/components/load-all-bar.tsx';
 import { useLoadAll } from '../features/insight/hooks/use-load-all.ts';
@@ -16,6 +16,36 @@ type Props = {
   view: ExplorerView;
   list: ReturnType<typeof useSessionsList>;
 };
+
+/**
+ * Quiet time before the summary and charts catch up. A chart render, once started, runs to
+ * its commit ahead of a newer table update (both are transitions), so bursts (quick filter
+ * changes, pages arriving one after another) are coalesced into one chart render at the end.
+ */
+const INSIGHT_SETTLE_MS = 120;
+
+/**
+ * `value` after the table's frame is painted and the value has settled, caught up in a
+ * transition of its own. The summary and the charts (recharts renders and commits
+ * synchronously, ~100 ms over many rows on a slow machine) then never hold up the table.
+ * Not useDeferredValue: React Router's URL updates are transitions already, and in a
+ * transition useDeferredValue does not defer. A newer value cancels a pending older one.
+ */
+function useAfterPaint<T>(value: T): T {
+  const [shown, setShown] = useState(value);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // The next frame paints the table; the timer runs after that paint.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => startTransition(() => setShown(value)), INSIGHT_SETTLE_MS);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [value]);
+  return shown;
+}
 
 /** Summary strip, charts and "load all matching", over the rows the table shows. */
 export function ExplorerInsight({ url, view, list }: Props) {
@@ -53,19 +83,31 @@ export function ExplorerInsight({ url, view, list }: Props) {
     },
     [setParam],
   );
+  const { shown } = view;
+  const { hasMore } = list;
+  const loadedCount = list.sessions.length;
+  const current = useMemo(
+    () => ({ sessions: shown, loadedCount, hasMore, window: view.window, tz: state.tz }),
+    [shown, loadedCount, hasMore, view.window, state.tz],
+  );
+  const settled = useAfterPaint(current);
+  // Only a change between two sets of rows waits: the section appears (and goes) with the
+  // table, so it never shifts the table down after the first rows are on screen.
+  const hasRows = (v: typeof current) => v.sessions !== null && v.loadedCount > 0;
+  const insight = hasRows(current) && hasRows(settled) ? settled : current;
   return (
     <section className="insight-slot" data-slot="insight" aria-label="Summary">
       <div data-controls="">
         <LoadAllBar loadAll={loadAll} />
       </div>
-      {view.shown && list.sessions.length > 0 ? (
+      {insight.sessions && insight.loadedCount > 0 ? (
         <InsightSection
-          sessions={view.shown}
-          complete={!list.hasMore}
-          loadedCount={list.sessions.length}
-          hasMore={list.hasMore}
-          window={view.window}
-          tz={state.tz}
+          sessions={insight.sessions}
+          complete={!insight.hasMore}
+          loadedCount={insight.loadedCount}
+          hasMore={insight.hasMore}
+          window={insight.window}
+          tz={insight.tz}
           onStatusClick={onStatusClick}
           onBucketClick={onBucketClick}
           onSegmentClick={onSegmentClick}

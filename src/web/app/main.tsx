@@ -4,17 +4,23 @@ import { applyTheme, readStoredTheme, resolveThemeChoice } from '../features/the
 import '../styles/theme.css';
 import '../styles/app.css';
 import '../styles/print.css';
+import { createQueryClient } from '../lib/query-client.ts';
 import { App } from './app.tsx';
+import { prefetchExplorer } from './prefetch-explorer.ts';
 
 // Before the first render, so a stored or linked dark theme never flashes light.
 applyTheme(
   resolveThemeChoice(new URLSearchParams(location.search).get('theme'), readStoredTheme()),
 );
 
+// The first page of sessions is requested before React renders: it is the critical path.
+const queryClient = createQueryClient();
+prefetchExplorer(queryClient, location);
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <App client={queryClient} />
   </StrictMode>,
 );

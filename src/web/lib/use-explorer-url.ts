@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import {
   parseExplorerSearch,
@@ -23,8 +23,19 @@ export type ExplorerUrl = {
 
 /** The explorer's state lives only in the URL; this hook reads and writes it. */
 export function useExplorerUrl(): ExplorerUrl {
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, setLatestSearchParams] = useSearchParams();
   const parsed = useMemo(() => parseExplorerSearch(searchParams), [searchParams]);
+  // React Router's setter changes identity with every URL change. Held in a ref, so `update`
+  // and `setParam` stay stable and memoised consumers (the charts) skip the render of a
+  // filter change instead of redrawing before the table can update.
+  const setterRef = useRef(setLatestSearchParams);
+  useLayoutEffect(() => {
+    setterRef.current = setLatestSearchParams;
+  }, [setLatestSearchParams]);
+  const setSearchParams = useCallback<typeof setLatestSearchParams>(
+    (next, options) => setterRef.current(next, options),
+    [],
+  );
 
   const update = useCallback(
     (change: (state: ExplorerState) => ExplorerState, mode: HistoryMode) => {

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ReactTable, Row } from '@tanstack/react-table';
 import type { VirtualItem } from '@tanstack/react-virtual';
 import type { Session } from '../../../../contract/session.ts';
@@ -14,15 +15,21 @@ type Props = {
   isNew: boolean;
   masked: boolean;
   isActive: boolean;
-  onToggle: () => void;
-  onFocus: () => void;
+  /** Called with the row's index; stable across renders, so unchanged rows skip rendering. */
+  onToggle: (index: number) => void;
+  onFocus: (index: number) => void;
   tz: string;
   backSearch: string;
   columnCount: number;
+  /** The visible column ids, joined: a change of columns re-renders the (memoised) row. */
+  columnIds: string;
 };
 
-/** One virtual item: the row, and when open its details as a full-width row below it. */
-export function SessionRow(props: Props) {
+/**
+ * One virtual item: the row, and when open its details as a full-width row below it.
+ * Memoised: while scrolling, the rows still in view keep their props and are not re-rendered.
+ */
+export const SessionRow = memo(function SessionRow(props: Props) {
   // Destructured: `measure` is a ref callback, and reading it off `props` looks like a ref read.
   const { table, row, item, isOpen, tz, measure, isActive, onToggle, onFocus } = props;
   const uuid = row.original.sessionUuid;
@@ -42,10 +49,10 @@ export function SessionRow(props: Props) {
         data-row-index={item.index}
         tabIndex={isActive ? 0 : -1}
         className={isOpen ? 'table-row is-open' : 'table-row'}
-        onFocus={onFocus}
+        onFocus={() => onFocus(item.index)}
         onClick={(event) => {
           if ((event.target as HTMLElement).closest('button, a')) return;
-          onToggle();
+          onToggle(item.index);
         }}
       >
         <div role="cell" className="cell cell-expand">
@@ -56,7 +63,7 @@ export function SessionRow(props: Props) {
             aria-controls={isOpen ? detailId : undefined}
             aria-label={`Details of session ${uuid}`}
             tabIndex={-1}
-            onClick={onToggle}
+            onClick={() => onToggle(item.index)}
           >
             <span aria-hidden="true">{isOpen ? '▾' : '▸'}</span>
           </button>
@@ -81,4 +88,4 @@ export function SessionRow(props: Props) {
       ) : null}
     </div>
   );
-}
+});

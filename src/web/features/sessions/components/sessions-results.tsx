@@ -1,21 +1,17 @@
-import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import type { Session } from '../../../../contract/session.ts';
 import { SkeletonRows } from '../../../components/skeleton-rows.tsx';
-import { loadPhone } from '../../../lib/phone-lazy.ts';
 import type { ExplorerUrl } from '../../../lib/use-explorer-url.ts';
 import type { useSessionsList } from '../api/use-sessions-list.ts';
+import { loadTable, useTableModule } from '../lib/table-lazy.ts';
 import { EmptyState } from './empty-state.tsx';
 import { ErrorPanel } from './error-panel.tsx';
 import { RateLimitWait } from './rate-limit-wait.tsx';
 import { ResultsStatus } from './results-status.tsx';
 
-// TanStack Table and Virtual load while the first page is fetched, not before first paint.
-// Numbers are formatted by libphonenumber: wait for it too, so rows never reflow as it lands.
-const loadTable = () =>
-  Promise.all([import('./sessions-table.tsx'), loadPhone()]).then(([module]) => module);
+// Started when this module is evaluated, so the table chunk loads while the first page is
+// fetched (see table-lazy.ts).
 void loadTable();
-const SessionsTable = lazy(() => loadTable().then((m) => ({ default: m.SessionsTable })));
 
 type Props = {
   url: ExplorerUrl;
@@ -33,6 +29,7 @@ type Props = {
 export function SessionsResults({ url, list, rows, newRows, renderAll, backSearch }: Props) {
   const { state, update } = url;
   const hasData = !list.isPending;
+  const tableModule = useTableModule();
   return (
     <section className="results" aria-label="Results">
       {list.rateLimit ? <RateLimitWait {...list.rateLimit} /> : null}
@@ -79,26 +76,26 @@ export function SessionsResults({ url, list, rows, newRows, renderAll, backSearc
             onLoadMore={list.loadMore}
             fetchedAt={list.fetchedAt}
           />
-          <Suspense fallback={<SkeletonRows label="Loading sessions" />}>
-            {rows === null ? (
-              <SkeletonRows label="Masking sessions" />
-            ) : (
-              <SessionsTable
-                sessions={rows}
-                newRows={newRows}
-                renderAll={renderAll}
-                masked={url.params.get('mask') === '1'}
-                tz={state.tz}
-                sort={state.sort}
-                cols={state.cols}
-                open={state.open}
-                onSortChange={(sort) => update((s) => ({ ...s, sort }), 'push')}
-                onOpenChange={(open) => update((s) => ({ ...s, open }), 'push')}
-                onNearEnd={list.loadMore}
-                backSearch={backSearch}
-              />
-            )}
-          </Suspense>
+          {rows === null ? (
+            <SkeletonRows label="Masking sessions" />
+          ) : !tableModule ? (
+            <SkeletonRows label="Loading sessions" />
+          ) : (
+            <tableModule.SessionsTable
+              sessions={rows}
+              newRows={newRows}
+              renderAll={renderAll}
+              masked={url.params.get('mask') === '1'}
+              tz={state.tz}
+              sort={state.sort}
+              cols={state.cols}
+              open={state.open}
+              onSortChange={(sort) => update((s) => ({ ...s, sort }), 'push')}
+              onOpenChange={(open) => update((s) => ({ ...s, open }), 'push')}
+              onNearEnd={list.loadMore}
+              backSearch={backSearch}
+            />
+          )}
         </>
       ) : null}
     </section>

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, type CSSProperties } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, type CSSProperties } from 'react';
 import type { Session } from '../../../../contract/session.ts';
 import type { ColumnId } from '../../../lib/explorer-params.ts';
 import type { SortState } from '../../../lib/url-state.ts';
@@ -36,23 +36,31 @@ export function SessionsTable(props: Props) {
   const table = useSessionsTable(props);
   const rows = table.getRowModel().rows;
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Stable while the rows are: the virtualizer recomputes every row's position (10,000 at
+  // scale) whenever this function changes identity, which on every scroll frame was most of
+  // the frame's budget.
+  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
   // Not compiled by React Compiler, so the virtualizer's unmemoisable functions are fine here.
   // oxlint-disable-next-line react/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => rows[index]?.id ?? index,
+    getItemKey,
     overscan: props.renderAll ? rows.length : 8,
   });
   const noteScroll = useScrollAnchor(scrollRef, rows, virtualizer);
-  const toggle = useCallback(
-    (index: number) => {
-      const uuid = rows[index]?.original.sessionUuid;
-      if (uuid) onOpenChange(uuid === open ? null : uuid);
-    },
-    [rows, open, onOpenChange],
-  );
+  // Stable (reads the latest rows, open row and handler from a ref), so a parent re-render
+  // with a new inline `onOpenChange` does not re-render every memoised row.
+  const latest = useRef({ rows, open, onOpenChange });
+  useLayoutEffect(() => {
+    latest.current = { rows, open, onOpenChange };
+  });
+  const toggle = useCallback((index: number) => {
+    const now = latest.current;
+    const uuid = now.rows[index]?.original.sessionUuid;
+    if (uuid) now.onOpenChange(uuid === now.open ? null : uuid);
+  }, []);
   // A deep link with `open=` scrolls its row into view once, when it first appears.
   const scrolledToOpen = useRef(open === null);
   const openIndex = open ? rows.findIndex((r) => r.original.sessionUuid === open) : -1;
@@ -69,6 +77,7 @@ export function SessionsTable(props: Props) {
     container: useCallback(() => scrollRef.current, []),
   });
   const visible = table.getVisibleLeafColumns().map((c) => c.id as ColumnId);
+  const columnIds = visible.join(',');
   const style = { '--grid-columns': gridTemplate(visible) } as CSSProperties;
 
   return (
@@ -105,11 +114,12 @@ export function SessionsTable(props: Props) {
                 isNew={props.newRows.has(row.original.sessionUuid)}
                 masked={props.masked}
                 isActive={item.index === keyboard.active}
-                onToggle={() => toggle(item.index)}
-                onFocus={() => keyboard.setActive(item.index)}
+                onToggle={toggle}
+                onFocus={keyboard.setActive}
                 tz={tz}
                 backSearch={props.backSearch}
                 columnCount={visible.length + 1}
+                columnIds={columnIds}
               />
             );
           })}
