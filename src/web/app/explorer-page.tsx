@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
-import { browserTimeZone } from '../features/export/lib/zoned-time.ts';
+import { browserTimeZone } from '../lib/time-format.ts';
 import { ClientFilterChips } from '../features/insight/components/client-filter-chips.tsx';
 import { useLiveRefresh } from '../features/live/lib/use-live-refresh.ts';
 import { useNewRows } from '../features/live/lib/use-new-rows.ts';

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
-import { browserTimeZone, resolveTimeZone } from '../features/export/lib/zoned-time.ts';
+import { resolveTimeZone } from '../features/export/lib/zoned-time.ts';
+import { browserTimeZone } from '../lib/time-format.ts';
 import { LiveToggle } from '../features/live/components/live-toggle.tsx';
 import type { LiveRefreshState } from '../features/live/lib/use-live-refresh.ts';
 import { CopyLinkButton } from '../features/report/components/copy-link-button.tsx';

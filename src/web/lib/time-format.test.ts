@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
+  browserTimeZone,
+  currentZoneName,
   formatGap,
   formatInstant,
   fromLocalInputValue,
   isValidTimeZone,
+  resolveTimeZone,
   toLocalInputValue,
 } from './time-format.ts';
 
@@ -42,5 +45,29 @@ describe('time formatting', () => {
     expect(isValidTimeZone('local')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus')).toBe(false);
     expect(isValidTimeZone('')).toBe(false);
+  });
+});
+
+describe('current zone names', () => {
+  it.each([
+    ['Asia/Calcutta', 'Asia/Kolkata'],
+    ['Europe/Kiev', 'Europe/Kyiv'],
+    ['Asia/Saigon', 'Asia/Ho_Chi_Minh'],
+    ['Europe/Paris', 'Europe/Paris'],
+    ['UTC', 'UTC'],
+  ])('%s is shown as %s', (reported, shown) => {
+    expect(currentZoneName(reported)).toBe(shown);
+  });
+
+  it('names the viewer’s zone by its current name', () => {
+    const spy = vi
+      .spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions')
+      .mockReturnValue({ timeZone: 'Asia/Calcutta' } as Intl.ResolvedDateTimeFormatOptions);
+    try {
+      expect(browserTimeZone()).toBe('Asia/Kolkata');
+      expect(resolveTimeZone('local')).toBe('Asia/Kolkata');
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

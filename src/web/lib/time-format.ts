@@ -11,10 +11,31 @@ export function isValidTimeZone(value: string): boolean {
   }
 }
 
+// Chromium's Intl still reports some zones by their retired IANA names (India shows as
+// "Asia/Calcutta"); labels, reports and exports use today's names.
+const CURRENT_ZONE_NAMES: Readonly<Record<string, string>> = {
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'America/Godthab': 'America/Nuuk',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+};
+
+export function currentZoneName(zone: string): string {
+  return CURRENT_ZONE_NAMES[zone] ?? zone;
+}
+
+/** The viewer's own zone, by its current IANA name. */
+export function browserTimeZone(): string {
+  return currentZoneName(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+}
+
 /** The IANA zone to hand to Intl for a URL `tz` value. */
 export function resolveTimeZone(tz: string): string {
   if (tz === 'utc') return 'UTC';
-  if (tz === 'local') return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (tz === 'local') return browserTimeZone();
   return tz;
 }
 

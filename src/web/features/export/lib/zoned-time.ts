@@ -20,10 +20,6 @@ export function resolveTimeZone(tz: string | null | undefined, localZone: string
   return isTimeZoneName(tz) ? tz : 'UTC';
 }
 
-export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
 /** Minutes east of UTC at that instant, e.g. 330 for Asia/Kolkata. */
 export function offsetMinutes(ms: number, zone: string): number {
   return Math.round(zoneOffsetMs(ms, zone) / 60_000);
