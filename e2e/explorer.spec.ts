@@ -1,19 +1,21 @@
 import { cellTexts, dataRows, WINDOW } from './explorer-helpers.ts';
 import { expect, test } from './support/test.ts';
 
+const DEEP_LINK_HEADERS = [
+  'Details',
+  'Created (Asia/Kolkata)',
+  'Recipient',
+  'Status',
+  'Total charge ↓',
+  'Session UUID',
+];
+
 test('a deep link reproduces the view after a reload', async ({ page }) => {
   const cols = 'created,recipient,status,charge,session_uuid';
   await page.goto(`/?status=verified&${WINDOW}&tz=Asia/Kolkata&sort=charge:desc&cols=${cols}`);
   await expect(dataRows(page).first()).toBeVisible();
   const headers = page.getByRole('columnheader');
-  await expect(headers).toHaveText([
-    'Details',
-    'Created (Asia/Kolkata)',
-    'Recipient',
-    'Status',
-    'Total charge ↓',
-    'Session UUID',
-  ]);
+  await expect(headers).toHaveText(DEEP_LINK_HEADERS);
   await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('verified');
   for (const status of await cellTexts(page, 'status')) expect(status).toBe('verified');
   const charges = (await cellTexts(page, 'charge')).map(Number);
@@ -35,14 +37,7 @@ test('a deep link reproduces the view after a reload', async ({ page }) => {
     'aria-expanded',
     'true',
   );
-  await expect(headers).toHaveText([
-    'Details',
-    'Created (Asia/Kolkata)',
-    'Recipient',
-    'Status',
-    'Total charge ↓',
-    'Session UUID',
-  ]);
+  await expect(headers).toHaveText(DEEP_LINK_HEADERS);
   await expect(dataRows(page)).toHaveText(before, { useInnerText: true });
 });
 

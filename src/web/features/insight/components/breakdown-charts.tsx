@@ -6,8 +6,8 @@ import { countryBreakdown, statusBreakdown, verdictBreakdown } from '../lib/brea
 import { statusLabel } from '../lib/labels.ts';
 import { OKABE_ITO, statusColour, verdictColour } from '../../../lib/palette.ts';
 import { ChartFigure } from './chart-figure.tsx';
-import { HorizontalBars } from './horizontal-bars.tsx';
-import { SegmentList, type SegmentItem } from './segment-list.tsx';
+import type { SegmentItem } from './segment-list.tsx';
+import { SessionBars } from './session-bars.tsx';
 
 const TOP_COUNTRIES = 10;
 
@@ -24,13 +24,12 @@ export function StatusChart(props: {
   }));
   return (
     <ChartFigure title="Sessions by status" note="Click a status to filter the list by it.">
-      <HorizontalBars
+      <SessionBars
         items={items}
         label="Sessions by status"
-        valueLabel="Sessions"
+        segmentLabel="Filter by status"
         onSelect={props.onStatusClick}
       />
-      <SegmentList items={items} label="Filter by status" onSelect={props.onStatusClick} />
     </ChartFigure>
   );
 }
@@ -64,13 +63,12 @@ export function VerdictChart(props: {
       title="Verdicts"
       note="What happened, in plain words. Click one to filter loaded rows."
     >
-      <HorizontalBars
+      <SessionBars
         items={items}
         label="Sessions by verdict"
-        valueLabel="Sessions"
+        segmentLabel="Filter loaded rows by verdict"
         onSelect={select}
       />
-      <SegmentList items={items} label="Filter loaded rows by verdict" onSelect={select} />
     </ChartFigure>
   );
 }
@@ -92,13 +90,12 @@ export function CountryChart(props: {
       title="Sessions by destination country"
       note={`Click a country to filter loaded rows.${rest > 0 ? ` ${rest} more countries not shown.` : ''}`}
     >
-      <HorizontalBars
+      <SessionBars
         items={items}
         label="Sessions by country"
-        valueLabel="Sessions"
+        segmentLabel="Filter loaded rows by country"
         onSelect={props.onSelect}
       />
-      <SegmentList items={items} label="Filter loaded rows by country" onSelect={props.onSelect} />
     </ChartFigure>
   );
 }

@@ -14,8 +14,8 @@ import { attemptsByChannel, channelBreakdown } from '../lib/breakdowns.ts';
 import { channelLabel } from '../lib/labels.ts';
 import { attemptStatusColour, channelColour } from '../../../lib/palette.ts';
 import { ChartFigure } from './chart-figure.tsx';
-import { HorizontalBars } from './horizontal-bars.tsx';
-import { SegmentList, type SegmentItem } from './segment-list.tsx';
+import type { SegmentItem } from './segment-list.tsx';
+import { SessionBars } from './session-bars.tsx';
 
 export type ChannelChartProps = {
   sessions: readonly Session[];
@@ -41,13 +41,12 @@ export function ChannelChart({ sessions, onSelect }: ChannelChartProps) {
       title="Channels"
       note="Sessions by the channel of their last attempt. Click one to filter loaded rows."
     >
-      <HorizontalBars
+      <SessionBars
         items={items}
         label="Sessions by last channel"
-        valueLabel="Sessions"
+        segmentLabel="Filter loaded rows by channel"
         onSelect={onSelect}
       />
-      <SegmentList items={items} label="Filter loaded rows by channel" onSelect={onSelect} />
       <h4 className="insight-figure__sub">Attempts by channel and attempt status</h4>
       <div role="img" aria-label={`Attempts by channel and status. ${summary || 'No attempts.'}`}>
         <ResponsiveContainer width="100%" height={Math.max(2, attempts.rows.length) * 32 + 70}>
