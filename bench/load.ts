@@ -18,7 +18,7 @@ const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const clients = arg('clients', 200);
 const seconds = arg('seconds', 60);
-const dist = join(tmpdir(), 'otp-dashboard-load-dist');
+const dist = join(tmpdir(), 'otp-dashboard-load', 'web');
 const nowMs = Math.floor(Date.now() / 60_000) * 60_000;
 
 await buildWeb(dist);

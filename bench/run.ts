@@ -27,7 +27,8 @@ import { toPlivoTime } from '../src/contract/time.ts';
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const withLoadAll = !args.has('--no-load-all');
-const DIST = join(tmpdir(), 'otp-dashboard-bench-dist');
+// The browser build; the server's pre-render bundle goes beside it (…/ssr).
+const DIST = join(tmpdir(), 'otp-dashboard-bench', 'web');
 const REPORT = new URL('./reports/latest.json', import.meta.url).pathname;
 
 const figures: Figure[] = [];
@@ -69,13 +70,13 @@ async function withStack<T>(run: (stack: Stack) => Promise<T>): Promise<T> {
 }
 
 async function browserSteps(browser: Browser) {
-  let apiPaths: string[] = [];
   await step(
     'upstream economy',
     async () => {
       const one = await withStack((s) => measureDeepLinkCalls(browser, s, deepLink));
-      apiPaths = one.apiPaths.filter((p) => p.startsWith('/api/sessions'));
-      const crowd = await withStack((s) => measureCrowd(s, apiPaths, 20));
+      // What each client asks for: the page (pre-rendered from the list) and its list calls.
+      const paths = [deepLink, ...one.apiPaths.filter((p) => p.startsWith('/api/sessions'))];
+      const crowd = await withStack((s) => measureCrowd(s, paths, 20));
       return { one, crowd };
     },
     economyFigures,

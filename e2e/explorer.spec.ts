@@ -160,6 +160,10 @@ test('the column chooser and time zone change the view and the URL, without a ne
   });
   await page.goto(`/?${WINDOW}`);
   await expect(dataRows(page).first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  // The first page came pre-rendered or from one call: whatever it cost, nothing after may.
+  const callsToLoad = listCalls;
+  expect(callsToLoad).toBeLessThanOrEqual(1);
   const created = (await cellTexts(page, 'created'))[0] ?? '';
 
   await page.getByText('Columns (11 of 11)').click();
@@ -185,5 +189,5 @@ test('the column chooser and time zone change the view and the URL, without a ne
   await expect(page.getByRole('columnheader', { name: 'Created (UTC)' })).toBeVisible();
   await page.goBack();
   await expect(page.getByRole('columnheader', { name: 'Network' })).toBeVisible();
-  expect(listCalls).toBe(1);
+  expect(listCalls).toBe(callsToLoad);
 });

@@ -2,7 +2,7 @@ import type { SessionsPage } from '../src/contract/api.ts';
 import { parseCsv } from '../src/web/features/export/lib/csv.ts';
 import { WINDOW, dataRows } from './explorer-helpers.ts';
 import { apiPage, downloadFrom, everythingOnPage, secretsOf } from './incident-support.ts';
-import { expect, test } from './support/test.ts';
+import { expect, test, withoutPrerender } from './support/test.ts';
 
 const FROM = '2026-11-20T10:00:00Z';
 const TO = '2026-11-20T12:00:00Z';
@@ -76,6 +76,7 @@ test('CSV and JSON exports: verdict and zone columns, phone numbers as plain tex
   // Real sessions, with one alias replaced by hostile text to prove quoting and the
   // formula-injection rule in a real download.
   const hostile = '=HYPERLINK("http://evil.example","click"), "quoted"\nline two';
+  await withoutPrerender(page);
   await page.route('**/api/sessions?**', async (route) => {
     const response = await route.fetch();
     const body = (await response.json()) as SessionsPage;

@@ -1,7 +1,7 @@
 import type { SessionsPage } from '../src/contract/api.ts';
 import type { Session } from '../src/contract/session.ts';
 import { dataRows } from './explorer-helpers.ts';
-import { expect, test } from './support/test.ts';
+import { expect, test, withoutPrerender } from './support/test.ts';
 
 /*
  * UI-only scale test. Loading 10,000 sessions through the real server would take 500 Plivo list
@@ -57,6 +57,7 @@ function generated(i: number): Session {
 test('10,000 loaded rows scroll with at most 60 row elements in the DOM', async ({ page }) => {
   test.setTimeout(120_000);
   let served = 0;
+  await withoutPrerender(page);
   await page.route(
     (url) => url.pathname === '/api/sessions',
     async (route) => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import type { Figure } from '../lib/report.ts';
@@ -28,6 +28,12 @@ export async function buildWeb(outDir: string): Promise<Manifest> {
     configFile: 'vite.config.ts',
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true, manifest: true, sourcemap: false },
+  });
+  // The server's pre-render bundle, where the server looks for it by default: beside outDir.
+  await build({
+    configFile: 'vite.config.ts',
+    logLevel: 'warn',
+    build: { ssr: true, outDir: join(dirname(outDir), 'ssr'), emptyOutDir: true },
   });
   return JSON.parse(readFileSync(join(outDir, '.vite/manifest.json'), 'utf8')) as Manifest;
 }

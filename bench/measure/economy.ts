@@ -42,18 +42,19 @@ export async function measureDeepLinkCalls(
 export type CrowdEconomy = { clients: number; upstreamCalls: number; statuses: number[] };
 
 /**
- * `clients` clients open the same link at the same moment: each sends the `/api` requests the
- * deep link made in the browser, all at once, against a server with a cold cache.
+ * `clients` clients open the same link at the same moment: each sends the requests the deep
+ * link made in the browser (the page, which the server pre-renders from the list, and any
+ * `/api` list calls), all at once, against a server with a cold cache.
  */
 export async function measureCrowd(
   stack: Stack,
-  apiPaths: readonly string[],
+  paths: readonly string[],
   clients: number,
 ): Promise<CrowdEconomy> {
   stack.proxy.reset();
   const replies = await Promise.all(
     Array.from({ length: clients }, () =>
-      Promise.all(apiPaths.map((p) => httpGet(stack.server.url + p, { timeoutMs: 30_000 }))),
+      Promise.all(paths.map((p) => httpGet(stack.server.url + p, { timeoutMs: 30_000 }))),
     ),
   );
   const statuses = replies.flat().map((r) => r.status);

@@ -1,3 +1,4 @@
+import { NO_PRERENDER_HEADER } from '../../src/contract/prerender.ts';
 import type { Browser, Page } from '@playwright/test';
 import { makeSessions, pageOf } from '../lib/api-pages.ts';
 import { waitInPage } from '../lib/page-wait.ts';
@@ -42,6 +43,8 @@ const FIRST_ROW_TEXT = `(() => {
 /** `/api/sessions` from memory, honouring `status` and `offset`, 20 a page like the server. */
 async function routeByStatus(page: Page, total: number): Promise<void> {
   const sessions = makeSessions(total, Date.now());
+  // The UI only: no server pre-render, every list page comes from here.
+  await page.setExtraHTTPHeaders({ [NO_PRERENDER_HEADER]: 'off' });
   await page.route(/\/api\/sessions(\?|$)/, async (route) => {
     const url = new URL(route.request().url());
     const status = url.searchParams.get('status');

@@ -1,3 +1,4 @@
+import { NO_PRERENDER_HEADER } from '../../src/contract/prerender.ts';
 import type { Browser, Page } from '@playwright/test';
 import { makeSessions, pageOf } from '../lib/api-pages.ts';
 import type { Figure } from '../lib/report.ts';
@@ -27,6 +28,8 @@ export type ScaleResult = {
  */
 async function routeSessions(page: Page, total: number, pageSize: number): Promise<void> {
   const sessions = makeSessions(total, Date.now());
+  // The UI only: no server pre-render, every list page comes from here.
+  await page.setExtraHTTPHeaders({ [NO_PRERENDER_HEADER]: 'off' });
   await page.route(/\/api\/sessions(\?|$)/, async (route) => {
     const url = new URL(route.request().url());
     const offset = Number(url.searchParams.get('offset') ?? 0);
@@ -88,6 +91,8 @@ export async function measureScale(
     await page.locator('[role="row"] > [role="cell"]').first().waitFor({ timeout: 20_000 });
     const { loaded, maxRows } = await loadEverything(page, total);
     const loadMs = Date.now() - started;
+    // At once: the summary and charts are still catching up with the last page here, and the
+    // scroll must stay smooth through that (see useAfterPaint in explorer-insight.tsx).
     const scroll = await fullScrolls(page);
     const wheel = await page.evaluate<ScrollRun>(scrollScript(120, 600));
     return {

@@ -1,4 +1,5 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
+import { NO_PRERENDER_HEADER } from '../../src/contract/prerender.ts';
 
 /**
  * Every spec imports `test` from here. Two automatic fixtures:
@@ -32,3 +33,11 @@ export const test = base.extend<{ freshBudget: void; pageErrors: string[] }>({
 });
 
 export { expect };
+
+/**
+ * For tests that answer `/api/sessions` themselves (`page.route`): the server would otherwise
+ * pre-render the page from its own first page, and the browser would never ask for it.
+ */
+export async function withoutPrerender(page: Page): Promise<void> {
+  await page.setExtraHTTPHeaders({ [NO_PRERENDER_HEADER]: 'off' });
+}

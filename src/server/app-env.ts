@@ -9,5 +9,7 @@ export type AppEnv = {
     route: string;
     upstreamCalls: number;
     cache: CacheOutcome;
+    /** Set by a pre-rendered page: its stylesheet's CSP nonce. */
+    styleNonce: string;
   };
 };

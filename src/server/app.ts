@@ -7,6 +7,7 @@ import type { AccessControl } from './config.ts';
 import { requestLog, withoutLongNumbers, type LogLine } from './request-log.ts';
 import { hostCheck, requestGuard, securityHeaders } from './security.ts';
 import { mountSimControls, type SimControlDeps } from './sim-controls.ts';
+import type { PagePrerenderer } from './prerender-page.ts';
 import type { StaticFiles } from './static-files.ts';
 
 export type AppDeps = ApiDeps & {
@@ -14,6 +15,8 @@ export type AppDeps = ApiDeps & {
   /** Set when there is no access control: the Host names the server answers for. */
   allowedHosts: ReadonlySet<string> | null;
   staticFiles: StaticFiles;
+  /** Null when PRERENDER=off. */
+  prerenderer: PagePrerenderer | null;
   simControls: SimControlDeps | null;
   log: LogLine;
 };
@@ -34,6 +37,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       c.header('Allow', 'GET, HEAD');
       return c.text('Method not allowed.', 405);
+    }
+    const prerendered = await deps.prerenderer?.respond(c);
+    if (prerendered) {
+      c.set('route', 'prerender');
+      return prerendered;
     }
     const served = await deps.staticFiles.serve(c, c.req.path);
     if (served) {

@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { simulatorEnvShape, simulatorOptionsFromEnv } from '../simulator/config.ts';
 import type { SimulatorOptions } from '../simulator/simulator.ts';
@@ -19,6 +20,8 @@ export type ServerConfig = {
   host: string;
   port: number;
   webDistDir: string;
+  /** Server pre-render of deep links (docs/decisions/0004); null when turned off. */
+  prerender: { ssrDir: string; waitMs: number } | null;
   budget: {
     listPerMinute: number;
     retrievePerMinute: number;
@@ -61,6 +64,9 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: int(0, 65535).default(8080),
   WEB_DIST_DIR: z.string().min(1).default('dist/web'),
+  WEB_SSR_DIR: optionalText,
+  PRERENDER: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  PRERENDER_WAIT_MS: int(0, 10_000).default(1500),
   LIST_BUDGET_PER_MINUTE: int(1, 300).default(20),
   RETRIEVE_BUDGET_PER_MINUTE: int(1, 3000).default(60),
   BUDGET_QUEUE_SIZE: int(0, 1000).default(20),
@@ -130,6 +136,13 @@ function toConfig(e: z.output<typeof envSchema>, users: DashboardUser[]): Server
     host: e.HOST,
     port: e.PORT,
     webDistDir: e.WEB_DIST_DIR,
+    prerender:
+      e.PRERENDER === 'on'
+        ? {
+            ssrDir: e.WEB_SSR_DIR ?? join(dirname(e.WEB_DIST_DIR), 'ssr'),
+            waitMs: e.PRERENDER_WAIT_MS,
+          }
+        : null,
     budget: {
       listPerMinute: e.LIST_BUDGET_PER_MINUTE,
       retrievePerMinute: e.RETRIEVE_BUDGET_PER_MINUTE,

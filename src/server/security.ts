@@ -19,6 +19,10 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+export function cspWithStyleNonce(nonce: string): string {
+  return CONTENT_SECURITY_POLICY.replace("style-src 'self'", `style-src 'self' 'nonce-${nonce}'`);
+}
+
 const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   // Our URLs carry phone numbers: never send them to another site.
@@ -34,6 +38,10 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+    // A pre-rendered page's one stylesheet (its styles moved out of attributes, see
+    // inline-styles.ts) is admitted by a nonce fresh for each response.
+    const nonce = c.get('styleNonce');
+    if (nonce) c.res.headers.set('Content-Security-Policy', cspWithStyleNonce(nonce));
   };
 }
 

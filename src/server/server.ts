@@ -10,6 +10,7 @@ import type { ServerConfig } from './config.ts';
 import { Reachability } from './reachability.ts';
 import type { LogLine } from './request-log.ts';
 import { checkedHosts } from './security.ts';
+import { PagePrerenderer } from './prerender-page.ts';
 import { SessionsService } from './sessions-service.ts';
 import { startupLines } from './startup-report.ts';
 import { StaticFiles } from './static-files.ts';
@@ -37,6 +38,7 @@ export type DashboardServer = {
   service: SessionsService;
   budgets: { list: Budget; retrieve: Budget };
   staticFiles: StaticFiles;
+  prerenderer: PagePrerenderer | null;
 };
 
 /** The app wired to one upstream, without listening: for tests and for startServer. */
@@ -60,6 +62,10 @@ export function createServer(
     onExchange: (reachable) => reachability.record(reachable),
   });
   const staticFiles = new StaticFiles(config.webDistDir);
+  const log = options.log ?? ((line: string) => console.log(line));
+  const prerenderer = config.prerender
+    ? new PagePrerenderer({ service, staticFiles, settings: config.prerender, log })
+    : null;
   const testControls =
     config.upstream.mode === 'simulator' && config.upstream.simulator.testControls;
   const app = createApp({
@@ -71,13 +77,14 @@ export function createServer(
     access: config.access,
     allowedHosts: checkedHosts(config),
     staticFiles,
+    prerenderer,
     simControls:
       testControls && options.simulatorUrl
         ? simControlsFor(options.simulatorUrl, service, budgets)
         : null,
-    log: options.log ?? ((line: string) => console.log(line)),
+    log,
   });
-  return { app, service, budgets, staticFiles };
+  return { app, service, budgets, staticFiles, prerenderer };
 }
 
 function budgetsFor(config: ServerConfig, windowMs: number | undefined) {
@@ -151,6 +158,7 @@ export async function startServer(
   const url = `http://${host}:${address.port}/`;
   for (const line of startupLines(config, url, dashboard.staticFiles.root)) log(line);
   void dashboard.staticFiles.warm();
+  void dashboard.prerenderer?.load();
   return {
     ...dashboard,
     url,

@@ -15,7 +15,7 @@ import { hasUnsafeChar } from './security.ts';
  */
 export type StaticResult = { response: Response; route: string } | null;
 
-type Encoding = 'br' | 'gzip' | 'identity';
+export type Encoding = 'br' | 'gzip' | 'identity';
 type FileVersion = { path: string; size: number; mtimeMs: number };
 
 const brotli = promisify(brotliCompress);
@@ -53,6 +53,13 @@ export class StaticFiles {
     const index = await this.find('index.html');
     if (!index) return { response: notBuilt(c), route: 'spa' };
     return { response: await this.send(c, index, 'no-cache'), route: 'spa' };
+  }
+
+  /** The text of index.html (null when the app is not built), for the pre-render to fill in. */
+  async indexHtml(): Promise<string | null> {
+    const index = await this.find('index.html');
+    if (!index) return null;
+    return (await this.body(index, 'identity')).toString('utf8');
   }
 
   /** Compresses every file ahead of the first visitor; failures only cost speed. */
@@ -123,7 +130,7 @@ function compress(raw: Buffer, encoding: Encoding): Promise<Buffer> {
   return Promise.resolve(raw);
 }
 
-function chooseEncoding(header: string | undefined): Encoding {
+export function chooseEncoding(header: string | undefined): Encoding {
   const accepted = new Set(
     (header ?? '')
       .split(',')

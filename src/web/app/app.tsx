@@ -1,5 +1,5 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { SkeletonRows } from '../components/skeleton-rows.tsx';
@@ -33,16 +33,23 @@ export function AppRoutes() {
   );
 }
 
+/** Everything around the routes but the router: the browser and the pre-render differ there. */
+export function AppProviders({ client, children }: { client: QueryClient; children: ReactNode }) {
+  return (
+    <ErrorBoundary>
+      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+    </ErrorBoundary>
+  );
+}
+
 /** `client`: one made (and perhaps already fetching) before the first render, see main.tsx. */
 export function App({ client }: { client?: QueryClient }) {
   const [queryClient] = useState(() => client ?? createQueryClient());
   return (
-    <ErrorBoundary>
-      <QueryClientProvider client={queryClient}>
-        <BrowserRouter>
-          <AppRoutes />
-        </BrowserRouter>
-      </QueryClientProvider>
-    </ErrorBoundary>
+    <AppProviders client={queryClient}>
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
+    </AppProviders>
   );
 }

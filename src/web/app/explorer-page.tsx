@@ -57,14 +57,17 @@ export function ExplorerPage() {
   }, [view.report]);
   // Pinned to the end the rows were fetched for, so the link shows exactly these rows.
   const windowTo = view.window.to;
+  // The server's pre-render has no page address: no link there (the browser adds it).
   const getLink = useCallback(
     (relative: boolean) =>
-      buildShareLink({
-        href: location.href,
-        now: windowTo,
-        relative,
-        localTimeZone: browserTimeZone(),
-      }),
+      typeof location === 'undefined'
+        ? ''
+        : buildShareLink({
+            href: location.href,
+            now: windowTo,
+            relative,
+            localTimeZone: browserTimeZone(),
+          }),
     [windowTo],
   );
   useIncidentShortcuts({

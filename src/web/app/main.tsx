@@ -6,21 +6,30 @@ import '../styles/app.css';
 import '../styles/print.css';
 import { createQueryClient } from '../lib/query-client.ts';
 import { App } from './app.tsx';
-import { prefetchExplorer } from './prefetch-explorer.ts';
+import { loadFirstScreenModules, prefetchExplorer } from './prefetch-explorer.ts';
+import { reportViewerZone, seedFromPrerender } from './prerender-boot.ts';
 
 // Before the first render, so a stored or linked dark theme never flashes light.
 applyTheme(
   resolveThemeChoice(new URLSearchParams(location.search).get('theme'), readStoredTheme()),
 );
+reportViewerZone(document);
 
-// The first page of sessions is requested before React renders: it is the critical path.
 const queryClient = createQueryClient();
-prefetchExplorer(queryClient, location);
+// A page the server pre-rendered brings its first page of sessions along; otherwise that call
+// is started before React renders: it is the critical path.
+const seeded = seedFromPrerender(queryClient, document, location);
+if (!seeded) prefetchExplorer(queryClient, location);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App client={queryClient} />
-  </StrictMode>,
-);
+const render = () =>
+  createRoot(root).render(
+    <StrictMode>
+      <App client={queryClient} />
+    </StrictMode>,
+  );
+// React replaces the pre-rendered rows in its first commit: wait for the table's code, so
+// that commit has rows too and the page never flashes back to a skeleton.
+if (seeded) void loadFirstScreenModules(location.search).finally(render);
+else render();

@@ -1,7 +1,16 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { sessionQueries } from '../features/sessions/api/session-queries.ts';
-import { normaliseListQuery } from '../features/sessions/lib/api-params.ts';
+import { normaliseListQuery, type ListQuery } from '../features/sessions/lib/api-params.ts';
+import { loadTable } from '../features/sessions/lib/table-lazy.ts';
+import { loadMask } from '../lib/mask-lazy.ts';
 import { parseExplorerSearch } from '../lib/url-state.ts';
+
+/** The list query a page shows: the explorer's (same parsing as the page), or null elsewhere. */
+export function explorerListQuery(pathname: string, search: string): ListQuery | null {
+  if (pathname !== '/') return null;
+  const { state } = parseExplorerSearch(new URLSearchParams(search));
+  return normaliseListQuery(state.filters, state.time);
+}
 
 /**
  * Starts the explorer's first `/api/sessions` call as soon as the entry module runs, instead
@@ -12,9 +21,16 @@ export function prefetchExplorer(
   client: QueryClient,
   { pathname, search }: { pathname: string; search: string },
 ): void {
-  if (pathname !== '/') return;
-  const { state } = parseExplorerSearch(new URLSearchParams(search));
-  void client.prefetchInfiniteQuery(
-    sessionQueries.list(normaliseListQuery(state.filters, state.time)),
-  );
+  const query = explorerListQuery(pathname, search);
+  if (query) void client.prefetchInfiniteQuery(sessionQueries.list(query));
+}
+
+/**
+ * The code-split modules the explorer's first screen of rows needs: the table (with
+ * libphonenumber) and, for `mask=1`, the masking. Awaited before a render that must show
+ * rows in one go: the server's pre-render, and the browser taking over from it.
+ */
+export function loadFirstScreenModules(search: string): Promise<unknown> {
+  const masked = new URLSearchParams(search).get('mask') === '1';
+  return Promise.all([loadTable(), masked ? loadMask() : null]);
 }

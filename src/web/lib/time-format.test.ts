@@ -7,7 +7,9 @@ import {
   fromLocalInputValue,
   isValidTimeZone,
   resolveTimeZone,
+  renderForViewerZone,
   toLocalInputValue,
+  zoneLabel,
 } from './time-format.ts';
 
 describe('time formatting', () => {
@@ -59,15 +61,29 @@ describe('current zone names', () => {
     expect(currentZoneName(reported)).toBe(shown);
   });
 
-  it('names the viewer’s zone by its current name', () => {
+  it('names the viewer’s zone by its current name', async () => {
+    // A fresh module: the zone is read once per page load.
+    vi.resetModules();
+    const fresh = await import('./time-format.ts');
     const spy = vi
       .spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions')
       .mockReturnValue({ timeZone: 'Asia/Calcutta' } as Intl.ResolvedDateTimeFormatOptions);
     try {
-      expect(browserTimeZone()).toBe('Asia/Kolkata');
-      expect(resolveTimeZone('local')).toBe('Asia/Kolkata');
+      expect(fresh.browserTimeZone()).toBe('Asia/Kolkata');
+      expect(fresh.resolveTimeZone('local')).toBe('Asia/Kolkata');
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it('renders for another viewer zone only inside renderForViewerZone', () => {
+    const own = browserTimeZone();
+    expect(renderForViewerZone('Asia/Calcutta', () => resolveTimeZone('local'))).toBe(
+      'Asia/Kolkata',
+    );
+    expect(renderForViewerZone('Europe/Paris', () => zoneLabel('local'))).toBe(
+      'Europe/Paris (local)',
+    );
+    expect(browserTimeZone()).toBe(own);
   });
 });

@@ -50,7 +50,8 @@ export function useLiveRefresh(options: LiveRefreshOptions): LiveRefreshState {
     failures: 0,
     retryAfterMs: undefined,
   });
-  const [hidden, setHidden] = useState(() => document.hidden);
+  // No document in the server's pre-render: a page being rendered there is not hidden.
+  const [hidden, setHidden] = useState(() => typeof document !== 'undefined' && document.hidden);
   const [state, setState] = useState<LoopState>({
     nextRefreshAt: null,
     refreshing: false,

@@ -15,7 +15,7 @@ export type ReportHeaderProps = {
   count: number;
   /** True only when every session matching the filters is loaded. */
   complete: boolean;
-  /** The absolute share link (from `buildShareLink`). */
+  /** The absolute share link (from `buildShareLink`); empty in the server's pre-render. */
   link: string;
 };
 
@@ -57,14 +57,18 @@ export function ReportHeader(props: ReportHeaderProps) {
         </dd>
         <dt>Sessions</dt>
         <dd>{countWords(props.count, props.complete)}</dd>
-        <dt>Link</dt>
-        <dd className="report-header__link">
-          {masked ? (
-            <span>{maskedLinkText(props.link)}</span>
-          ) : (
-            <a href={props.link}>{safeDecode(props.link)}</a>
-          )}
-        </dd>
+        {props.link ? (
+          <>
+            <dt>Link</dt>
+            <dd className="report-header__link">
+              {masked ? (
+                <span>{maskedLinkText(props.link)}</span>
+              ) : (
+                <a href={props.link}>{safeDecode(props.link)}</a>
+              )}
+            </dd>
+          </>
+        ) : null}
         {masked ? (
           <>
             <dt>Privacy</dt>

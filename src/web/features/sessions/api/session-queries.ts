@@ -11,7 +11,7 @@ import { toApiParams, windowEnd, type ListQuery } from '../lib/api-params.ts';
 export type PageParam = { offset: number; endMs: number | null };
 export type LoadedPage = SessionsPage & { endMs: number };
 
-const firstPage: PageParam = { offset: 0, endMs: null };
+export const firstPage: PageParam = { offset: 0, endMs: null };
 
 export const sessionQueries = {
   all: () => ['sessions'] as const,

@@ -30,6 +30,7 @@ type Props = {
 };
 
 const ROW_HEIGHT = 41;
+const FIRST_SCREEN = { width: 1280, height: 1000 };
 
 export function SessionsTable(props: Props) {
   const { tz, open, onOpenChange } = props;
@@ -48,6 +49,9 @@ export function SessionsTable(props: Props) {
     estimateSize: () => ROW_HEIGHT,
     getItemKey,
     overscan: props.renderAll ? rows.length : 8,
+    // Until the scroll box is measured — always so in the server's pre-render — assume a
+    // screenful, so the first render has rows rather than none.
+    initialRect: FIRST_SCREEN,
   });
   const noteScroll = useScrollAnchor(scrollRef, rows, virtualizer);
   // Stable (reads the latest rows, open row and handler from a ref), so a parent re-render

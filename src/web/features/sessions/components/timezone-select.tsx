@@ -1,4 +1,5 @@
 import { useId, useMemo } from 'react';
+import { usePrerendering } from '../../../lib/prerendering.ts';
 import { isValidTimeZone, resolveTimeZone } from '../../../lib/time-format.ts';
 
 type Props = { tz: string; onChange: (tz: string) => void };
@@ -28,13 +29,18 @@ function zoneNames(): string[] {
   return [...common, ...all.filter((z) => !common.includes(z))];
 }
 
+const allZones = () => zoneNames().filter((z) => z !== 'UTC');
+
 /** Display zone for every timestamp: UTC by default, the browser's, or any IANA zone. */
 export function TimezoneSelect({ tz, onChange }: Props) {
   const id = useId();
+  const prerendering = usePrerendering();
   const zones = useMemo(() => {
-    const names = zoneNames().filter((z) => z !== 'UTC');
-    return tz !== 'utc' && tz !== 'local' && !names.includes(tz) ? [tz, ...names] : names;
-  }, [tz]);
+    if (tz === 'utc' || tz === 'local') return prerendering ? [] : allZones();
+    if (prerendering) return [tz];
+    const names = allZones();
+    return names.includes(tz) ? names : [tz, ...names];
+  }, [tz, prerendering]);
   return (
     <div className="field">
       <label htmlFor={id}>Time zone</label>

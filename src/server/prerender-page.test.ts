@@ -1,0 +1,222 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  NO_PRERENDER_HEADER,
+  PRERENDER_BOOT_ID,
+  VIEWER_ZONE_COOKIE,
+  type PrerenderBoot,
+} from '../contract/prerender.ts';
+import { startFakeUpstream, type FakeUpstream } from './testing/fake-upstream.ts';
+import { startDashboard, TEST_AUTH_TOKEN, type TestDashboard } from './testing/harness.ts';
+import { listOf, session } from './testing/payloads.ts';
+
+/**
+ * The pre-render end to end: the real SSR bundle (built here with the project's Vite config),
+ * a real dashboard server, and a fake Plivo whose every call is counted.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'prerender-test-'));
+const INDEX = `<!doctype html><html lang="en"><head><title>OTP sessions</title>
+<script type="module" crossorigin src="/assets/index-test.js"></script>
+<link rel="stylesheet" crossorigin href="/assets/index-test.css"></head>
+<body><div id="root"></div></body></html>`;
+const WINDOW = 'from=2023-06-30T00:00:00Z&to=2023-07-01T00:00:00Z';
+const UUIDS = ['3cdec449-a367-435e-b4f9-40d777a7cfcc', '9a7c3b3e-0d7c-4c65-a4a4-5a1b7e0e0b01'];
+const HOSTILE_ALIAS = '</script><script>alert(1)</script>\u2028$&';
+const RECIPIENT = '918996280998';
+
+let upstream: FakeUpstream;
+let dash: TestDashboard;
+
+function listReply() {
+  const body = listOf(...UUIDS);
+  const [first, second] = body.sessions;
+  body.sessions = [{ ...first!, alias: HOSTILE_ALIAS }, session(second!.session_uuid, RECIPIENT)];
+  return body;
+}
+
+beforeAll(async () => {
+  // Built as `npm run build` builds it: Vitest's NODE_ENV=test would pick React's dev JSX.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: 'vite.config.ts',
+      logLevel: 'silent',
+      build: { ssr: true, outDir: join(dir, 'ssr'), emptyOutDir: true, sourcemap: false },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+  mkdirSync(join(dir, 'web'));
+  writeFileSync(join(dir, 'web/index.html'), INDEX);
+  upstream = await startFakeUpstream(() => ({ json: listReply() }));
+  dash = await startDashboard(
+    { WEB_DIST_DIR: join(dir, 'web'), PRERENDER_WAIT_MS: '800' },
+    upstream,
+  );
+}, 60_000);
+afterAll(async () => {
+  await dash.close();
+  await upstream.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+beforeEach(() => {
+  dash.server.service.clear();
+  upstream.handle(() => ({ json: listReply() }));
+});
+
+async function page(query: string, headers: Record<string, string> = {}) {
+  const reply = await fetch(`${dash.url}/?${query}`, { headers });
+  return { reply, html: await reply.text() };
+}
+
+function bootOf(html: string): PrerenderBoot {
+  const match = new RegExp(
+    `<script type="application/json" id="${PRERENDER_BOOT_ID}">([^<]*)</script>`,
+  ).exec(html);
+  if (!match?.[1]) throw new Error('the page has no pre-render data');
+  return JSON.parse(match[1]) as PrerenderBoot;
+}
+
+const rowUuids = (html: string) =>
+  [...html.matchAll(/data-row-index="\d+"[\s\S]*?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f-]{22,})/g)].map(
+    (m) => m[1],
+  );
+
+describe('a deep link to the explorer', () => {
+  it('arrives with its rows rendered and the reply they came from, for one upstream call', async () => {
+    const before = upstream.calls();
+    const { reply, html } = await page(WINDOW);
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('cache-control')).toBe('private, no-store');
+    expect(html).toContain('<div id="root"><div class="prerendered" inert><main');
+    expect(html).toContain('role="table"');
+    expect(new Set(rowUuids(html))).toEqual(new Set(UUIDS));
+    const boot = bootOf(html);
+    expect(boot.apiQuery).toBe(
+      'session_time__gte=2023-06-30+00%3A00%3A00&session_time__lt=2023-07-01+00%3A00%3A00',
+    );
+    const api = await fetch(`${dash.url}/api/sessions?${boot.apiQuery}`);
+    expect(api.headers.get('x-cache')).toBe('hit');
+    expect(boot.body).toEqual(await api.json());
+    expect(upstream.calls() - before).toBe(1);
+    expect(html).not.toContain(TEST_AUTH_TOKEN);
+  });
+
+  it('keeps hostile data inert: no way out of the data element or into a replacement pattern', async () => {
+    const { html } = await page(WINDOW);
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html.match(/<script/g)).toHaveLength(2);
+    const boot = bootOf(html);
+    const aliases = (boot.body as { sessions: { alias: string }[] }).sessions.map((s) => s.alias);
+    expect(aliases).toContain(HOSTILE_ALIAS);
+  });
+
+  it('carries no inline style attribute: styles come from one stylesheet the CSP admits by nonce', async () => {
+    const { reply, html } = await page(WINDOW);
+    expect(html).not.toMatch(/\sstyle="/);
+    const nonce = /<style nonce="([^"]+)">/.exec(html)?.[1];
+    expect(nonce).toBeTruthy();
+    const csp = reply.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain(`style-src 'self' 'nonce-${nonce}'`);
+    expect(csp).toContain("script-src 'self';");
+    const again = await page(WINDOW);
+    expect(/<style nonce="([^"]+)">/.exec(again.html)?.[1]).not.toBe(nonce);
+  });
+
+  it('applies a linked theme before any script runs', async () => {
+    expect((await page(`${WINDOW}&theme=dark`)).html).toContain(
+      '<html lang="en" data-theme="dark">',
+    );
+    expect((await page(`${WINDOW}&theme=%22%3E%3Cscript%3E`)).html).toContain('<html lang="en">');
+  });
+
+  it('masks numbers in the rendered page when the link says mask=1', async () => {
+    const { html } = await page(`${WINDOW}&mask=1`);
+    // The data element holds the reply as /api sends it; the browser removes it on start.
+    expect(bootOf(html).apiQuery).toBeTruthy();
+    const rendered = html.replace(/<script type="application\/json"[^]*?<\/script>/, '');
+    expect(rowUuids(rendered)).toHaveLength(2);
+    expect(rendered).not.toContain('8996280998');
+    expect(rendered).not.toContain('89962');
+  });
+
+  it('shows times in the zone the browser reported, and UTC for one it did not', async () => {
+    const local = await page(`${WINDOW}&tz=local`, {
+      cookie: `${VIEWER_ZONE_COOKIE}=Asia%2FKolkata`,
+    });
+    expect(local.html).toContain('Asia/Kolkata (local)');
+    expect(bootOf(local.html).viewerZone).toBe('Asia/Kolkata');
+    const bogus = await page(WINDOW, { cookie: `${VIEWER_ZONE_COOKIE}=Not%2FA_Zone` });
+    expect(bootOf(bogus.html).viewerZone).toBe('UTC');
+    const injected = await page(WINDOW, { cookie: `${VIEWER_ZONE_COOKIE}=%3Cscript%3E` });
+    expect(bootOf(injected.html).viewerZone).toBe('UTC');
+  });
+});
+
+describe('the plain app is served instead, and nothing is lost', () => {
+  it('when the request asks for no pre-render', async () => {
+    const before = upstream.calls();
+    const { reply, html } = await page(WINDOW, { [NO_PRERENDER_HEADER]: 'off' });
+    expect(reply.status).toBe(200);
+    expect(html).toBe(INDEX);
+    expect(upstream.calls()).toBe(before);
+  });
+
+  it('when the upstream fails: the browser then asks and shows the failure itself', async () => {
+    upstream.handle(() => ({ status: 500, body: 'boom' }));
+    const { reply, html } = await page(WINDOW);
+    expect(reply.status).toBe(200);
+    expect(html).toBe(INDEX);
+  });
+
+  it('when the upstream is slower than PRERENDER_WAIT_MS', async () => {
+    upstream.handle(() => ({ json: listReply(), delayMs: 3_000 }));
+    const started = Date.now();
+    const { html } = await page(WINDOW);
+    expect(html).toBe(INDEX);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('for pages other than the explorer; a malformed query still gets a page, not an error', async () => {
+    const malformed = await page('status=nonsense&from=yesterday&limit=-5');
+    expect(malformed.reply.status).toBe(200);
+    expect(malformed.html).toContain('<div id="root">');
+    expect(malformed.html).not.toMatch(/\bat .+\.(?:js|ts):\d+/);
+    const other = await fetch(`${dash.url}/sessions/${UUIDS[0]}`);
+    expect(await other.text()).toBe(INDEX);
+  });
+
+  it('when PRERENDER=off', async () => {
+    const off = await startDashboard(
+      { WEB_DIST_DIR: join(dir, 'web'), PRERENDER: 'off' },
+      upstream,
+    );
+    try {
+      const before = upstream.calls();
+      const html = await (await fetch(`${off.url}/?${WINDOW}`)).text();
+      expect(html).toBe(INDEX);
+      expect(upstream.calls()).toBe(before);
+    } finally {
+      await off.close();
+    }
+  });
+
+  it('when there is no SSR bundle, saying so once in the log', async () => {
+    const missing = await startDashboard(
+      { WEB_DIST_DIR: join(dir, 'web'), WEB_SSR_DIR: join(dir, 'nothing-here') },
+      upstream,
+    );
+    try {
+      for (let i = 0; i < 2; i++) {
+        expect(await (await fetch(`${missing.url}/?${WINDOW}`)).text()).toBe(INDEX);
+      }
+      expect(missing.logs.filter((l) => l.startsWith('pre-render off'))).toHaveLength(1);
+    } finally {
+      await missing.close();
+    }
+  });
+});

@@ -1,0 +1,185 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { parseListFilters } from '../contract/list-filters.ts';
+import {
+  NO_PRERENDER_HEADER,
+  PRERENDER_BOOT_ID,
+  PRERENDER_ENTRY_FILE,
+  VIEWER_ZONE_COOKIE,
+  type Prerender,
+  type PrerenderResult,
+} from '../contract/prerender.ts';
+import type { AppEnv } from './app-env.ts';
+import { hoistInlineStyles } from './inline-styles.ts';
+import { withoutLongNumbers, type LogLine } from './request-log.ts';
+import type { SessionsService } from './sessions-service.ts';
+import { chooseEncoding, type StaticFiles } from './static-files.ts';
+
+/**
+ * Answers a deep link to the explorer with its first screen already rendered (decision 0004):
+ * the SSR bundle renders it from the first page of the list, fetched through the same budget,
+ * cache and validation as `/api/sessions`. Anything that goes wrong — no bundle, a failed or
+ * slow upstream, a render error — serves the plain app instead, which then fetches and shows
+ * the outcome itself: the pre-render only ever makes the page faster.
+ */
+export type PrerenderDeps = {
+  service: SessionsService;
+  staticFiles: StaticFiles;
+  settings: { ssrDir: string; waitMs: number };
+  log: LogLine;
+};
+
+const ROOT_ELEMENT = '<div id="root"></div>';
+/**
+ * The pre-render has no handlers until the app takes over a moment later: it is inert, so a
+ * click, a keystroke or focus in that moment waits for the app rather than being lost on a
+ * page about to be replaced.
+ */
+const PRERENDERED_OPEN = '<div class="prerendered" inert>';
+const MODULE_SCRIPT = /<script type="module"[^>]*><\/script>/;
+const IANA_ZONE = /^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+){0,3}$/;
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+export class PagePrerenderer {
+  private entry: Promise<Prerender | null> | null = null;
+
+  constructor(private readonly deps: PrerenderDeps) {}
+
+  /** Loads the SSR bundle (once); null, logged once, when it is missing or not ours. */
+  load(): Promise<Prerender | null> {
+    this.entry ??= import(pathToFileURL(join(this.deps.settings.ssrDir, PRERENDER_ENTRY_FILE)).href)
+      .then((module: { prerender?: unknown }) => {
+        if (typeof module.prerender !== 'function') throw new Error('it exports no prerender');
+        return module.prerender as Prerender;
+      })
+      .catch((error: unknown) => {
+        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        this.deps.log(
+          `pre-render off: no usable SSR bundle in ${this.deps.settings.ssrDir} (${reason}); run "npm run build"`,
+        );
+        return null;
+      });
+    return this.entry;
+  }
+
+  /** The pre-rendered page for a GET of the explorer, or null to serve the plain app. */
+  async respond(c: Context<AppEnv>): Promise<Response | null> {
+    if (c.req.method !== 'GET' || c.req.path !== '/') return null;
+    if (c.req.header(NO_PRERENDER_HEADER)?.toLowerCase() === 'off') return null;
+    const [prerender, index] = await Promise.all([this.load(), this.deps.staticFiles.indexHtml()]);
+    if (!prerender || !index?.includes(ROOT_ELEMENT)) return null;
+    const started = performance.now();
+    const url = new URL(c.req.url);
+    let upstreamCalls = 0;
+    const loadList = async (apiQuery: string): Promise<unknown> => {
+      const parsed = parseListFilters(new URLSearchParams(apiQuery).entries());
+      if (!parsed.ok) return null;
+      const result = await this.deps.service.list(parsed.filters, false);
+      upstreamCalls += result.upstreamCalls;
+      c.set('cache', result.cache);
+      return result.outcome.ok ? result.outcome.value : null;
+    };
+    const rendering = prerender({
+      url: url.pathname + url.search,
+      viewerZone: viewerZoneOf(c),
+      nowMs: Date.now(),
+      loadList,
+    }).catch((error: unknown) => {
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      this.deps.log(
+        `pre-render failed, serving the plain app: ${withoutLongNumbers(message.slice(0, 300))}`,
+      );
+      return null;
+    });
+    const result = await withDeadline(rendering, this.deps.settings.waitMs);
+    c.set('upstreamCalls', upstreamCalls);
+    if (!result) return null;
+    c.header('Server-Timing', `prerender;dur=${(performance.now() - started).toFixed(1)}`);
+    return send(c, withLinkedTheme(index, url.searchParams.get('theme')), result);
+  }
+}
+
+/** The zone the browser reported (a cookie it sets), if it is a plausible IANA name. */
+function viewerZoneOf(c: Context<AppEnv>): string {
+  const zone = getCookie(c, VIEWER_ZONE_COOKIE) ?? '';
+  if (!IANA_ZONE.test(zone)) return 'UTC';
+  try {
+    // Returned as given when Intl knows it: Node's Intl would rename some zones to retired
+    // names (Asia/Calcutta).
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone
+      ? zone
+      : 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+function withDeadline<T>(work: Promise<T | null>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * A link's `theme=dark|light` applies before any script runs, as the browser app applies it
+ * before its first render (a choice stored in the browser only arrives with the app).
+ */
+function withLinkedTheme(index: string, theme: string | null): string {
+  if (theme !== 'dark' && theme !== 'light') return index;
+  return index.replace(
+    /<html([^>]*)>/,
+    (_, attributes: string) => `<html${attributes} data-theme="${theme}">`,
+  );
+}
+
+/** JSON inside a `<script>` element: no `<` can close it, no line separator can break it. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+export function prerenderedDocument(index: string, result: PrerenderResult, nonce: string): string {
+  const { html, css } = hoistInlineStyles(result.html);
+  const style = css ? `<style nonce="${nonce}">${css}</style>` : '';
+  const boot = `<script type="application/json" id="${PRERENDER_BOOT_ID}">${jsonForScript(result.boot)}</script>`;
+  // The app's entry script moves after the rows: it runs after parsing either way (a module),
+  // but where it stood the parser paused and yielded before reaching them.
+  const entry = MODULE_SCRIPT.exec(index)?.[0] ?? '';
+  // Functions, not strings, as replacements: `$&` in the data must stay text.
+  return index
+    .replace(entry, '')
+    .replace('</head>', () => `${style}</head>`)
+    .replace(
+      ROOT_ELEMENT,
+      () => `<div id="root">${PRERENDERED_OPEN}${html}</div></div>${boot}${entry}`,
+    );
+}
+
+async function send(c: Context<AppEnv>, index: string, result: PrerenderResult) {
+  const nonce = randomBytes(16).toString('base64');
+  c.set('styleNonce', nonce);
+  const body = Buffer.from(prerenderedDocument(index, result, nonce));
+  const encoding = chooseEncoding(c.req.header('accept-encoding'));
+  c.header('Content-Type', 'text/html; charset=utf-8');
+  // The page carries phone numbers, like an /api reply: never kept, never shared.
+  c.header('Cache-Control', 'private, no-store');
+  c.header('Vary', 'Accept-Encoding, Cookie');
+  if (encoding === 'identity') return c.body(new Uint8Array(body), 200);
+  // Fast settings: this is compressed per request, unlike the static files.
+  const packed =
+    encoding === 'br'
+      ? await brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } })
+      : await gzipAsync(body, { level: 6 });
+  c.header('Content-Encoding', encoding);
+  return c.body(new Uint8Array(packed), 200);
+}

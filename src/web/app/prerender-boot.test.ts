@@ -1,0 +1,74 @@
+import { QueryClient } from '@tanstack/react-query';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SessionsPage } from '../../contract/api.ts';
+import { PRERENDER_BOOT_ID, type PrerenderBoot } from '../../contract/prerender.ts';
+import { sessionQueries } from '../features/sessions/api/session-queries.ts';
+import { toApiParams, windowEnd } from '../features/sessions/lib/api-params.ts';
+import { explorerListQuery } from './prefetch-explorer.ts';
+import { seedFromPrerender } from './prerender-boot.ts';
+
+const NOW = Date.parse('2026-11-20T12:00:30Z');
+const END = windowEnd(NOW);
+const SEARCH = '?status=verified&range=1h';
+const AT = { pathname: '/', search: SEARCH };
+const query = explorerListQuery('/', SEARCH)!;
+const body: SessionsPage = {
+  sessions: [],
+  page: { limit: 20, offset: 0, nextOffset: null },
+  problems: [],
+  fetchedAt: '2026-11-20T12:00:29.000000Z',
+};
+const boot = (over: Partial<PrerenderBoot> = {}): PrerenderBoot => ({
+  apiQuery: toApiParams(query, END, 0).toString(),
+  body,
+  endMs: END,
+  fetchedAt: NOW - 1000,
+  viewerZone: 'UTC',
+  ...over,
+});
+
+function pageWith(text: string) {
+  const element = document.createElement('script');
+  element.type = 'application/json';
+  element.id = PRERENDER_BOOT_ID;
+  element.textContent = text;
+  document.body.append(element);
+}
+const cached = (client: QueryClient) => client.getQueryData(sessionQueries.list(query).queryKey);
+
+afterEach(() => document.getElementById(PRERENDER_BOOT_ID)?.remove());
+
+describe('seedFromPrerender', () => {
+  it('starts the list from the pre-rendered reply, and takes the full numbers out of the DOM', () => {
+    pageWith(JSON.stringify(boot()));
+    const client = new QueryClient();
+    expect(seedFromPrerender(client, document, AT, NOW)).toBe(true);
+    expect(cached(client)?.pages[0]).toEqual({ ...body, endMs: END });
+    expect(client.getQueryState(sessionQueries.list(query).queryKey)?.dataUpdatedAt).toBe(
+      NOW - 1000,
+    );
+    expect(document.getElementById(PRERENDER_BOOT_ID)).toBeNull();
+  });
+
+  it.each([
+    ['answers another query', JSON.stringify(boot({ apiQuery: 'status=expired' }))],
+    ['was rendered for a clock two minutes off', JSON.stringify(boot({ endMs: END + 120_000 }))],
+    ['does not pass the /api schema', JSON.stringify(boot({ body: { sessions: 'x' } }))],
+    ['is not JSON', '{"apiQuery":'],
+    ['is empty', ''],
+  ])('refuses data that %s, so the list asks /api itself', (_label, text) => {
+    pageWith(text);
+    const client = new QueryClient();
+    expect(seedFromPrerender(client, document, AT, NOW)).toBe(false);
+    expect(cached(client)).toBeUndefined();
+    expect(document.getElementById(PRERENDER_BOOT_ID)).toBeNull();
+  });
+
+  it('ignores it on pages other than the explorer', () => {
+    pageWith(JSON.stringify(boot()));
+    const client = new QueryClient();
+    expect(seedFromPrerender(client, document, { pathname: '/sessions/x', search: '' }, NOW)).toBe(
+      false,
+    );
+  });
+});

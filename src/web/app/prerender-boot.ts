@@ -1,0 +1,59 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  PRERENDER_BOOT_ID,
+  VIEWER_ZONE_COOKIE,
+  type PrerenderBoot,
+} from '../../contract/prerender.ts';
+import { seedFirstPage } from '../features/sessions/api/seed-first-page.ts';
+import { toApiParams, windowEnd } from '../features/sessions/lib/api-params.ts';
+import { browserTimeZone } from '../lib/time-format.ts';
+import { explorerListQuery } from './prefetch-explorer.ts';
+
+/**
+ * The server's pre-render data, if the page has it and it parses. Read once and removed: it
+ * holds full numbers, which a masked page must not keep in its DOM (saved pages, extensions).
+ */
+function readBoot(doc: Document): PrerenderBoot | null {
+  const element = doc.getElementById(PRERENDER_BOOT_ID);
+  const text = element?.textContent;
+  element?.remove();
+  if (!text) return null;
+  try {
+    const boot = JSON.parse(text) as Partial<PrerenderBoot> | null;
+    if (typeof boot?.apiQuery !== 'string') return null;
+    if (typeof boot.endMs !== 'number' || typeof boot.fetchedAt !== 'number') return null;
+    return boot as PrerenderBoot;
+  } catch {
+    return null;
+  }
+}
+
+/** How far this browser's clock may be from the server's for its pre-render to count. */
+const CLOCK_TOLERANCE_MS = 60_000;
+
+/**
+ * Starts the app from the data the server pre-rendered the page with (decision 0004), when it
+ * answers exactly the query this page would make, for the same "now"; true if it did. The
+ * list then renders at once, without asking `/api` again. A browser whose clock disagrees
+ * with the server's asks itself, so "last hour" means what it always meant on this machine.
+ */
+export function seedFromPrerender(
+  client: QueryClient,
+  doc: Document,
+  at: Pick<Location, 'pathname' | 'search'>,
+  nowMs: number = Date.now(),
+): boolean {
+  const boot = readBoot(doc);
+  const query = explorerListQuery(at.pathname, at.search);
+  if (!boot || !query) return false;
+  if (toApiParams(query, boot.endMs, 0).toString() !== boot.apiQuery) return false;
+  if (Math.abs(windowEnd(nowMs) - boot.endMs) > CLOCK_TOLERANCE_MS) return false;
+  return seedFirstPage(client, query, boot);
+}
+
+/** Tells the server which zone "local" is here, for the next pre-render (a cookie, a year). */
+export function reportViewerZone(doc: Document): void {
+  const value = encodeURIComponent(browserTimeZone());
+  if (doc.cookie.split('; ').includes(`${VIEWER_ZONE_COOKIE}=${value}`)) return;
+  doc.cookie = `${VIEWER_ZONE_COOKIE}=${value}; path=/; max-age=31536000; samesite=strict`;
+}
