@@ -107,7 +107,10 @@ test('themes: system default, explicit choice in the URL and storage, every stat
     await badge.evaluate((el) => getComputedStyle(el.firstElementChild!, '::before').content),
   ).toMatch(/^"[✓×…]"$/);
 
-  // Without a theme in the URL the stored choice applies, from the first paint.
+  // Without a theme in the URL the stored choice applies, from the first paint: the server's
+  // pre-rendered HTML already carries it.
+  const next = await page.request.get(`/?${WINDOW}`);
+  expect(await next.text()).toMatch(/^<!doctype html>\s*<html lang="en" data-theme="light">/i);
   await page.goto(`/?${WINDOW}`);
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   await page.getByRole('radio', { name: 'System' }).check();

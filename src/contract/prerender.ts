@@ -17,6 +17,9 @@ export const PRERENDER_ENTRY_FILE = 'prerender.js';
 /** The cookie in which the browser reports its time zone, so the next pre-render uses it. */
 export const VIEWER_ZONE_COOKIE = 'otp_viewer_tz';
 
+/** The cookie that carries the viewer's stored theme (`light`/`dark`) to the pre-render. */
+export const THEME_COOKIE = 'otp_theme';
+
 /** A request header that turns the pre-render off for one page (tests serving their own /api). */
 export const NO_PRERENDER_HEADER = 'x-dashboard-prerender';
 
@@ -45,7 +48,6 @@ export type PrerenderBoot = {
   endMs: number;
   /** When the server had the reply (epoch ms). */
   fetchedAt: number;
-  viewerZone: string;
 };
 
 export type PrerenderResult = { html: string; boot: PrerenderBoot };

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   NO_PRERENDER_HEADER,
   PRERENDER_BOOT_ID,
+  THEME_COOKIE,
   VIEWER_ZONE_COOKIE,
   type PrerenderBoot,
 } from '../contract/prerender.ts';
@@ -51,6 +52,7 @@ beforeAll(async () => {
     process.env.NODE_ENV = nodeEnv;
   }
   mkdirSync(join(dir, 'web'));
+  mkdirSync(join(dir, 'broken'));
   writeFileSync(join(dir, 'web/index.html'), INDEX);
   upstream = await startFakeUpstream(() => ({ json: listReply() }));
   dash = await startDashboard(
@@ -127,6 +129,14 @@ describe('a deep link to the explorer', () => {
     expect(/<style nonce="([^"]+)">/.exec(again.html)?.[1]).not.toBe(nonce);
   });
 
+  it('applies the viewer’s stored theme, and a linked one over it, before any script runs', async () => {
+    const stored = { cookie: `${THEME_COOKIE}=dark` };
+    expect((await page(WINDOW, stored)).html).toContain('<html lang="en" data-theme="dark">');
+    expect((await page(`${WINDOW}&theme=light`, stored)).html).toContain(
+      '<html lang="en" data-theme="light">',
+    );
+  });
+
   it('applies a linked theme before any script runs', async () => {
     expect((await page(`${WINDOW}&theme=dark`)).html).toContain(
       '<html lang="en" data-theme="dark">',
@@ -134,7 +144,8 @@ describe('a deep link to the explorer', () => {
     expect((await page(`${WINDOW}&theme=%22%3E%3Cscript%3E`)).html).toContain('<html lang="en">');
   });
 
-  it('masks numbers in the rendered page when the link says mask=1', async () => {
+  it('masks numbers in the rendered page when the link says mask=1, after an unmasked render of the same reply', async () => {
+    expect((await page(WINDOW)).html).toContain('+91 89962 80998');
     const { html } = await page(`${WINDOW}&mask=1`);
     // The data element holds the reply as /api sends it; the browser removes it on start.
     expect(bootOf(html).apiQuery).toBeTruthy();
@@ -149,11 +160,41 @@ describe('a deep link to the explorer', () => {
       cookie: `${VIEWER_ZONE_COOKIE}=Asia%2FKolkata`,
     });
     expect(local.html).toContain('Asia/Kolkata (local)');
-    expect(bootOf(local.html).viewerZone).toBe('Asia/Kolkata');
-    const bogus = await page(WINDOW, { cookie: `${VIEWER_ZONE_COOKIE}=Not%2FA_Zone` });
-    expect(bootOf(bogus.html).viewerZone).toBe('UTC');
-    const injected = await page(WINDOW, { cookie: `${VIEWER_ZONE_COOKIE}=%3Cscript%3E` });
-    expect(bootOf(injected.html).viewerZone).toBe('UTC');
+    // The same reply again, for another viewer: rendered for that viewer's zone.
+    const paris = await page(`${WINDOW}&tz=local`, {
+      cookie: `${VIEWER_ZONE_COOKIE}=Europe%2FParis`,
+    });
+    expect(paris.html).toContain('Europe/Paris (local)');
+    expect(paris.html).not.toContain('Asia/Kolkata');
+    for (const cookie of ['Not%2FA_Zone', '%3Cscript%3E', '%22%20onload%3D']) {
+      const { html } = await page(`${WINDOW}&tz=local`, {
+        cookie: `${VIEWER_ZONE_COOKIE}=${cookie}`,
+      });
+      expect(html).toContain('UTC (local)');
+      expect(html).not.toMatch(/Not\/A_Zone|<script>|onload=/);
+    }
+  });
+});
+
+describe('behind access control', () => {
+  it('renders nothing and calls nothing for a request that is not let in', async () => {
+    const guarded = await startDashboard(
+      { WEB_DIST_DIR: join(dir, 'web'), TRUST_IDENTITY_HEADER: 'X-Forwarded-Email' },
+      upstream,
+    );
+    try {
+      const before = upstream.calls();
+      const refused = await fetch(`${guarded.url}/?${WINDOW}`);
+      expect(refused.status).toBe(401);
+      expect(await refused.text()).not.toContain('data-row-index');
+      expect(upstream.calls()).toBe(before);
+      const admitted = await fetch(`${guarded.url}/?${WINDOW}`, {
+        headers: { 'x-forwarded-email': 'agent@example.com' },
+      });
+      expect(await admitted.text()).toContain('data-row-index');
+    } finally {
+      await guarded.close();
+    }
   });
 });
 
@@ -202,6 +243,28 @@ describe('the plain app is served instead, and nothing is lost', () => {
       expect(upstream.calls()).toBe(before);
     } finally {
       await off.close();
+    }
+  });
+
+  it('when the render fails, saying so in one log line without the numbers it quoted', async () => {
+    writeFileSync(
+      join(dir, 'broken/prerender.js'),
+      "export const prerender = async () => { throw new TypeError('no row for +14155550100'); };",
+    );
+    const broken = await startDashboard(
+      { WEB_DIST_DIR: join(dir, 'web'), WEB_SSR_DIR: join(dir, 'broken') },
+      upstream,
+    );
+    try {
+      const reply = await fetch(`${broken.url}/?${WINDOW}`);
+      expect(reply.status).toBe(200);
+      expect(await reply.text()).toBe(INDEX);
+      const failures = broken.logs.filter((l) => l.startsWith('pre-render failed'));
+      expect(failures).toEqual([
+        'pre-render failed, serving the plain app: TypeError: no row for [number]',
+      ]);
+    } finally {
+      await broken.close();
     }
   });
 

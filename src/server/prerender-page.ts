@@ -1,24 +1,31 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { parseListFilters } from '../contract/list-filters.ts';
 import {
   NO_PRERENDER_HEADER,
-  PRERENDER_BOOT_ID,
   PRERENDER_ENTRY_FILE,
+  THEME_COOKIE,
   VIEWER_ZONE_COOKIE,
   type Prerender,
   type PrerenderResult,
 } from '../contract/prerender.ts';
 import type { AppEnv } from './app-env.ts';
-import { hoistInlineStyles } from './inline-styles.ts';
+import { pageTheme, prerenderedDocument, ROOT_ELEMENT } from './prerendered-document.ts';
 import { withoutLongNumbers, type LogLine } from './request-log.ts';
 import type { SessionsService } from './sessions-service.ts';
-import { chooseEncoding, type StaticFiles } from './static-files.ts';
+import { chooseEncoding, compress, type StaticFiles } from './static-files.ts';
+
+export type PrerenderDeps = {
+  service: SessionsService;
+  staticFiles: StaticFiles;
+  settings: { ssrDir: string; waitMs: number };
+  log: LogLine;
+};
+
+const IANA_ZONE = /^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+){0,3}$/;
 
 /**
  * Answers a deep link to the explorer with its first screen already rendered (decision 0004):
@@ -27,25 +34,6 @@ import { chooseEncoding, type StaticFiles } from './static-files.ts';
  * slow upstream, a render error — serves the plain app instead, which then fetches and shows
  * the outcome itself: the pre-render only ever makes the page faster.
  */
-export type PrerenderDeps = {
-  service: SessionsService;
-  staticFiles: StaticFiles;
-  settings: { ssrDir: string; waitMs: number };
-  log: LogLine;
-};
-
-const ROOT_ELEMENT = '<div id="root"></div>';
-/**
- * The pre-render has no handlers until the app takes over a moment later: it is inert, so a
- * click, a keystroke or focus in that moment waits for the app rather than being lost on a
- * page about to be replaced.
- */
-const PRERENDERED_OPEN = '<div class="prerendered" inert>';
-const MODULE_SCRIPT = /<script type="module"[^>]*><\/script>/;
-const IANA_ZONE = /^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+){0,3}$/;
-const brotli = promisify(brotliCompress);
-const gzipAsync = promisify(gzip);
-
 export class PagePrerenderer {
   private entry: Promise<Prerender | null> | null = null;
 
@@ -101,7 +89,8 @@ export class PagePrerenderer {
     c.set('upstreamCalls', upstreamCalls);
     if (!result) return null;
     c.header('Server-Timing', `prerender;dur=${(performance.now() - started).toFixed(1)}`);
-    return send(c, withLinkedTheme(index, url.searchParams.get('theme')), result);
+    const theme = pageTheme(url.searchParams.get('theme'), getCookie(c, THEME_COOKIE));
+    return send(c, index, result, theme);
   }
 }
 
@@ -109,12 +98,11 @@ export class PagePrerenderer {
 function viewerZoneOf(c: Context<AppEnv>): string {
   const zone = getCookie(c, VIEWER_ZONE_COOKIE) ?? '';
   if (!IANA_ZONE.test(zone)) return 'UTC';
+  // Kept as given when Intl knows it (it throws for an unknown zone): Node's Intl would
+  // rename some zones to retired names (Asia/Calcutta).
   try {
-    // Returned as given when Intl knows it: Node's Intl would rename some zones to retired
-    // names (Asia/Calcutta).
-    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone
-      ? zone
-      : 'UTC';
+    new Intl.DateTimeFormat('en', { timeZone: zone }).format(0);
+    return zone;
   } catch {
     return 'UTC';
   }
@@ -128,58 +116,21 @@ function withDeadline<T>(work: Promise<T | null>, ms: number): Promise<T | null>
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
-/**
- * A link's `theme=dark|light` applies before any script runs, as the browser app applies it
- * before its first render (a choice stored in the browser only arrives with the app).
- */
-function withLinkedTheme(index: string, theme: string | null): string {
-  if (theme !== 'dark' && theme !== 'light') return index;
-  return index.replace(
-    /<html([^>]*)>/,
-    (_, attributes: string) => `<html${attributes} data-theme="${theme}">`,
-  );
-}
-
-/** JSON inside a `<script>` element: no `<` can close it, no line separator can break it. */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}
-
-export function prerenderedDocument(index: string, result: PrerenderResult, nonce: string): string {
-  const { html, css } = hoistInlineStyles(result.html);
-  const style = css ? `<style nonce="${nonce}">${css}</style>` : '';
-  const boot = `<script type="application/json" id="${PRERENDER_BOOT_ID}">${jsonForScript(result.boot)}</script>`;
-  // The app's entry script moves after the rows: it runs after parsing either way (a module),
-  // but where it stood the parser paused and yielded before reaching them.
-  const entry = MODULE_SCRIPT.exec(index)?.[0] ?? '';
-  // Functions, not strings, as replacements: `$&` in the data must stay text.
-  return index
-    .replace(entry, '')
-    .replace('</head>', () => `${style}</head>`)
-    .replace(
-      ROOT_ELEMENT,
-      () => `<div id="root">${PRERENDERED_OPEN}${html}</div></div>${boot}${entry}`,
-    );
-}
-
-async function send(c: Context<AppEnv>, index: string, result: PrerenderResult) {
+async function send(
+  c: Context<AppEnv>,
+  index: string,
+  result: PrerenderResult,
+  theme: string | null,
+) {
   const nonce = randomBytes(16).toString('base64');
   c.set('styleNonce', nonce);
-  const body = Buffer.from(prerenderedDocument(index, result, nonce));
+  const body = Buffer.from(prerenderedDocument(index, result, { nonce, theme }));
   const encoding = chooseEncoding(c.req.header('accept-encoding'));
   c.header('Content-Type', 'text/html; charset=utf-8');
   // The page carries phone numbers, like an /api reply: never kept, never shared.
   c.header('Cache-Control', 'private, no-store');
   c.header('Vary', 'Accept-Encoding, Cookie');
-  if (encoding === 'identity') return c.body(new Uint8Array(body), 200);
+  if (encoding !== 'identity') c.header('Content-Encoding', encoding);
   // Fast settings: this is compressed per request, unlike the static files.
-  const packed =
-    encoding === 'br'
-      ? await brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } })
-      : await gzipAsync(body, { level: 6 });
-  c.header('Content-Encoding', encoding);
-  return c.body(new Uint8Array(packed), 200);
+  return c.body(new Uint8Array(await compress(body, encoding, 'fast')), 200);
 }

@@ -15,7 +15,7 @@ import { hasUnsafeChar } from './security.ts';
  */
 export type StaticResult = { response: Response; route: string } | null;
 
-export type Encoding = 'br' | 'gzip' | 'identity';
+type Encoding = 'br' | 'gzip' | 'identity';
 type FileVersion = { path: string; size: number; mtimeMs: number };
 
 const brotli = promisify(brotliCompress);
@@ -117,16 +117,21 @@ function cacheControlFor(relative: string): string {
   return relative === 'index.html' ? 'no-cache' : 'public, max-age=3600';
 }
 
-function compress(raw: Buffer, encoding: Encoding): Promise<Buffer> {
+/** `max` for files compressed once and kept; `fast` for a reply compressed per request. */
+export function compress(
+  raw: Buffer,
+  encoding: Encoding,
+  effort: 'max' | 'fast' = 'max',
+): Promise<Buffer> {
   if (encoding === 'br') {
     return brotli(raw, {
       params: {
-        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_QUALITY]: effort === 'max' ? constants.BROTLI_MAX_QUALITY : 4,
         [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
       },
     });
   }
-  if (encoding === 'gzip') return gzipAsync(raw, { level: 9 });
+  if (encoding === 'gzip') return gzipAsync(raw, { level: effort === 'max' ? 9 : 6 });
   return Promise.resolve(raw);
 }
 

@@ -1,6 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { applyTheme, readStoredTheme, resolveThemeChoice } from '../features/theme/lib/theme.ts';
+import {
+  applyTheme,
+  readStoredTheme,
+  reportThemeChoice,
+  resolveThemeChoice,
+} from '../features/theme/lib/theme.ts';
 import '../styles/theme.css';
 import '../styles/app.css';
 import '../styles/print.css';
@@ -10,9 +15,10 @@ import { loadFirstScreenModules, prefetchExplorer } from './prefetch-explorer.ts
 import { reportViewerZone, seedFromPrerender } from './prerender-boot.ts';
 
 // Before the first render, so a stored or linked dark theme never flashes light.
-applyTheme(
-  resolveThemeChoice(new URLSearchParams(location.search).get('theme'), readStoredTheme()),
-);
+const storedTheme = readStoredTheme();
+applyTheme(resolveThemeChoice(new URLSearchParams(location.search).get('theme'), storedTheme));
+// Also for a choice stored before the server could be told of it (see reportThemeChoice).
+reportThemeChoice(document, resolveThemeChoice(null, storedTheme));
 reportViewerZone(document);
 
 const queryClient = createQueryClient();

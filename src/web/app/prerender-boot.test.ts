@@ -23,7 +23,6 @@ const boot = (over: Partial<PrerenderBoot> = {}): PrerenderBoot => ({
   body,
   endMs: END,
   fetchedAt: NOW - 1000,
-  viewerZone: 'UTC',
   ...over,
 });
 
@@ -62,6 +61,15 @@ describe('seedFromPrerender', () => {
     expect(seedFromPrerender(client, document, AT, NOW)).toBe(false);
     expect(cached(client)).toBeUndefined();
     expect(document.getElementById(PRERENDER_BOOT_ID)).toBeNull();
+  });
+
+  it('takes a fixed window whatever the clock says: its rows do not depend on "now"', () => {
+    const search = '?from=2026-11-20T10:00:00Z&to=2026-11-20T12:00:00Z';
+    const fixed = explorerListQuery('/', search)!;
+    const endMs = windowEnd(NOW - 7 * 86_400_000);
+    pageWith(JSON.stringify(boot({ apiQuery: toApiParams(fixed, endMs, 0).toString(), endMs })));
+    const client = new QueryClient();
+    expect(seedFromPrerender(client, document, { pathname: '/', search }, NOW)).toBe(true);
   });
 
   it('ignores it on pages other than the explorer', () => {

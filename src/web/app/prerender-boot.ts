@@ -28,14 +28,17 @@ function readBoot(doc: Document): PrerenderBoot | null {
   }
 }
 
-/** How far this browser's clock may be from the server's for its pre-render to count. */
+/**
+ * How far apart this browser's and the server's ends of a relative window may be (both are
+ * rounded up to a whole minute, so clocks up to about two minutes apart still agree).
+ */
 const CLOCK_TOLERANCE_MS = 60_000;
 
 /**
  * Starts the app from the data the server pre-rendered the page with (decision 0004), when it
- * answers exactly the query this page would make, for the same "now"; true if it did. The
- * list then renders at once, without asking `/api` again. A browser whose clock disagrees
- * with the server's asks itself, so "last hour" means what it always meant on this machine.
+ * answers exactly the query this page would make; true if it did. The list then renders at
+ * once, without asking `/api` again. For a relative window ("last hour") a browser whose clock
+ * disagrees with the server's asks itself, so the window means what it means on this machine.
  */
 export function seedFromPrerender(
   client: QueryClient,
@@ -47,7 +50,8 @@ export function seedFromPrerender(
   const query = explorerListQuery(at.pathname, at.search);
   if (!boot || !query) return false;
   if (toApiParams(query, boot.endMs, 0).toString() !== boot.apiQuery) return false;
-  if (Math.abs(windowEnd(nowMs) - boot.endMs) > CLOCK_TOLERANCE_MS) return false;
+  const relative = query.time.kind === 'range';
+  if (relative && Math.abs(windowEnd(nowMs) - boot.endMs) > CLOCK_TOLERANCE_MS) return false;
   return seedFirstPage(client, query, boot);
 }
 
@@ -55,5 +59,6 @@ export function seedFromPrerender(
 export function reportViewerZone(doc: Document): void {
   const value = encodeURIComponent(browserTimeZone());
   if (doc.cookie.split('; ').includes(`${VIEWER_ZONE_COOKIE}=${value}`)) return;
-  doc.cookie = `${VIEWER_ZONE_COOKIE}=${value}; path=/; max-age=31536000; samesite=strict`;
+  // Lax, not Strict: a link opened from a ticket on another site must carry it too.
+  doc.cookie = `${VIEWER_ZONE_COOKIE}=${value}; path=/; max-age=31536000; samesite=lax`;
 }

@@ -16,9 +16,30 @@ import { explorerListQuery, loadFirstScreenModules } from './prefetch-explorer.t
  * over it (createRoot, not hydration), so a difference between the two, such as the viewer's
  * zone, costs a repaint rather than an error.
  */
-/** Pages rendered from one reply; forgotten with the reply when the server's cache drops it. */
-const renders = new WeakMap<object, Map<string, PrerenderResult>>();
-const MAX_RENDERS_PER_REPLY = 50;
+/**
+ * Recent renders, each with the reply it came from. The server hands out the same reply object
+ * while it caches it (30 s), so the same page of the same reply is rendered once. Bounded:
+ * about 100 kB a page.
+ */
+const renders = new Map<string, { body: object; result: PrerenderResult }>();
+const MAX_RENDERS = 100;
+
+function recallRender(key: string, body: object): PrerenderResult | null {
+  const known = renders.get(key);
+  if (!known || known.body !== body) return null;
+  renders.delete(key);
+  renders.set(key, known);
+  return known.result;
+}
+
+function rememberRender(key: string, body: object, result: PrerenderResult): void {
+  renders.delete(key);
+  renders.set(key, { body, result });
+  for (const oldest of renders.keys()) {
+    if (renders.size <= MAX_RENDERS) break;
+    renders.delete(oldest);
+  }
+}
 
 export const prerender: Prerender = async ({ url, viewerZone, nowMs, loadList }) => {
   const { pathname, search } = new URL(url, 'http://prerender.invalid');
@@ -28,11 +49,8 @@ export const prerender: Prerender = async ({ url, viewerZone, nowMs, loadList })
   const apiQuery = toApiParams(query, endMs, 0).toString();
   const [body] = await Promise.all([loadList(apiQuery), loadFirstScreenModules(search)]);
   if (body === null || typeof body !== 'object') return null;
-  // The server hands out the same reply object while it caches it: same reply, same page.
   const renderKey = `${pathname}${search}|${viewerZone}|${endMs}`;
-  const rendered = renders.get(body) ?? new Map<string, PrerenderResult>();
-  renders.set(body, rendered);
-  const known = rendered.get(renderKey);
+  const known = recallRender(renderKey, body);
   if (known) return known;
   const client = createQueryClient();
   const fetchedAt = Date.now();
@@ -49,8 +67,8 @@ export const prerender: Prerender = async ({ url, viewerZone, nowMs, loadList })
         </PrerenderingContext>,
       ),
     );
-    const result = { html, boot: { apiQuery, body, endMs, fetchedAt, viewerZone } };
-    if (rendered.size < MAX_RENDERS_PER_REPLY) rendered.set(renderKey, result);
+    const result = { html, boot: { apiQuery, body, endMs, fetchedAt } };
+    rememberRender(renderKey, body, result);
     return result;
   } finally {
     client.clear();

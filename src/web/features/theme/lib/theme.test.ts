@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { THEME_COOKIE } from '../../../../contract/prerender.ts';
 import {
   SESSION_STATUSES,
   SMS_ATTEMPT_STATUSES,
@@ -42,6 +43,13 @@ describe('persistence and the root attribute', () => {
     expect(readStoredTheme()).toBe('dark');
     storeTheme('system');
     expect(readStoredTheme()).toBeNull();
+  });
+
+  it('tells the server’s pre-render of the next page through a cookie', () => {
+    storeTheme('dark');
+    expect(document.cookie).toContain(`${THEME_COOKIE}=dark`);
+    storeTheme('system');
+    expect(document.cookie).not.toContain(THEME_COOKIE);
   });
 
   it('sets data-theme only for an explicit choice, so CSS can follow the system', () => {

@@ -1,3 +1,5 @@
+import { THEME_COOKIE } from '../../../../contract/prerender.ts';
+
 /**
  * Light / dark / system. The choice lives in the URL (`theme=dark`, so a link can ask for
  * it) and in localStorage (so it survives visits without a `theme` param); the URL wins.
@@ -50,6 +52,19 @@ export function storeTheme(
   } catch {
     // Not persisted; the URL still carries the choice.
   }
+  if (typeof document !== 'undefined') reportThemeChoice(document, choice);
+}
+
+/**
+ * Mirrors the stored choice in a cookie, so the server's pre-render of the next page is
+ * already in that theme instead of flashing the system one until the app starts. Lax: links
+ * are opened from tickets on other sites.
+ */
+export function reportThemeChoice(doc: Document, choice: ThemeChoice): void {
+  doc.cookie =
+    choice === 'system'
+      ? `${THEME_COOKIE}=; path=/; max-age=0; samesite=lax`
+      : `${THEME_COOKIE}=${choice}; path=/; max-age=31536000; samesite=lax`;
 }
 
 export function nextThemeChoice(choice: ThemeChoice): ThemeChoice {
