@@ -145,3 +145,29 @@ describe('no access control', () => {
     expect(quiet.logs.join('\n')).not.toMatch(/WARNING: listening/);
   });
 });
+
+describe('the liveness probe for load balancers', () => {
+  it('answers /healthz without a login and for any Host, saying nothing else', async () => {
+    const dash = await startDashboard(
+      { TRUST_IDENTITY_HEADER: 'X-Forwarded-Email', ALLOWED_HOSTS: 'dash.example.com' },
+      upstream,
+    );
+    try {
+      const before = upstream.calls();
+      const probe = await rawGet(dash.url, '/healthz', 'Host: 10.0.3.7:8080\r\n');
+      expect([probe.status, probe.body]).toEqual([200, 'ok']);
+      expect(probe.head).toMatch(/cache-control: no-store/i);
+      const head = await rawGet(dash.url, '/healthz', 'Host: 10.0.3.7\r\n');
+      expect(head.status).toBe(200);
+      expect(upstream.calls()).toBe(before);
+      // Nothing else is opened up by it.
+      expect((await rawGet(dash.url, '/api/health', 'Host: dash.example.com\r\n')).status).toBe(
+        401,
+      );
+      expect((await rawGet(dash.url, '/healthz/x', 'Host: dash.example.com\r\n')).status).toBe(401);
+      expect((await rawGet(dash.url, '/', 'Host: 10.0.3.7\r\n')).status).toBe(403);
+    } finally {
+      await dash.close();
+    }
+  });
+});
