@@ -1,3 +1,4 @@
+import { PRERENDER_BOOT_ID } from '../../src/contract/prerender.ts';
 import { cannon, type CannonResult } from '../lib/cannon.ts';
 import { basicAuth, httpGet } from '../lib/http.ts';
 import { PORTS } from '../lib/ports.ts';
@@ -17,6 +18,10 @@ export type ThroughputResult = {
   direct: CannonResult;
   hits: CannonResult;
   misses: CannonResult;
+  /** A deep link, pre-rendered: the same page every time (the render is reused). */
+  pages: CannonResult;
+  /** The same list reply rendered afresh each time (the `open` row differs per request). */
+  renders: CannonResult;
 };
 
 /** So high that neither budget ever bites: this measures speed, not rate limiting. */
@@ -68,7 +73,23 @@ export async function measureServerThroughput(
         server.url,
         (n) => `/api/sessions?${missQuery(nowMs, n + 20_000_000)}`,
       );
-      return { connections: options.connections, seconds: options.seconds, direct, hits, misses };
+      // Pages as a browser asks for them (brotli), all from the one cached hit-query reply.
+      const page = `/?status=verified&from=${new Date(nowMs - DAY_MS).toISOString()}&to=${new Date(nowMs).toISOString()}`;
+      const br = { 'accept-encoding': 'br' };
+      const first = await httpGet(server.url + page, { headers: br });
+      if (!first.text.includes(PRERENDER_BOOT_ID))
+        throw new Error(`the deep link was not pre-rendered (status ${first.status})`);
+      const pages = await run(server.url, () => page, br);
+      const renders = await run(server.url, (n) => `${page}&open=${uuidFor(n)}`, br);
+      return {
+        connections: options.connections,
+        seconds: options.seconds,
+        direct,
+        hits,
+        misses,
+        pages,
+        renders,
+      };
     } finally {
       await server.stop();
     }
@@ -76,6 +97,11 @@ export async function measureServerThroughput(
     await sim.stop();
   }
 }
+
+const DAY_MS = 86_400_000;
+
+/** A distinct, well-formed session UUID per request. */
+const uuidFor = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 function ok(r: CannonResult): string {
   const bad = r.non2xx + r.errors;
@@ -95,6 +121,12 @@ export function throughputFigures(r: ThroughputResult): Figure[] {
     ...rows('simulator direct', r.direct, setup),
     ...rows('server cache hit', r.hits, 'one query, served from the 30 s cache'),
     ...rows('server cache miss', r.misses, 'unique query each request → one upstream call each'),
+    ...rows('pre-rendered page, render reused', r.pages, 'one deep link, brotli'),
+    ...rows(
+      'pre-rendered page, rendered afresh',
+      r.renders,
+      'a new render each request from the cached reply, brotli',
+    ),
     {
       group,
       label: 'miss overhead (direct req/s ÷ miss req/s)',

@@ -9,7 +9,7 @@ export type AppEnv = {
     route: string;
     upstreamCalls: number;
     cache: CacheOutcome;
-    /** Set by a pre-rendered page: its stylesheet's CSP nonce. */
-    styleNonce: string;
+    /** Set by a pre-rendered page: the SHA-256 (base64) of its one stylesheet, for the CSP. */
+    styleHash: string;
   };
 };

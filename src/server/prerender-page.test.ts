@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,16 +118,26 @@ describe('a deep link to the explorer', () => {
     expect(aliases).toContain(HOSTILE_ALIAS);
   });
 
-  it('carries no inline style attribute: styles come from one stylesheet the CSP admits by nonce', async () => {
+  it('carries no inline style attribute: styles come from one stylesheet the CSP admits by hash', async () => {
     const { reply, html } = await page(WINDOW);
     expect(html).not.toMatch(/\sstyle="/);
-    const nonce = /<style nonce="([^"]+)">/.exec(html)?.[1];
-    expect(nonce).toBeTruthy();
+    const css = /<style>([^<]+)<\/style>/.exec(html)?.[1] ?? '';
+    expect(css).toContain('--grid-columns');
+    const hash = createHash('sha256').update(css).digest('base64');
     const csp = reply.headers.get('content-security-policy') ?? '';
-    expect(csp).toContain(`style-src 'self' 'nonce-${nonce}'`);
+    expect(csp).toContain(`style-src 'self' 'sha256-${hash}'`);
     expect(csp).toContain("script-src 'self';");
-    const again = await page(WINDOW);
-    expect(/<style nonce="([^"]+)">/.exec(again.html)?.[1]).not.toBe(nonce);
+    expect(csp).not.toContain('unsafe-inline');
+  });
+
+  it('serves a link opened again from the same render, assembled once per encoding', async () => {
+    const gzip = { 'accept-encoding': 'gzip' };
+    const first = await page(WINDOW, gzip);
+    const again = await page(WINDOW, gzip);
+    expect(again.reply.headers.get('content-encoding')).toBe('gzip');
+    expect(again.html).toBe(first.html);
+    expect((await page(WINDOW, { 'accept-encoding': 'br' })).html).toBe(first.html);
+    expect(bootOf(again.html).fetchedAt).toBe(bootOf(first.html).fetchedAt);
   });
 
   it('applies the viewer’s stored theme, and a linked one over it, before any script runs', async () => {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'hono';
@@ -36,6 +35,7 @@ const IANA_ZONE = /^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+){0,3}$/;
  */
 export class PagePrerenderer {
   private entry: Promise<Prerender | null> | null = null;
+  private readonly pages = new WeakMap<PrerenderResult, Map<string, Promise<Assembled>>>();
 
   constructor(private readonly deps: PrerenderDeps) {}
 
@@ -90,7 +90,33 @@ export class PagePrerenderer {
     if (!result) return null;
     c.header('Server-Timing', `prerender;dur=${(performance.now() - started).toFixed(1)}`);
     const theme = pageTheme(url.searchParams.get('theme'), getCookie(c, THEME_COOKIE));
-    return send(c, index, result, theme);
+    const encoding = chooseEncoding(c.req.header('accept-encoding'));
+    return send(c, this.assemble(index, result, theme, encoding), encoding);
+  }
+
+  /**
+   * The page for a render, assembled and compressed once per theme and encoding: the bundle
+   * hands out the same result object while it reuses a render, so a link opened by many
+   * people is put together once.
+   */
+  private assemble(
+    index: string,
+    result: PrerenderResult,
+    theme: string | null,
+    encoding: Encoding,
+  ): Promise<Assembled> {
+    const pages = this.pages.get(result) ?? new Map<string, Promise<Assembled>>();
+    this.pages.set(result, pages);
+    const key = `${theme}|${encoding}|${index}`;
+    let page = pages.get(key);
+    if (!page) {
+      const { html, styleHash } = prerenderedDocument(index, result, { theme });
+      // Fast settings: a page is compressed when first asked for, unlike the static files.
+      page = compress(Buffer.from(html), encoding, 'fast').then((body) => ({ body, styleHash }));
+      page.catch(() => pages.delete(key));
+      pages.set(key, page);
+    }
+    return page;
   }
 }
 
@@ -116,21 +142,15 @@ function withDeadline<T>(work: Promise<T | null>, ms: number): Promise<T | null>
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
-async function send(
-  c: Context<AppEnv>,
-  index: string,
-  result: PrerenderResult,
-  theme: string | null,
-) {
-  const nonce = randomBytes(16).toString('base64');
-  c.set('styleNonce', nonce);
-  const body = Buffer.from(prerenderedDocument(index, result, { nonce, theme }));
-  const encoding = chooseEncoding(c.req.header('accept-encoding'));
+type Encoding = ReturnType<typeof chooseEncoding>;
+type Assembled = { body: Buffer; styleHash: string | null };
+async function send(c: Context<AppEnv>, page: Promise<Assembled>, encoding: Encoding) {
+  const { body, styleHash } = await page;
+  if (styleHash) c.set('styleHash', styleHash);
   c.header('Content-Type', 'text/html; charset=utf-8');
   // The page carries phone numbers, like an /api reply: never kept, never shared.
   c.header('Cache-Control', 'private, no-store');
   c.header('Vary', 'Accept-Encoding, Cookie');
   if (encoding !== 'identity') c.header('Content-Encoding', encoding);
-  // Fast settings: this is compressed per request, unlike the static files.
-  return c.body(new Uint8Array(await compress(body, encoding, 'fast')), 200);
+  return c.body(new Uint8Array(body), 200);
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { PRERENDER_BOOT_ID } from '../contract/prerender.ts';
 import { pageTheme, prerenderedDocument } from './prerendered-document.ts';
@@ -16,7 +17,7 @@ const result = {
 };
 
 describe('prerenderedDocument', () => {
-  const doc = prerenderedDocument(INDEX, result, { nonce: 'n0nce', theme: 'dark' });
+  const { html: doc, styleHash } = prerenderedDocument(INDEX, result, { theme: 'dark' });
 
   it('puts the inert render in the root, then the data, then the app’s entry script', () => {
     expect(doc).toContain(
@@ -33,12 +34,14 @@ describe('prerenderedDocument', () => {
     expect(doc).not.toContain('<script>x()');
   });
 
-  it('admits the moved styles by nonce and applies the theme', () => {
-    expect(doc).toContain('<style nonce="n0nce">.ps-0{color:red!important}</style></head>');
+  it('names the moved styles by their hash, for the CSP, and applies the theme', () => {
+    const css = '.ps-0{color:red!important}';
+    expect(doc).toContain(`<style>${css}</style></head>`);
+    expect(styleHash).toBe(createHash('sha256').update(css).digest('base64'));
     expect(doc).toContain('<html lang="en" data-theme="dark">');
-    expect(prerenderedDocument(INDEX, result, { nonce: 'n', theme: null })).toContain(
-      '<html lang="en">',
-    );
+    expect(prerenderedDocument(INDEX, result, { theme: null }).html).toContain('<html lang="en">');
+    const plain = { ...result, html: '<main></main>' };
+    expect(prerenderedDocument(INDEX, plain, { theme: null }).styleHash).toBeNull();
   });
 });
 

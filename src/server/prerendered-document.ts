@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PRERENDER_BOOT_ID, type PrerenderResult } from '../contract/prerender.ts';
 import { hoistInlineStyles } from './inline-styles.ts';
 
@@ -37,13 +38,18 @@ export function pageTheme(linked: string | null, stored: string | undefined): st
   return null;
 }
 
+/**
+ * The page, and the hash of its one stylesheet for the CSP (`'sha256-…'`; null when it has
+ * none). A hash rather than a nonce: the same render gives the same bytes, so the assembled
+ * and compressed page can be reused.
+ */
 export function prerenderedDocument(
   index: string,
   result: PrerenderResult,
-  options: { nonce: string; theme: string | null },
-): string {
+  options: { theme: string | null },
+): { html: string; styleHash: string | null } {
   const { html, css } = hoistInlineStyles(result.html);
-  const style = css ? `<style nonce="${options.nonce}">${css}</style>` : '';
+  const style = css ? `<style>${css}</style>` : '';
   const boot = `<script type="application/json" id="${PRERENDER_BOOT_ID}">${jsonForScript(result.boot)}</script>`;
   // The app's entry script moves after the rows: it runs after parsing either way (a module),
   // but where it stood the parser paused and yielded before reaching them.
@@ -54,11 +60,12 @@ export function prerenderedDocument(
       })
     : index;
   // Functions, not strings, as replacements: `$&` in the data must stay text.
-  return themed
+  const page = themed
     .replace(entry, '')
     .replace('</head>', () => `${style}</head>`)
     .replace(
       ROOT_ELEMENT,
       () => `<div id="root">${PRERENDERED_OPEN}${html}</div></div>${boot}${entry}`,
     );
+  return { html: page, styleHash: css ? createHash('sha256').update(css).digest('base64') : null };
 }

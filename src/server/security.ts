@@ -19,8 +19,8 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
-export function cspWithStyleNonce(nonce: string): string {
-  return CONTENT_SECURITY_POLICY.replace("style-src 'self'", `style-src 'self' 'nonce-${nonce}'`);
+export function cspWithStyleHash(sha256: string): string {
+  return CONTENT_SECURITY_POLICY.replace("style-src 'self'", `style-src 'self' 'sha256-${sha256}'`);
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -39,9 +39,9 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
     await next();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
     // A pre-rendered page's one stylesheet (its styles moved out of attributes, see
-    // inline-styles.ts) is admitted by a nonce fresh for each response.
-    const nonce = c.get('styleNonce');
-    if (nonce) c.res.headers.set('Content-Security-Policy', cspWithStyleNonce(nonce));
+    // inline-styles.ts) is admitted by its hash, and nothing else inline is.
+    const hash = c.get('styleHash');
+    if (hash) c.res.headers.set('Content-Security-Policy', cspWithStyleHash(hash));
   };
 }
 
