@@ -74,6 +74,7 @@ describe('the server process', () => {
     expect(proc.output()).toMatch(
       /Mode: SIMULATOR — PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN are not set/,
     );
+    await proc.waitFor(/Deep links: pre-rendered by the server \(bundle in dist\/ssr\)/);
     proc.child.kill('SIGINT');
     expect(await proc.exited).toBe(0);
   }, 20_000);

@@ -61,5 +61,10 @@ export function startupLines(config: ServerConfig, url: string, webRoot: string)
   if (!existsSync(join(webRoot, 'index.html'))) {
     lines.push(`WARNING: no built app in ${webRoot} (run "npm run build"); only /api answers.`);
   }
+  lines.push(
+    config.prerender
+      ? `Deep links: pre-rendered by the server (bundle in ${config.prerender.ssrDir})`
+      : 'Deep links: not pre-rendered (PRERENDER=off)',
+  );
   return lines;
 }
