@@ -109,6 +109,17 @@ describe('a deep link to the explorer', () => {
     expect(html).not.toContain(TEST_AUTH_TOKEN);
   });
 
+  it('renders the same page every time: the charts stay a placeholder, never drawn on the server', async () => {
+    const pages = [];
+    for (const cols of ['created,status', 'created,status,channel', 'status']) {
+      pages.push((await page(`${WINDOW}&cols=${cols}`)).html);
+    }
+    for (const html of pages) {
+      expect(html).toContain('Loading charts…');
+      expect(html).not.toContain('recharts');
+    }
+  });
+
   it('keeps hostile data inert: no way out of the data element or into a replacement pattern', async () => {
     const { html } = await page(WINDOW);
     expect(html).not.toContain('<script>alert(1)</script>');

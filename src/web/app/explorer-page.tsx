@@ -1,4 +1,5 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { LazyPart } from '../components/lazy-part.tsx';
 import { useLocation } from 'react-router';
 import { browserTimeZone } from '../lib/time-format.ts';
 import { ClientFilterChips } from '../features/insight/components/client-filter-chips.tsx';
@@ -57,7 +58,8 @@ export function ExplorerPage() {
   }, [view.report]);
   // Pinned to the end the rows were fetched for, so the link shows exactly these rows.
   const windowTo = view.window.to;
-  // The server's pre-render has no page address: no link there (the browser adds it).
+  // The server's pre-render has no page address (and shows neither the report stamp nor a
+  // copied link): an empty link there.
   const getLink = useCallback(
     (relative: boolean) =>
       typeof location === 'undefined'
@@ -91,7 +93,7 @@ export function ExplorerPage() {
   };
   return (
     <main className="page explorer">
-      <Suspense fallback={null}>
+      <LazyPart>
         <ReportStamp
           params={url.params}
           window={view.window}
@@ -101,7 +103,7 @@ export function ExplorerPage() {
           complete={!list.hasMore}
           link={getLink(false)}
         />
-      </Suspense>
+      </LazyPart>
       <h1>OTP sessions</h1>
       <UrlNotices notices={notices} onDismiss={dismiss} />
       <FilterBar

@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
+import { LazyPart } from '../components/lazy-part.tsx';
 import { resolveTimeZone } from '../features/export/lib/zoned-time.ts';
 import { browserTimeZone } from '../lib/time-format.ts';
 import { LiveToggle } from '../features/live/components/live-toggle.tsx';
@@ -51,7 +52,7 @@ export function ExplorerToolbar({ url, view, list, live, getLink }: Props) {
           onChange={(on) => setParam('mask', on ? '1' : null, 'push')}
         />
         <CopyLinkButton getLink={getLink} />
-        <Suspense fallback={null}>
+        <LazyPart>
           <ExportMenu
             sessions={view.rows}
             params={params}
@@ -61,7 +62,7 @@ export function ExplorerToolbar({ url, view, list, live, getLink }: Props) {
             complete={!list.hasMore}
             verdictOf={verdictLabel}
           />
-        </Suspense>
+        </LazyPart>
         <LiveToggle
           enabled={params.get('live') === '1'}
           onChange={(on) => setParam('live', on ? '1' : null, 'replace')}

@@ -1,6 +1,6 @@
 import { renderToString } from 'react-dom/server';
 import { StaticRouter } from 'react-router';
-import type { Prerender, PrerenderResult } from '../../contract/prerender.ts';
+import type { Prerender } from '../../contract/prerender.ts';
 import { seedFirstPage } from '../features/sessions/api/seed-first-page.ts';
 import { toApiParams, windowEnd } from '../features/sessions/lib/api-params.ts';
 import { PrerenderingContext } from '../lib/prerendering.ts';
@@ -8,6 +8,7 @@ import { createQueryClient } from '../lib/query-client.ts';
 import { renderForViewerZone } from '../lib/time-format.ts';
 import { AppProviders, AppRoutes } from './app.tsx';
 import { explorerListQuery, loadFirstScreenModules } from './prefetch-explorer.ts';
+import { recallRender, rememberRender } from './recent-renders.ts';
 
 /**
  * The SSR bundle's entry (`npm run build` builds it into dist/ssr; the server loads it, see
@@ -16,31 +17,6 @@ import { explorerListQuery, loadFirstScreenModules } from './prefetch-explorer.t
  * over it (createRoot, not hydration), so a difference between the two, such as the viewer's
  * zone, costs a repaint rather than an error.
  */
-/**
- * Recent renders, each with the reply it came from. The server hands out the same reply object
- * while it caches it (30 s), so the same page of the same reply is rendered once. Bounded:
- * about 100 kB a page.
- */
-const renders = new Map<string, { body: object; result: PrerenderResult }>();
-const MAX_RENDERS = 100;
-
-function recallRender(key: string, body: object): PrerenderResult | null {
-  const known = renders.get(key);
-  if (!known || known.body !== body) return null;
-  renders.delete(key);
-  renders.set(key, known);
-  return known.result;
-}
-
-function rememberRender(key: string, body: object, result: PrerenderResult): void {
-  renders.delete(key);
-  renders.set(key, { body, result });
-  for (const oldest of renders.keys()) {
-    if (renders.size <= MAX_RENDERS) break;
-    renders.delete(oldest);
-  }
-}
-
 export const prerender: Prerender = async ({ url, viewerZone, nowMs, loadList }) => {
   const { pathname, search } = new URL(url, 'http://prerender.invalid');
   const query = explorerListQuery(pathname, search);

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import type { InsightChartsProps } from './insight-charts.tsx';
+import { usePrerendering } from '../../../lib/prerendering.ts';
 import { SummaryStrip, type SummaryStripProps } from './summary-strip.tsx';
 import './insight.css';
 
@@ -8,9 +9,20 @@ const LazyInsightCharts = lazy(() => import('./insight-charts.tsx'));
 
 export type InsightSectionProps = SummaryStripProps & Omit<InsightChartsProps, 'sessions'>;
 
-/** Summary strip at once; charts lazily, behind a placeholder of the same size. */
+const chartsPlaceholder = (
+  <div className="insight-charts insight-charts--placeholder" role="status">
+    Loading charts…
+  </div>
+);
+
+/**
+ * Summary strip at once; charts lazily, behind a placeholder of the same size. The server's
+ * pre-render always shows the placeholder: the browser starts from it too, and charts drawn
+ * on a server, with no size to fit, would only be empty frames.
+ */
 export function InsightSection(props: InsightSectionProps) {
   const { complete, loadedCount, hasMore, ...charts } = props;
+  const prerendering = usePrerendering();
   return (
     <section className="insight" aria-label="Insight">
       <SummaryStrip
@@ -19,15 +31,13 @@ export function InsightSection(props: InsightSectionProps) {
         loadedCount={loadedCount}
         hasMore={hasMore}
       />
-      <Suspense
-        fallback={
-          <div className="insight-charts insight-charts--placeholder" role="status">
-            Loading charts…
-          </div>
-        }
-      >
-        <LazyInsightCharts {...charts} />
-      </Suspense>
+      {prerendering ? (
+        chartsPlaceholder
+      ) : (
+        <Suspense fallback={chartsPlaceholder}>
+          <LazyInsightCharts {...charts} />
+        </Suspense>
+      )}
     </section>
   );
 }

@@ -15,7 +15,7 @@ export type ReportHeaderProps = {
   count: number;
   /** True only when every session matching the filters is loaded. */
   complete: boolean;
-  /** The absolute share link (from `buildShareLink`); empty in the server's pre-render. */
+  /** The absolute share link (from `buildShareLink`). */
   link: string;
 };
 
@@ -57,18 +57,14 @@ export function ReportHeader(props: ReportHeaderProps) {
         </dd>
         <dt>Sessions</dt>
         <dd>{countWords(props.count, props.complete)}</dd>
-        {props.link ? (
-          <>
-            <dt>Link</dt>
-            <dd className="report-header__link">
-              {masked ? (
-                <span>{maskedLinkText(props.link)}</span>
-              ) : (
-                <a href={props.link}>{safeDecode(props.link)}</a>
-              )}
-            </dd>
-          </>
-        ) : null}
+        <dt>Link</dt>
+        <dd className="report-header__link">
+          {masked ? (
+            <span>{maskedLinkText(props.link)}</span>
+          ) : (
+            <a href={props.link}>{safeDecode(props.link)}</a>
+          )}
+        </dd>
         {masked ? (
           <>
             <dt>Privacy</dt>
