@@ -1,34 +1,25 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build } from 'vite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  NO_PRERENDER_HEADER,
-  PRERENDER_BOOT_ID,
-  THEME_COOKIE,
-  VIEWER_ZONE_COOKIE,
-  type PrerenderBoot,
-} from '../contract/prerender.ts';
+import { THEME_COOKIE, VIEWER_ZONE_COOKIE } from '../contract/prerender.ts';
 import { startFakeUpstream, type FakeUpstream } from './testing/fake-upstream.ts';
 import { startDashboard, TEST_AUTH_TOKEN, type TestDashboard } from './testing/harness.ts';
 import { listOf, session } from './testing/payloads.ts';
+import {
+  bootOf,
+  buildPrerenderDirs,
+  WINDOW,
+  type PrerenderDirs,
+} from './testing/prerender-fixture.ts';
 
 /**
- * The pre-render end to end: the real SSR bundle (built here with the project's Vite config),
- * a real dashboard server, and a fake Plivo whose every call is counted.
+ * A deep link pre-rendered end to end: the real SSR bundle, a real dashboard server, and a
+ * fake Plivo whose every call is counted. (What happens when it cannot be: the fallbacks test.)
  */
-const dir = mkdtempSync(join(tmpdir(), 'prerender-test-'));
-const INDEX = `<!doctype html><html lang="en"><head><title>OTP sessions</title>
-<script type="module" crossorigin src="/assets/index-test.js"></script>
-<link rel="stylesheet" crossorigin href="/assets/index-test.css"></head>
-<body><div id="root"></div></body></html>`;
-const WINDOW = 'from=2023-06-30T00:00:00Z&to=2023-07-01T00:00:00Z';
 const UUIDS = ['3cdec449-a367-435e-b4f9-40d777a7cfcc', '9a7c3b3e-0d7c-4c65-a4a4-5a1b7e0e0b01'];
 const HOSTILE_ALIAS = '</script><script>alert(1)</script>\u2028$&';
 const RECIPIENT = '918996280998';
 
+let dirs: PrerenderDirs;
 let upstream: FakeUpstream;
 let dash: TestDashboard;
 
@@ -40,48 +31,22 @@ function listReply() {
 }
 
 beforeAll(async () => {
-  // Built as `npm run build` builds it: Vitest's NODE_ENV=test would pick React's dev JSX.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      configFile: 'vite.config.ts',
-      logLevel: 'silent',
-      build: { ssr: true, outDir: join(dir, 'ssr'), emptyOutDir: true, sourcemap: false },
-    });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-  mkdirSync(join(dir, 'web'));
-  mkdirSync(join(dir, 'broken'));
-  writeFileSync(join(dir, 'web/index.html'), INDEX);
+  dirs = await buildPrerenderDirs();
   upstream = await startFakeUpstream(() => ({ json: listReply() }));
-  dash = await startDashboard(
-    { WEB_DIST_DIR: join(dir, 'web'), PRERENDER_WAIT_MS: '800' },
-    upstream,
-  );
+  dash = await startDashboard({ WEB_DIST_DIR: dirs.web }, upstream);
 }, 60_000);
 afterAll(async () => {
   await dash.close();
   await upstream.close();
-  rmSync(dir, { recursive: true, force: true });
+  dirs.remove();
 });
 beforeEach(() => {
   dash.server.service.clear();
-  upstream.handle(() => ({ json: listReply() }));
 });
 
 async function page(query: string, headers: Record<string, string> = {}) {
   const reply = await fetch(`${dash.url}/?${query}`, { headers });
   return { reply, html: await reply.text() };
-}
-
-function bootOf(html: string): PrerenderBoot {
-  const match = new RegExp(
-    `<script type="application/json" id="${PRERENDER_BOOT_ID}">([^<]*)</script>`,
-  ).exec(html);
-  if (!match?.[1]) throw new Error('the page has no pre-render data');
-  return JSON.parse(match[1]) as PrerenderBoot;
 }
 
 const rowUuids = (html: string) =>
@@ -194,114 +159,6 @@ describe('a deep link to the explorer', () => {
       });
       expect(html).toContain('UTC (local)');
       expect(html).not.toMatch(/Not\/A_Zone|<script>|onload=/);
-    }
-  });
-});
-
-describe('behind access control', () => {
-  it('renders nothing and calls nothing for a request that is not let in', async () => {
-    const guarded = await startDashboard(
-      { WEB_DIST_DIR: join(dir, 'web'), TRUST_IDENTITY_HEADER: 'X-Forwarded-Email' },
-      upstream,
-    );
-    try {
-      const before = upstream.calls();
-      const refused = await fetch(`${guarded.url}/?${WINDOW}`);
-      expect(refused.status).toBe(401);
-      expect(await refused.text()).not.toContain('data-row-index');
-      expect(upstream.calls()).toBe(before);
-      const admitted = await fetch(`${guarded.url}/?${WINDOW}`, {
-        headers: { 'x-forwarded-email': 'agent@example.com' },
-      });
-      expect(await admitted.text()).toContain('data-row-index');
-    } finally {
-      await guarded.close();
-    }
-  });
-});
-
-describe('the plain app is served instead, and nothing is lost', () => {
-  it('when the request asks for no pre-render', async () => {
-    const before = upstream.calls();
-    const { reply, html } = await page(WINDOW, { [NO_PRERENDER_HEADER]: 'off' });
-    expect(reply.status).toBe(200);
-    expect(html).toBe(INDEX);
-    expect(upstream.calls()).toBe(before);
-  });
-
-  it('when the upstream fails: the browser then asks and shows the failure itself', async () => {
-    upstream.handle(() => ({ status: 500, body: 'boom' }));
-    const { reply, html } = await page(WINDOW);
-    expect(reply.status).toBe(200);
-    expect(html).toBe(INDEX);
-  });
-
-  it('when the upstream is slower than PRERENDER_WAIT_MS', async () => {
-    upstream.handle(() => ({ json: listReply(), delayMs: 3_000 }));
-    const started = Date.now();
-    const { html } = await page(WINDOW);
-    expect(html).toBe(INDEX);
-    expect(Date.now() - started).toBeLessThan(2_000);
-  });
-
-  it('for pages other than the explorer; a malformed query still gets a page, not an error', async () => {
-    const malformed = await page('status=nonsense&from=yesterday&limit=-5');
-    expect(malformed.reply.status).toBe(200);
-    expect(malformed.html).toContain('<div id="root">');
-    expect(malformed.html).not.toMatch(/\bat .+\.(?:js|ts):\d+/);
-    const other = await fetch(`${dash.url}/sessions/${UUIDS[0]}`);
-    expect(await other.text()).toBe(INDEX);
-  });
-
-  it('when PRERENDER=off', async () => {
-    const off = await startDashboard(
-      { WEB_DIST_DIR: join(dir, 'web'), PRERENDER: 'off' },
-      upstream,
-    );
-    try {
-      const before = upstream.calls();
-      const html = await (await fetch(`${off.url}/?${WINDOW}`)).text();
-      expect(html).toBe(INDEX);
-      expect(upstream.calls()).toBe(before);
-    } finally {
-      await off.close();
-    }
-  });
-
-  it('when the render fails, saying so in one log line without the numbers it quoted', async () => {
-    writeFileSync(
-      join(dir, 'broken/prerender.js'),
-      "export const prerender = async () => { throw new TypeError('no row for +14155550100'); };",
-    );
-    const broken = await startDashboard(
-      { WEB_DIST_DIR: join(dir, 'web'), WEB_SSR_DIR: join(dir, 'broken') },
-      upstream,
-    );
-    try {
-      const reply = await fetch(`${broken.url}/?${WINDOW}`);
-      expect(reply.status).toBe(200);
-      expect(await reply.text()).toBe(INDEX);
-      const failures = broken.logs.filter((l) => l.startsWith('pre-render failed'));
-      expect(failures).toEqual([
-        'pre-render failed, serving the plain app: TypeError: no row for [number]',
-      ]);
-    } finally {
-      await broken.close();
-    }
-  });
-
-  it('when there is no SSR bundle, saying so once in the log', async () => {
-    const missing = await startDashboard(
-      { WEB_DIST_DIR: join(dir, 'web'), WEB_SSR_DIR: join(dir, 'nothing-here') },
-      upstream,
-    );
-    try {
-      for (let i = 0; i < 2; i++) {
-        expect(await (await fetch(`${missing.url}/?${WINDOW}`)).text()).toBe(INDEX);
-      }
-      expect(missing.logs.filter((l) => l.startsWith('pre-render off'))).toHaveLength(1);
-    } finally {
-      await missing.close();
     }
   });
 });
