@@ -20,7 +20,7 @@ export function BucketTable({ series, onZoom }: BucketTableProps) {
             ))}
             <th scope="col">Total</th>
             <th scope="col">
-              <span className="insight-visually-hidden">Zoom</span>
+              <span className="visually-hidden">Zoom</span>
             </th>
           </tr>
         </thead>
