@@ -1,16 +1,10 @@
 import { join } from 'node:path';
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NO_PRERENDER_HEADER } from '../contract/prerender.ts';
-import { startFakeUpstream, type FakeUpstream } from './testing/fake-upstream.ts';
-import { startDashboard, type TestDashboard } from './testing/harness.ts';
+import { startDashboard } from './testing/harness.ts';
 import { listOf } from './testing/payloads.ts';
-import {
-  buildPrerenderDirs,
-  INDEX,
-  WINDOW,
-  type PrerenderDirs,
-} from './testing/prerender-fixture.ts';
+import { INDEX, prerenderServer, WINDOW } from './testing/prerender-fixture.ts';
 
 /**
  * When a deep link cannot or must not be pre-rendered, the plain app is served, the browser
@@ -18,43 +12,20 @@ import {
  */
 const UUIDS = ['3cdec449-a367-435e-b4f9-40d777a7cfcc'];
 
-let dirs: PrerenderDirs;
-let upstream: FakeUpstream;
-let dash: TestDashboard;
-
-beforeAll(async () => {
-  dirs = await buildPrerenderDirs();
-  mkdirSync(join(dirs.dir, 'broken'));
-  upstream = await startFakeUpstream(() => ({ json: listOf(...UUIDS) }));
-  dash = await startDashboard({ WEB_DIST_DIR: dirs.web, PRERENDER_WAIT_MS: '800' }, upstream);
-}, 60_000);
-afterAll(async () => {
-  await dash.close();
-  await upstream.close();
-  dirs.remove();
-});
-beforeEach(() => {
-  dash.server.service.clear();
-  upstream.handle(() => ({ json: listOf(...UUIDS) }));
-});
-
-async function page(query: string, headers: Record<string, string> = {}) {
-  const reply = await fetch(`${dash.url}/?${query}`, { headers });
-  return { reply, html: await reply.text() };
-}
+const server = prerenderServer(() => listOf(...UUIDS), { PRERENDER_WAIT_MS: '800' });
 
 describe('behind access control', () => {
   it('renders nothing and calls nothing for a request that is not let in', async () => {
     const guarded = await startDashboard(
-      { WEB_DIST_DIR: dirs.web, TRUST_IDENTITY_HEADER: 'X-Forwarded-Email' },
-      upstream,
+      { WEB_DIST_DIR: server.dirs.web, TRUST_IDENTITY_HEADER: 'X-Forwarded-Email' },
+      server.upstream,
     );
     try {
-      const before = upstream.calls();
+      const before = server.upstream.calls();
       const refused = await fetch(`${guarded.url}/?${WINDOW}`);
       expect(refused.status).toBe(401);
       expect(await refused.text()).not.toContain('data-row-index');
-      expect(upstream.calls()).toBe(before);
+      expect(server.upstream.calls()).toBe(before);
       const admitted = await fetch(`${guarded.url}/?${WINDOW}`, {
         headers: { 'x-forwarded-email': 'agent@example.com' },
       });
@@ -67,57 +38,61 @@ describe('behind access control', () => {
 
 describe('the plain app is served instead, and nothing is lost', () => {
   it('when the request asks for no pre-render', async () => {
-    const before = upstream.calls();
-    const { reply, html } = await page(WINDOW, { [NO_PRERENDER_HEADER]: 'off' });
+    const before = server.upstream.calls();
+    const { reply, html } = await server.page(WINDOW, { [NO_PRERENDER_HEADER]: 'off' });
     expect(reply.status).toBe(200);
     expect(html).toBe(INDEX);
-    expect(upstream.calls()).toBe(before);
+    expect(server.upstream.calls()).toBe(before);
   });
 
-  it('when the upstream fails: the browser then asks and shows the failure itself', async () => {
-    upstream.handle(() => ({ status: 500, body: 'boom' }));
-    const { reply, html } = await page(WINDOW);
+  it('when the server.upstream fails: the browser then asks and shows the failure itself', async () => {
+    server.upstream.handle(() => ({ status: 500, body: 'boom' }));
+    const { reply, html } = await server.page(WINDOW);
     expect(reply.status).toBe(200);
     expect(html).toBe(INDEX);
   });
 
-  it('when the upstream is slower than PRERENDER_WAIT_MS', async () => {
-    upstream.handle(() => ({ json: listOf(...UUIDS), delayMs: 3_000 }));
+  it('when the server.upstream is slower than PRERENDER_WAIT_MS', async () => {
+    server.upstream.handle(() => ({ json: listOf(...UUIDS), delayMs: 3_000 }));
     const started = Date.now();
-    const { html } = await page(WINDOW);
+    const { html } = await server.page(WINDOW);
     expect(html).toBe(INDEX);
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('for pages other than the explorer; a malformed query still gets a page, not an error', async () => {
-    const malformed = await page('status=nonsense&from=yesterday&limit=-5');
+    const malformed = await server.page('status=nonsense&from=yesterday&limit=-5');
     expect(malformed.reply.status).toBe(200);
     expect(malformed.html).toContain('<div id="root">');
     expect(malformed.html).not.toMatch(/\bat .+\.(?:js|ts):\d+/);
-    const other = await fetch(`${dash.url}/sessions/${UUIDS[0]}`);
+    const other = await fetch(`${server.dash.url}/sessions/${UUIDS[0]}`);
     expect(await other.text()).toBe(INDEX);
   });
 
   it('when PRERENDER=off', async () => {
-    const off = await startDashboard({ WEB_DIST_DIR: dirs.web, PRERENDER: 'off' }, upstream);
+    const off = await startDashboard(
+      { WEB_DIST_DIR: server.dirs.web, PRERENDER: 'off' },
+      server.upstream,
+    );
     try {
-      const before = upstream.calls();
+      const before = server.upstream.calls();
       const html = await (await fetch(`${off.url}/?${WINDOW}`)).text();
       expect(html).toBe(INDEX);
-      expect(upstream.calls()).toBe(before);
+      expect(server.upstream.calls()).toBe(before);
     } finally {
       await off.close();
     }
   });
 
   it('when the render fails, saying so in one log line without the numbers it quoted', async () => {
+    mkdirSync(join(server.dirs.dir, 'broken'), { recursive: true });
     writeFileSync(
-      join(dirs.dir, 'broken/prerender.js'),
+      join(server.dirs.dir, 'broken/prerender.js'),
       "export const prerender = async () => { throw new TypeError('no row for +14155550100'); };",
     );
     const broken = await startDashboard(
-      { WEB_DIST_DIR: dirs.web, WEB_SSR_DIR: join(dirs.dir, 'broken') },
-      upstream,
+      { WEB_DIST_DIR: server.dirs.web, WEB_SSR_DIR: join(server.dirs.dir, 'broken') },
+      server.upstream,
     );
     try {
       const reply = await fetch(`${broken.url}/?${WINDOW}`);
@@ -134,8 +109,8 @@ describe('the plain app is served instead, and nothing is lost', () => {
 
   it('when there is no SSR bundle, saying so once in the log', async () => {
     const missing = await startDashboard(
-      { WEB_DIST_DIR: dirs.web, WEB_SSR_DIR: join(dirs.dir, 'nothing-here') },
-      upstream,
+      { WEB_DIST_DIR: server.dirs.web, WEB_SSR_DIR: join(server.dirs.dir, 'nothing-here') },
+      server.upstream,
     );
     try {
       for (let i = 0; i < 2; i++) {

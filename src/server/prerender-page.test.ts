@@ -1,15 +1,9 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { THEME_COOKIE, VIEWER_ZONE_COOKIE } from '../contract/prerender.ts';
-import { startFakeUpstream, type FakeUpstream } from './testing/fake-upstream.ts';
-import { startDashboard, TEST_AUTH_TOKEN, type TestDashboard } from './testing/harness.ts';
+import { TEST_AUTH_TOKEN } from './testing/harness.ts';
 import { listOf, session } from './testing/payloads.ts';
-import {
-  bootOf,
-  buildPrerenderDirs,
-  WINDOW,
-  type PrerenderDirs,
-} from './testing/prerender-fixture.ts';
+import { bootOf, prerenderServer, WINDOW } from './testing/prerender-fixture.ts';
 
 /**
  * A deep link pre-rendered end to end: the real SSR bundle, a real dashboard server, and a
@@ -19,10 +13,6 @@ const UUIDS = ['3cdec449-a367-435e-b4f9-40d777a7cfcc', '9a7c3b3e-0d7c-4c65-a4a4-
 const HOSTILE_ALIAS = '</script><script>alert(1)</script>\u2028$&';
 const RECIPIENT = '918996280998';
 
-let dirs: PrerenderDirs;
-let upstream: FakeUpstream;
-let dash: TestDashboard;
-
 function listReply() {
   const body = listOf(...UUIDS);
   const [first, second] = body.sessions;
@@ -30,24 +20,7 @@ function listReply() {
   return body;
 }
 
-beforeAll(async () => {
-  dirs = await buildPrerenderDirs();
-  upstream = await startFakeUpstream(() => ({ json: listReply() }));
-  dash = await startDashboard({ WEB_DIST_DIR: dirs.web }, upstream);
-}, 60_000);
-afterAll(async () => {
-  await dash.close();
-  await upstream.close();
-  dirs.remove();
-});
-beforeEach(() => {
-  dash.server.service.clear();
-});
-
-async function page(query: string, headers: Record<string, string> = {}) {
-  const reply = await fetch(`${dash.url}/?${query}`, { headers });
-  return { reply, html: await reply.text() };
-}
+const server = prerenderServer(listReply);
 
 const rowUuids = (html: string) =>
   [...html.matchAll(/data-row-index="\d+"[\s\S]*?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f-]{22,})/g)].map(
@@ -55,9 +28,9 @@ const rowUuids = (html: string) =>
   );
 
 describe('a deep link to the explorer', () => {
-  it('arrives with its rows rendered and the reply they came from, for one upstream call', async () => {
-    const before = upstream.calls();
-    const { reply, html } = await page(WINDOW);
+  it('arrives with its rows rendered and the reply they came from, for one server.upstream call', async () => {
+    const before = server.upstream.calls();
+    const { reply, html } = await server.page(WINDOW);
     expect(reply.status).toBe(200);
     expect(reply.headers.get('cache-control')).toBe('private, no-store');
     expect(html).toContain('<div id="root"><div class="prerendered" inert><main');
@@ -67,17 +40,17 @@ describe('a deep link to the explorer', () => {
     expect(boot.apiQuery).toBe(
       'session_time__gte=2023-06-30+00%3A00%3A00&session_time__lt=2023-07-01+00%3A00%3A00',
     );
-    const api = await fetch(`${dash.url}/api/sessions?${boot.apiQuery}`);
+    const api = await fetch(`${server.dash.url}/api/sessions?${boot.apiQuery}`);
     expect(api.headers.get('x-cache')).toBe('hit');
     expect(boot.body).toEqual(await api.json());
-    expect(upstream.calls() - before).toBe(1);
+    expect(server.upstream.calls() - before).toBe(1);
     expect(html).not.toContain(TEST_AUTH_TOKEN);
   });
 
   it('renders the same page every time: the charts stay a placeholder, never drawn on the server', async () => {
     const pages = [];
     for (const cols of ['created,status', 'created,status,channel', 'status']) {
-      pages.push((await page(`${WINDOW}&cols=${cols}`)).html);
+      pages.push((await server.page(`${WINDOW}&cols=${cols}`)).html);
     }
     for (const html of pages) {
       expect(html).toContain('Loading charts…');
@@ -86,7 +59,7 @@ describe('a deep link to the explorer', () => {
   });
 
   it('keeps hostile data inert: no way out of the data element or into a replacement pattern', async () => {
-    const { html } = await page(WINDOW);
+    const { html } = await server.page(WINDOW);
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html.match(/<script/g)).toHaveLength(2);
     const boot = bootOf(html);
@@ -95,7 +68,7 @@ describe('a deep link to the explorer', () => {
   });
 
   it('carries no inline style attribute: styles come from one stylesheet the CSP admits by hash', async () => {
-    const { reply, html } = await page(WINDOW);
+    const { reply, html } = await server.page(WINDOW);
     expect(html).not.toMatch(/\sstyle="/);
     const css = /<style>([^<]+)<\/style>/.exec(html)?.[1] ?? '';
     expect(css).toContain('--grid-columns');
@@ -108,32 +81,36 @@ describe('a deep link to the explorer', () => {
 
   it('serves a link opened again from the same render, assembled once per encoding', async () => {
     const gzip = { 'accept-encoding': 'gzip' };
-    const first = await page(WINDOW, gzip);
-    const again = await page(WINDOW, gzip);
+    const first = await server.page(WINDOW, gzip);
+    const again = await server.page(WINDOW, gzip);
     expect(again.reply.headers.get('content-encoding')).toBe('gzip');
     expect(again.html).toBe(first.html);
-    expect((await page(WINDOW, { 'accept-encoding': 'br' })).html).toBe(first.html);
+    expect((await server.page(WINDOW, { 'accept-encoding': 'br' })).html).toBe(first.html);
     expect(bootOf(again.html).fetchedAt).toBe(bootOf(first.html).fetchedAt);
   });
 
   it('applies the viewer’s stored theme, and a linked one over it, before any script runs', async () => {
     const stored = { cookie: `${THEME_COOKIE}=dark` };
-    expect((await page(WINDOW, stored)).html).toContain('<html lang="en" data-theme="dark">');
-    expect((await page(`${WINDOW}&theme=light`, stored)).html).toContain(
+    expect((await server.page(WINDOW, stored)).html).toContain(
+      '<html lang="en" data-theme="dark">',
+    );
+    expect((await server.page(`${WINDOW}&theme=light`, stored)).html).toContain(
       '<html lang="en" data-theme="light">',
     );
   });
 
   it('applies a linked theme before any script runs', async () => {
-    expect((await page(`${WINDOW}&theme=dark`)).html).toContain(
+    expect((await server.page(`${WINDOW}&theme=dark`)).html).toContain(
       '<html lang="en" data-theme="dark">',
     );
-    expect((await page(`${WINDOW}&theme=%22%3E%3Cscript%3E`)).html).toContain('<html lang="en">');
+    expect((await server.page(`${WINDOW}&theme=%22%3E%3Cscript%3E`)).html).toContain(
+      '<html lang="en">',
+    );
   });
 
   it('masks numbers in the rendered page when the link says mask=1, after an unmasked render of the same reply', async () => {
-    expect((await page(WINDOW)).html).toContain('+91 89962 80998');
-    const { html } = await page(`${WINDOW}&mask=1`);
+    expect((await server.page(WINDOW)).html).toContain('+91 89962 80998');
+    const { html } = await server.page(`${WINDOW}&mask=1`);
     // The data element holds the reply as /api sends it; the browser removes it on start.
     expect(bootOf(html).apiQuery).toBeTruthy();
     const rendered = html.replace(/<script type="application\/json"[^]*?<\/script>/, '');
@@ -143,18 +120,18 @@ describe('a deep link to the explorer', () => {
   });
 
   it('shows times in the zone the browser reported, and UTC for one it did not', async () => {
-    const local = await page(`${WINDOW}&tz=local`, {
+    const local = await server.page(`${WINDOW}&tz=local`, {
       cookie: `${VIEWER_ZONE_COOKIE}=Asia%2FKolkata`,
     });
     expect(local.html).toContain('Asia/Kolkata (local)');
     // The same reply again, for another viewer: rendered for that viewer's zone.
-    const paris = await page(`${WINDOW}&tz=local`, {
+    const paris = await server.page(`${WINDOW}&tz=local`, {
       cookie: `${VIEWER_ZONE_COOKIE}=Europe%2FParis`,
     });
     expect(paris.html).toContain('Europe/Paris (local)');
     expect(paris.html).not.toContain('Asia/Kolkata');
     for (const cookie of ['Not%2FA_Zone', '%3Cscript%3E', '%22%20onload%3D']) {
-      const { html } = await page(`${WINDOW}&tz=local`, {
+      const { html } = await server.page(`${WINDOW}&tz=local`, {
         cookie: `${VIEWER_ZONE_COOKIE}=${cookie}`,
       });
       expect(html).toContain('UTC (local)');
