@@ -13,7 +13,7 @@ import { ThemeToggle } from '../features/theme/components/theme-toggle.tsx';
 import { useTheme } from '../features/theme/lib/use-theme.ts';
 import { isOpenWindow } from '../lib/time-window.ts';
 import type { ExplorerUrl } from '../lib/use-explorer-url.ts';
-import { verdictOf } from '../lib/verdict.ts';
+import { verdictOf } from '../../contract/verdict.ts';
 import type { ExplorerView } from './use-explorer-view.ts';
 
 // Exporting masks with libphonenumber: it loads after first paint, with the table.

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Session } from '../../../../contract/session.ts';
 import { isKnownSessionStatus } from '../../../../contract/session.ts';
-import { verdictOf, VERDICT_KINDS, type VerdictKind } from '../../../lib/verdict.ts';
+import { verdictOf, VERDICT_KINDS, type VerdictKind } from '../../../../contract/verdict.ts';
 import { countryBreakdown, statusBreakdown, verdictBreakdown } from '../lib/breakdowns.ts';
 import { statusLabel } from '../lib/labels.ts';
 import { OKABE_ITO, statusColour, verdictColour } from '../../../lib/palette.ts';

@@ -1,4 +1,4 @@
-import { VERDICT_KIND_LABELS, isVerdictKind } from '../../../lib/verdict.ts';
+import { VERDICT_KIND_LABELS, isVerdictKind } from '../../../../contract/verdict.ts';
 import { channelLabel } from '../lib/labels.ts';
 import { SEGMENT_PARAMS, type ClientFilters } from '../lib/segments.ts';
 import './insight.css';

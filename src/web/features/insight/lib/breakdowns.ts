@@ -9,7 +9,7 @@ import {
   VERDICT_KIND_LABELS,
   verdictOf,
   type VerdictKind,
-} from '../../../lib/verdict.ts';
+} from '../../../../contract/verdict.ts';
 import { channelKeyOf, countryKeyOf, UNKNOWN_SEGMENT } from './segments.ts';
 
 export type Slice<K extends string = string> = { key: K; count: number; share: number };

@@ -1,5 +1,5 @@
 import type { Session } from '../../../../contract/session.ts';
-import { isVerdictKind, verdictOf, type VerdictKind } from '../../../lib/verdict.ts';
+import { isVerdictKind, verdictOf, type VerdictKind } from '../../../../contract/verdict.ts';
 
 /**
  * Client-side filters over loaded rows (`f_channel`, `f_country`, `f_verdict` in the URL).

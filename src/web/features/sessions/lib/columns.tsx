@@ -7,7 +7,7 @@ import { COLUMN_LABELS } from '../../../lib/explorer-params.ts';
 import { MASK_DOTS } from '../../../lib/mask-dots.ts';
 import type { PhoneModule } from '../../../lib/phone-lazy.ts';
 import { formatInstant, zoneLabel } from '../../../lib/time-format.ts';
-import { verdictOf } from '../../../lib/verdict.ts';
+import { verdictOf } from '../../../../contract/verdict.ts';
 import { StatusBadge } from '../../../components/status-badge.tsx';
 import { displayTotal, lastAttemptStatus } from '../lib/session-values.ts';
 import { tableFeaturesSet } from './table-features.ts';

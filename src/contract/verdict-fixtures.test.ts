@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parsePlivoList } from '../../contract/parse-plivo.ts';
-import phpList from '../../../e2e/fixtures/plivo-sdk/plivo-php__verifySessionListResponse.json';
-import pythonList from '../../../e2e/fixtures/plivo-sdk/plivo-python__sessionListResponse.json';
+import { parsePlivoList } from './parse-plivo.ts';
+import phpList from '../../e2e/fixtures/plivo-sdk/plivo-php__verifySessionListResponse.json';
+import pythonList from '../../e2e/fixtures/plivo-sdk/plivo-python__sessionListResponse.json';
 import { verdictOf } from './verdict.ts';
 
 describe('verdicts of real Plivo payloads', () => {

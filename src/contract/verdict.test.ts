@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Attempt, Session } from '../../contract/session.ts';
+import type { Attempt, Session } from './session.ts';
 import { VERDICT_KINDS, VERDICT_TONE, ordinal, verdictOf, type VerdictKind } from './verdict.ts';
 
 const attempt = (channel: string | null, status: string | null): Attempt => ({

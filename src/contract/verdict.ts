@@ -1,4 +1,4 @@
-import type { Attempt, Session } from '../../contract/session.ts';
+import type { Attempt, Session } from './session.ts';
 
 /**
  * A plain-words verdict of what happened to one session, derived only from its status and
