@@ -13,6 +13,8 @@ export const API_ERROR_CODES = [
   'upstream_bad_reply',
   'upstream_error',
   'method_not_allowed',
+  /** An index-only filter or aggregate asked for a window the index does not cover. */
+  'not_indexed',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
@@ -47,6 +49,13 @@ export const sessionsPageSchema = z.object({
   problems: z.array(z.string()),
   /** When the server fetched this page from upstream (ISO UTC): "data as of". */
   fetchedAt: z.string(),
+  /**
+   * Who answered: the session index (with an exact `total` of matching sessions, which
+   * Plivo never gives) or Plivo itself (`total` null). Absent means Plivo.
+   */
+  meta: z
+    .object({ source: z.enum(['index', 'plivo']), total: z.number().int().nullable() })
+    .optional(),
 });
 export type SessionsPage = z.infer<typeof sessionsPageSchema>;
 

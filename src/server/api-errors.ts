@@ -14,6 +14,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   unauthorised: 401,
   not_found: 404,
   method_not_allowed: 405,
+  not_indexed: 409,
   rate_limited: 429,
   internal: 500,
   // The dashboard works; the upstream behind it failed: a gateway error, not the user's fault.

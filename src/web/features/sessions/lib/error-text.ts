@@ -10,6 +10,7 @@ const TITLES: Record<string, string> = {
   upstream_bad_reply: 'Plivo sent a reply the dashboard cannot read',
   upstream_error: 'Plivo reported an error',
   method_not_allowed: 'The request was not allowed',
+  not_indexed: 'This needs the session index, which does not cover it yet',
   internal: 'The dashboard server failed',
   network: 'The dashboard server could not be reached',
   bad_reply: 'The dashboard server sent an unreadable reply',
