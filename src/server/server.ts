@@ -15,6 +15,7 @@ import { SessionsService } from './sessions-service.ts';
 import { startupLines } from './startup-report.ts';
 import { StaticFiles } from './static-files.ts';
 import { createUpstreamClient, type UpstreamTarget } from './upstream-client.ts';
+import { openIndex, type IndexParts } from './index/open-index.ts';
 
 export const VERSION: string = (() => {
   try {
@@ -39,12 +40,18 @@ export type DashboardServer = {
   budgets: { list: Budget; retrieve: Budget };
   staticFiles: StaticFiles;
   prerenderer: PagePrerenderer | null;
+  index: IndexParts;
 };
 
 /** The app wired to one upstream, without listening: for tests and for startServer. */
 export function createServer(
   config: ServerConfig,
-  options: ServerOptions & { target: UpstreamTarget; simulatorUrl?: string },
+  options: ServerOptions & {
+    target: UpstreamTarget;
+    simulatorUrl?: string;
+    /** The upstream's clock (the simulator's own in simulator mode), ms. */
+    upstreamNow?: () => number;
+  },
 ): DashboardServer {
   const mode = config.upstream.mode;
   const client = createUpstreamClient(options.target, {
@@ -63,6 +70,14 @@ export function createServer(
   });
   const staticFiles = new StaticFiles(config.webDistDir);
   const log = options.log ?? ((line: string) => console.log(line));
+  const index = openIndex(config.index, {
+    client,
+    listBudget: budgets.list,
+    now: options.upstreamNow ?? Date.now,
+    authId: options.target.authId,
+    log,
+    onExchange: (reachable) => reachability.record(reachable),
+  });
   const prerenderer = config.prerender
     ? new PagePrerenderer({ service, staticFiles, settings: config.prerender, log })
     : null;
@@ -72,6 +87,7 @@ export function createServer(
     service,
     listBudget: budgets.list,
     reachability,
+    index: index.answers,
     mode,
     version: VERSION,
     access: config.access,
@@ -84,7 +100,7 @@ export function createServer(
         : null,
     log,
   });
-  return { app, service, budgets, staticFiles, prerenderer };
+  return { app, service, budgets, staticFiles, prerenderer, index };
 }
 
 function budgetsFor(config: ServerConfig, windowMs: number | undefined) {
@@ -127,6 +143,7 @@ export async function startServer(
   const log = options.log ?? ((line: string) => console.log(line));
   let simulator: { url: string; close(): Promise<void> } | null = null;
   let target: UpstreamTarget;
+  let upstreamNow: () => number = Date.now;
   if (config.upstream.mode === 'plivo') {
     const { apiUrl, authId, authToken } = config.upstream;
     target = { baseUrl: apiUrl, authId, authToken };
@@ -139,11 +156,13 @@ export async function startServer(
     });
     simulator = running;
     target = { baseUrl: running.url, authId: running.authId, authToken: running.authToken };
+    upstreamNow = () => running.simulator.clock.nowUs() / 1000;
   }
   const dashboard = createServer(config, {
     ...options,
     target,
     log,
+    upstreamNow,
     ...(simulator ? { simulatorUrl: simulator.url } : {}),
   });
   let server: ServerType;
@@ -151,12 +170,15 @@ export async function startServer(
   try {
     ({ server, address } = await listen(dashboard.app, config.host, config.port));
   } catch (error) {
+    await dashboard.index.close();
     await simulator?.close();
     throw error;
   }
   const host = address.address.includes(':') ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}/`;
   for (const line of startupLines(config, url, dashboard.staticFiles.root)) log(line);
+  log(dashboard.index.summary);
+  dashboard.index.loop?.start();
   void dashboard.staticFiles.warm();
   void dashboard.prerenderer?.load();
   return {
@@ -165,6 +187,7 @@ export async function startServer(
     mode: config.upstream.mode,
     close: async () => {
       await closeServer(server);
+      await dashboard.index.close();
       await simulator?.close();
     },
   };

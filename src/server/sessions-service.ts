@@ -148,7 +148,11 @@ function toPage(json: unknown, filters: ListFilters): Parsed<SessionsPage> {
   const offset = parsed.value.offset ?? filters.offset ?? 0;
   const nextOffset = hasNext ? (offsetOfNext(json) ?? offset + limit) : null;
   const page = { limit, offset, nextOffset };
-  return { ok: true, value: { sessions, page, problems, fetchedAt: new Date().toISOString() } };
+  const meta = { source: 'plivo', total: null } as const;
+  return {
+    ok: true,
+    value: { sessions, page, problems, fetchedAt: new Date().toISOString(), meta },
+  };
 }
 
 /** Plivo's `meta.next` is a path with `offset=N`; only that number reaches the browser. */

@@ -27,6 +27,8 @@ export async function startDashboard(
   const config = configFrom({
     PORT: '0',
     WEB_DIST_DIR: '/nonexistent/dashboard-test-dist',
+    // The proxy's own tests pin the pure proxy; index tests turn it on with a DATA_DIR.
+    INDEX: 'off',
     ...(upstream
       ? {
           PLIVO_AUTH_ID: TEST_AUTH_ID,
