@@ -30,7 +30,7 @@ const BACKOFF_STEPS_MS = [10_000, 20_000, 40_000, 60_000];
 
 export class Budget {
   readonly perWindow: number;
-  private readonly windowMs: number;
+  readonly windowMs: number;
   private readonly queueSize: number;
   private readonly maxWaitMs: number;
   private readonly now: () => number;
