@@ -31,6 +31,8 @@ export type ServerOptions = {
   log?: LogLine;
   /** Tests only: a shorter budget window than Plivo's minute, to watch the queue drain. */
   budgetWindowMs?: number;
+  /** Tests only: the budgets' clock, to step through a pause instead of waiting it out. */
+  budgetClock?: () => number;
 };
 
 export type DashboardServer = {
@@ -51,7 +53,7 @@ export function createServer(
     timeoutMs: config.upstreamTimeoutMs,
     userAgent: `otp-sessions-dashboard/${VERSION}`,
   });
-  const budgets = budgetsFor(config, options.budgetWindowMs);
+  const budgets = budgetsFor(config, options.budgetWindowMs, options.budgetClock);
   const reachability = new Reachability((ms) => client.probe(ms));
   const name = mode === 'plivo' ? 'Plivo' : 'The built-in simulator';
   const service = new SessionsService({
@@ -87,11 +89,16 @@ export function createServer(
   return { app, service, budgets, staticFiles, prerenderer };
 }
 
-function budgetsFor(config: ServerConfig, windowMs: number | undefined) {
+function budgetsFor(
+  config: ServerConfig,
+  windowMs: number | undefined,
+  now: (() => number) | undefined,
+) {
   const { queueSize, maxWaitMs, listPerMinute, retrievePerMinute } = config.budget;
+  const shared = { queueSize, maxWaitMs, windowMs, ...(now ? { now } : {}) };
   return {
-    list: new Budget({ perWindow: listPerMinute, queueSize, maxWaitMs, windowMs }),
-    retrieve: new Budget({ perWindow: retrievePerMinute, queueSize, maxWaitMs, windowMs }),
+    list: new Budget({ perWindow: listPerMinute, ...shared }),
+    retrieve: new Budget({ perWindow: retrievePerMinute, ...shared }),
   };
 }
 

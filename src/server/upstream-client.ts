@@ -1,4 +1,5 @@
 import { credentialRedactor, type Redactor } from './redact-credentials.ts';
+import { parseRetryAfter } from './retry-after.ts';
 
 /**
  * The only code that talks to Plivo (or the simulator). URLs are built from the configured
@@ -10,7 +11,13 @@ export type UpstreamTarget = { baseUrl: string; authId: string; authToken: strin
 
 export type UpstreamReply =
   | { kind: 'ok'; json: unknown }
-  | { kind: 'http_error'; status: number; message: string | null }
+  | {
+      kind: 'http_error';
+      status: number;
+      message: string | null;
+      /** The reply's `Retry-After` in seconds (a 429 may carry it), null when absent. */
+      retryAfterSeconds: number | null;
+    }
   | { kind: 'timeout'; timeoutMs: number }
   | { kind: 'unreachable'; detail: string }
   | { kind: 'bad_reply'; detail: string };
@@ -107,6 +114,7 @@ async function fetchJson(
     kind: 'http_error',
     status: response.status,
     message: json.ok ? errorText(json.value, redact) : null,
+    retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after'), Date.now()),
   };
 }
 
