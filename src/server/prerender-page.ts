@@ -13,6 +13,7 @@ import {
 } from '../contract/prerender.ts';
 import type { AppEnv } from './app-env.ts';
 import { pageTheme, prerenderedDocument, ROOT_ELEMENT } from './prerendered-document.ts';
+import { RecentRenders } from './recent-renders.ts';
 import { withoutLongNumbers, type LogLine } from './request-log.ts';
 import type { SessionsService } from './sessions-service.ts';
 import { chooseEncoding, compress, type StaticFiles } from './static-files.ts';
@@ -21,6 +22,8 @@ export type PrerenderDeps = {
   service: SessionsService;
   staticFiles: StaticFiles;
   settings: { ssrDir: string; waitMs: number };
+  /** How long the service keeps a reply: a render of it is of no use for longer. */
+  replyTtlMs: number;
   log: LogLine;
 };
 
@@ -35,9 +38,13 @@ const IANA_ZONE = /^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+){0,3}$/;
  */
 export class PagePrerenderer {
   private entry: Promise<Prerender | null> | null = null;
+  /** The assembled pages of a render live as long as the render is kept in `renders`. */
   private readonly pages = new WeakMap<PrerenderResult, Map<string, Promise<Assembled>>>();
+  readonly renders: RecentRenders;
 
-  constructor(private readonly deps: PrerenderDeps) {}
+  constructor(private readonly deps: PrerenderDeps) {
+    this.renders = new RecentRenders({ ttlMs: deps.replyTtlMs });
+  }
 
   /** Loads the SSR bundle (once); null, logged once, when it is missing or not ours. */
   load(): Promise<Prerender | null> {
@@ -78,6 +85,7 @@ export class PagePrerenderer {
       viewerZone: viewerZoneOf(c),
       nowMs: Date.now(),
       loadList,
+      renders: this.renders,
     }).catch((error: unknown) => {
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       this.deps.log(

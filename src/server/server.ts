@@ -66,7 +66,13 @@ export function createServer(
   const staticFiles = new StaticFiles(config.webDistDir);
   const log = options.log ?? ((line: string) => console.log(line));
   const prerenderer = config.prerender
-    ? new PagePrerenderer({ service, staticFiles, settings: config.prerender, log })
+    ? new PagePrerenderer({
+        service,
+        staticFiles,
+        settings: config.prerender,
+        replyTtlMs: config.cacheTtlMs,
+        log,
+      })
     : null;
   const testControls =
     config.upstream.mode === 'simulator' && config.upstream.simulator.testControls;
