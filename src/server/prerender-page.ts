@@ -12,6 +12,7 @@ import {
   type PrerenderResult,
 } from '../contract/prerender.ts';
 import type { AppEnv } from './app-env.ts';
+import { AssembledPages } from './assembled-pages.ts';
 import { pageTheme, prerenderedDocument, ROOT_ELEMENT } from './prerendered-document.ts';
 import { RecentRenders } from './recent-renders.ts';
 import { withoutLongNumbers, type LogLine } from './request-log.ts';
@@ -38,12 +39,12 @@ const IANA_ZONE = /^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+){0,3}$/;
  */
 export class PagePrerenderer {
   private entry: Promise<Prerender | null> | null = null;
-  /** The assembled pages of a render live as long as the render is kept in `renders`. */
-  private readonly pages = new WeakMap<PrerenderResult, Map<string, Promise<Assembled>>>();
   readonly renders: RecentRenders;
+  private readonly pages: AssembledPages<Assembled>;
 
   constructor(private readonly deps: PrerenderDeps) {
     this.renders = new RecentRenders({ ttlMs: deps.replyTtlMs });
+    this.pages = new AssembledPages({ ttlMs: deps.replyTtlMs });
   }
 
   /** Loads the SSR bundle (once); null, logged once, when it is missing or not ours. */
@@ -102,29 +103,20 @@ export class PagePrerenderer {
     return send(c, this.assemble(index, result, theme, encoding), encoding);
   }
 
-  /**
-   * The page for a render, assembled and compressed once per theme and encoding: the bundle
-   * hands out the same result object while it reuses a render, so a link opened by many
-   * people is put together once.
-   */
+  /** The page for a render, assembled and compressed once per theme and encoding. */
   private assemble(
     index: string,
     result: PrerenderResult,
     theme: string | null,
     encoding: Encoding,
   ): Promise<Assembled> {
-    const pages = this.pages.get(result) ?? new Map<string, Promise<Assembled>>();
-    this.pages.set(result, pages);
-    const key = `${theme}|${encoding}|${index}`;
-    let page = pages.get(key);
-    if (!page) {
+    return this.pages.get(result, `${theme}|${encoding}|${index}`, () => {
       const { html, styleHash } = prerenderedDocument(index, result, { theme });
+      const bytes = Buffer.from(html);
       // Fast settings: a page is compressed when first asked for, unlike the static files.
-      page = compress(Buffer.from(html), encoding, 'fast').then((body) => ({ body, styleHash }));
-      page.catch(() => pages.delete(key));
-      pages.set(key, page);
-    }
-    return page;
+      const page = compress(bytes, encoding, 'fast').then((body) => ({ body, styleHash }));
+      return { page, bytes: bytes.length };
+    });
   }
 }
 
