@@ -45,4 +45,19 @@ describe("the upstream's Retry-After", () => {
     expect((await get('/api/sessions?offset=20')).status).toBe(200);
     expect(upstream.calls()).toBe(2);
   });
+
+  it('reads a Retry-After given as an HTTP-date', async () => {
+    const upstream = await startFakeUpstream(() => ({
+      status: 429,
+      headers: { 'retry-after': new Date(Date.now() + 45_000).toUTCString() },
+      json: { api_id: 'x', error: 'too many requests' },
+    }));
+    const dash = await startDashboard({}, upstream);
+    running.push(dash, upstream);
+    const reply = await fetch(`${dash.url}/api/sessions`);
+    const seconds = Number(reply.headers.get('retry-after'));
+    // The date has whole seconds, and reading it takes a moment (longer on a busy machine).
+    expect(seconds).toBeGreaterThanOrEqual(40);
+    expect(seconds).toBeLessThanOrEqual(45);
+  });
 });
