@@ -109,6 +109,7 @@ export class Budget {
    * the upstream's own `Retry-After` asks. Returns the seconds left.
    * A 429 to a call sent before the current pause began is part of the burst that began it
    * (calls already in flight then): counting each would turn one burst into the longest pause.
+   * Its Retry-After is not read either: the burst's first 429 set the pause.
    */
   upstreamRejected(call: SentCall, retryAfterSeconds?: number | null): number {
     const now = this.now();
