@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache';
 import type { PrerenderResult } from '../contract/prerender.ts';
 
 /** The most the kept pages may add up to, counted before compression. */
-export const ASSEMBLED_PAGES_MAX_BYTES = 32 * 1024 * 1024;
+const ASSEMBLED_PAGES_MAX_BYTES = 32 * 1024 * 1024;
 
 /**
  * Pre-rendered pages as sent: the document around a render, compressed, kept per render and

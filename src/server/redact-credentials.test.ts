@@ -14,26 +14,38 @@ const secrets = [authToken, basic, encodeURIComponent(authToken)].flatMap(fragme
 
 describe('credentialRedactor', () => {
   const cases: [string, string, string][] = [
-    ['the raw token', `bad token ${authToken}!`, `bad token ${REDACTED}!`],
+    ['removes the raw token', `bad token ${authToken}!`, `bad token ${REDACTED}!`],
     [
-      'the Basic header value',
+      'removes the Basic header value',
       `got Authorization: Basic ${basic}`,
       `got Authorization: Basic ${REDACTED}`,
     ],
-    ['base64 without padding', `x ${basic.replace(/=+$/, '')} y`, `x ${REDACTED} y`],
-    ['URL-safe base64', `x ${basic.replace(/\+/g, '-').replace(/\//g, '_')} y`, `x ${REDACTED} y`],
-    ['the URL-encoded token', `?t=${encodeURIComponent(authToken)}&a=1`, `?t=${REDACTED}&a=1`],
-    ['the JSON-escaped token', `{"t":${JSON.stringify(authToken)}}`, `{"t":"${REDACTED}"}`],
-    ['a fragment the upstream cut', `…${authToken.slice(5, 5 + MIN_FRAGMENT)}`, `…${REDACTED}`],
-    ['the token twice in a row, as one', `${authToken}${authToken}.`, `${REDACTED}.`],
-    ['text without credentials, untouched', 'too many requests', 'too many requests'],
+    ['removes base64 without padding', `x ${basic.replace(/=+$/, '')} y`, `x ${REDACTED} y`],
     [
-      'a piece shorter than a fragment, kept',
+      'removes URL-safe base64',
+      `x ${basic.replace(/\+/g, '-').replace(/\//g, '_')} y`,
+      `x ${REDACTED} y`,
+    ],
+    [
+      'removes the URL-encoded token',
+      `?t=${encodeURIComponent(authToken)}&a=1`,
+      `?t=${REDACTED}&a=1`,
+    ],
+    ['removes the JSON-escaped token', `{"t":${JSON.stringify(authToken)}}`, `{"t":"${REDACTED}"}`],
+    [
+      'removes a fragment the upstream cut',
+      `…${authToken.slice(5, 5 + MIN_FRAGMENT)}`,
+      `…${REDACTED}`,
+    ],
+    ['removes the token twice in a row, as one', `${authToken}${authToken}.`, `${REDACTED}.`],
+    ['leaves text without credentials untouched', 'too many requests', 'too many requests'],
+    [
+      'keeps a piece shorter than a fragment',
       `a ${authToken.slice(0, MIN_FRAGMENT - 1)} b`,
       `a ${authToken.slice(0, MIN_FRAGMENT - 1)} b`,
     ],
   ];
-  it.each(cases)('removes %s', (_name, text, expected) => {
+  it.each(cases)('%s', (_name, text, expected) => {
     expect(redact(text, 1_000)).toBe(expected);
   });
 

@@ -13,7 +13,7 @@
 export const REDACTED = '[redacted]';
 export const MIN_FRAGMENT = 8;
 
-export type Credentials = { authId: string; authToken: string };
+type Credentials = { authId: string; authToken: string };
 
 /** `redact(text, keep)`: the first `keep` characters of `text`, every credential form removed. */
 export type Redactor = (text: string, keep: number) => string;

@@ -15,7 +15,7 @@ export type Cached<T> = { value: T; outcome: CacheOutcome };
  * 500 replies of an abnormal upstream (a 4.5 MB alias each) hold gigabytes; a reply larger
  * than a quarter of this is served but not kept.
  */
-export const REPLY_CACHE_MAX_BYTES = 64 * 1024 * 1024;
+const REPLY_CACHE_MAX_BYTES = 64 * 1024 * 1024;
 
 export class ReplyCache<T extends object> {
   private readonly cache: LRUCache<string, T> | null;
