@@ -32,6 +32,8 @@ export type ServerOptions = {
   log?: LogLine;
   /** Tests only: a shorter budget window than Plivo's minute, to watch the queue drain. */
   budgetWindowMs?: number;
+  /** Tests only: the budgets' clock, to step through a pause instead of waiting it out. */
+  budgetClock?: () => number;
 };
 
 export type DashboardServer = {
@@ -58,7 +60,7 @@ export function createServer(
     timeoutMs: config.upstreamTimeoutMs,
     userAgent: `otp-sessions-dashboard/${VERSION}`,
   });
-  const budgets = budgetsFor(config, options.budgetWindowMs);
+  const budgets = budgetsFor(config, options.budgetWindowMs, options.budgetClock);
   const reachability = new Reachability((ms) => client.probe(ms));
   const name = mode === 'plivo' ? 'Plivo' : 'The built-in simulator';
   const service = new SessionsService({
@@ -79,7 +81,13 @@ export function createServer(
     onExchange: (reachable) => reachability.record(reachable),
   });
   const prerenderer = config.prerender
-    ? new PagePrerenderer({ service, staticFiles, settings: config.prerender, log })
+    ? new PagePrerenderer({
+        service,
+        staticFiles,
+        settings: config.prerender,
+        replyTtlMs: config.cacheTtlMs,
+        log,
+      })
     : null;
   const testControls =
     config.upstream.mode === 'simulator' && config.upstream.simulator.testControls;
@@ -103,11 +111,16 @@ export function createServer(
   return { app, service, budgets, staticFiles, prerenderer, index };
 }
 
-function budgetsFor(config: ServerConfig, windowMs: number | undefined) {
+function budgetsFor(
+  config: ServerConfig,
+  windowMs: number | undefined,
+  now: (() => number) | undefined,
+) {
   const { queueSize, maxWaitMs, listPerMinute, retrievePerMinute } = config.budget;
+  const shared = { queueSize, maxWaitMs, windowMs, ...(now ? { now } : {}) };
   return {
-    list: new Budget({ perWindow: listPerMinute, queueSize, maxWaitMs, windowMs }),
-    retrieve: new Budget({ perWindow: retrievePerMinute, queueSize, maxWaitMs, windowMs }),
+    list: new Budget({ perWindow: listPerMinute, ...shared }),
+    retrieve: new Budget({ perWindow: retrievePerMinute, ...shared }),
   };
 }
 

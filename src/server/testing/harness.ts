@@ -21,7 +21,7 @@ export type TestDashboard = {
 export async function startDashboard(
   env: Record<string, string>,
   upstream?: FakeUpstream,
-  options: { budgetWindowMs?: number } = {},
+  options: { budgetWindowMs?: number; budgetClock?: () => number } = {},
 ): Promise<TestDashboard> {
   const logs: string[] = [];
   const config = configFrom({
