@@ -83,7 +83,7 @@ export class SyncFetcher {
       return { kind: 'page', page: parsed.value, nextOffset: nextOffsetOf(reply.json) };
     }
     if (reply.kind === 'http_error' && reply.status === 429) {
-      const seconds = this.budget.upstreamRejected(sent);
+      const seconds = this.budget.upstreamRejected(sent, reply.retryAfterSeconds);
       return {
         kind: 'failed',
         error: 'Plivo answered 429 (rate limit)',
