@@ -57,7 +57,7 @@ export function openIndex(settings: ServerConfig['index'], deps: IndexDeps): Ind
   const fetcher = new SyncFetcher(
     deps.client,
     deps.listBudget,
-    { share: settings.budgetShare },
+    { share: settings.budgetShare, windowMs: deps.listBudget.windowMs },
     deps.onExchange,
   );
   const loop = new SyncLoop({
