@@ -9,9 +9,11 @@ import { hostCheck, requestGuard, securityHeaders } from './security.ts';
 import { mountSimControls, type SimControlDeps } from './sim-controls.ts';
 import type { PagePrerenderer } from './prerender-page.ts';
 import type { StaticFiles } from './static-files.ts';
+import type { TrustedProxies } from './trusted-proxies.ts';
 
 export type AppDeps = ApiDeps & {
   access: AccessControl;
+  trustedProxies: TrustedProxies;
   /** Set when there is no access control: the Host names the server answers for. */
   allowedHosts: ReadonlySet<string> | null;
   staticFiles: StaticFiles;
@@ -36,7 +38,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.text('ok');
   });
   if (deps.allowedHosts) app.use('*', hostCheck(deps.allowedHosts));
-  app.use('*', accessControl(deps.access));
+  app.use('*', accessControl(deps.access, deps.trustedProxies));
   app.route('/api', apiRoutes(deps));
   if (deps.simControls) mountSimControls(app, deps.simControls);
 

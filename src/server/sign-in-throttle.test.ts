@@ -1,0 +1,107 @@
+import { scrypt } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { hashPassword } from './passwords.ts';
+import { SIGN_IN_LIMITS } from './sign-in-throttle.ts';
+import { startFakeUpstream, type FakeUpstream } from './testing/fake-upstream.ts';
+import { startDashboard, type TestDashboard } from './testing/harness.ts';
+
+// Counts scrypt runs, the cost every password check puts on the libuv thread pool.
+vi.mock('node:crypto', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:crypto')>();
+  return { ...actual, scrypt: vi.fn(actual.scrypt) };
+});
+const scryptRuns = () => vi.mocked(scrypt).mock.calls.length;
+
+const basic = (user: string, password: string) =>
+  `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+/** The test connects over loopback, a trusted proxy by default: X-Forwarded-For names the client. */
+const from = (address: string, authorization: string) => ({
+  'x-forwarded-for': address,
+  authorization,
+});
+const ALICE = basic('alice', 'correct horse battery');
+const BOB = basic('bob', 'another long one');
+
+let upstream: FakeUpstream;
+let dash: TestDashboard;
+beforeAll(async () => {
+  upstream = await startFakeUpstream(() => ({ json: { meta: {}, sessions: [] } }));
+  const users = `alice:${await hashPassword('correct horse battery')},bob:${await hashPassword('another long one')}`;
+  dash = await startDashboard({ DASHBOARD_USERS: users }, upstream);
+  // The decoy hash for unknown users is made at start-up: let it finish before counting.
+  await fetch(`${dash.url}/api/health`, { headers: from('192.0.2.1', basic('nobody', 'x')) });
+});
+afterAll(async () => {
+  await dash.close();
+  await upstream.close();
+});
+
+describe('sign-in throttling', () => {
+  it('answers 429 with Retry-After, without scrypt, once an address has failed too often', async () => {
+    const before = scryptRuns();
+    const statuses: number[] = [];
+    for (let i = 0; i < SIGN_IN_LIMITS.failuresPerWindow + 5; i += 1) {
+      const reply = await fetch(`${dash.url}/api/health`, {
+        headers: from('203.0.113.66', basic(`guess${i}`, 'wrong')),
+      });
+      statuses.push(reply.status);
+      if (reply.status === 429) {
+        expect(Number(reply.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect(await reply.json()).toMatchObject({ error: { code: 'rate_limited' } });
+      }
+    }
+    expect(statuses).toEqual([
+      ...Array<number>(SIGN_IN_LIMITS.failuresPerWindow).fill(401),
+      ...Array<number>(5).fill(429),
+    ]);
+    expect(scryptRuns() - before).toBe(SIGN_IN_LIMITS.failuresPerWindow);
+    const page = await fetch(`${dash.url}/`, { headers: from('203.0.113.66', ALICE) });
+    expect([page.status, Number(page.headers.get('retry-after')) > 0]).toEqual([429, true]);
+  });
+
+  it('throttles a user name guessed from many addresses; a signed-in browser keeps working', async () => {
+    const signedIn = await fetch(`${dash.url}/api/health`, { headers: from('198.51.100.9', ALICE) });
+    expect(signedIn.status).toBe(200);
+    for (let i = 0; i < SIGN_IN_LIMITS.failuresPerWindow; i += 1) {
+      const wrong = basic('alice', `wrong ${i}`);
+      await fetch(`${dash.url}/api/health`, { headers: from(`198.18.0.${i + 1}`, wrong) });
+    }
+    const guess = await fetch(`${dash.url}/api/health`, {
+      headers: from('198.18.1.1', basic('alice', 'yet another guess')),
+    });
+    expect(guess.status).toBe(429);
+    // The verified header is remembered, so it never meets the throttle.
+    const before = scryptRuns();
+    const again = await fetch(`${dash.url}/api/health`, { headers: from('198.51.100.9', ALICE) });
+    expect(again.status).toBe(200);
+    expect(scryptRuns()).toBe(before);
+  });
+
+  it('bounds scrypt runs under a concurrent flood, and lets another user in quickly meanwhile', async () => {
+    const before = scryptRuns();
+    const flood = Array.from({ length: 60 }, (_, i) =>
+      fetch(`${dash.url}/api/health`, {
+        headers: from('203.0.113.200', basic(`flood${i}`, 'wrong')),
+      }).then((r) => r.status),
+    );
+    const started = performance.now();
+    const bob = await fetch(`${dash.url}/api/health`, { headers: from('192.0.2.50', BOB) });
+    const bobMs = performance.now() - started;
+    const statuses = await Promise.all(flood);
+    // A flood that started first may hold both check slots; bob is then told to retry at once.
+    const bobStatus =
+      bob.status === 429
+        ? (await fetch(`${dash.url}/api/health`, { headers: from('192.0.2.50', BOB) })).status
+        : bob.status;
+    expect(bobStatus).toBe(200);
+    expect(bobMs).toBeLessThan(2_000);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(
+      SIGN_IN_LIMITS.failuresPerWindow,
+    );
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(
+      60 - SIGN_IN_LIMITS.failuresPerWindow,
+    );
+    // Each failure is one run; bob needs at most two (one refused for want of a slot).
+    expect(scryptRuns() - before).toBeLessThanOrEqual(SIGN_IN_LIMITS.failuresPerWindow + 1);
+  });
+});
