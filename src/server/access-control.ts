@@ -26,9 +26,10 @@ export function accessControl(
     return async (c, next) => {
       // Anyone can write the header: it means something only when the login proxy sent it.
       if (!proxies.includes(peerAddress(c))) {
-        return refused(
+        return denied(
           c,
           `This dashboard is reached only through its login proxy: ${access.header} is not accepted from this address (see TRUSTED_PROXIES).`,
+          403,
         );
       }
       const identity = c.req.header(access.header)?.trim();
@@ -76,18 +77,12 @@ function basicChecker(users: readonly { name: string; hash: string }[]) {
   };
 }
 
-function denied(c: Context<AppEnv>, message: string): Response {
-  c.set('route', 'denied');
+/** 401 asks for a sign-in; 403 says no sign-in would help (the request came the wrong way). */
+function denied(c: Context<AppEnv>, message: string, status: 401 | 403 = 401): Response {
+  c.set('route', status === 401 ? 'denied' : 'refused');
   c.header('Cache-Control', 'no-store');
-  if (c.req.path.startsWith('/api/')) return c.json(apiErrorBody('unauthorised', message), 401);
-  return c.text(message, 401);
-}
-
-function refused(c: Context<AppEnv>, message: string): Response {
-  c.set('route', 'refused');
-  c.header('Cache-Control', 'no-store');
-  if (c.req.path.startsWith('/api/')) return c.json(apiErrorBody('unauthorised', message), 403);
-  return c.text(message, 403);
+  if (c.req.path.startsWith('/api/')) return c.json(apiErrorBody('unauthorised', message), status);
+  return c.text(message, status);
 }
 
 function throttled(c: Context<AppEnv>, outcome: { retryAfterSeconds: number; reason: string }) {
