@@ -108,3 +108,23 @@ describe('sign-in throttling', () => {
     expect(scryptRuns() - before).toBeLessThanOrEqual(SIGN_IN_LIMITS.failuresPerWindow + 1);
   });
 });
+
+describe('the client address behind X-Forwarded-For', () => {
+  it('is taken only from a trusted proxy: others cannot dodge the throttle by writing it', async () => {
+    const users = `alice:${await hashPassword('correct horse battery')}`;
+    // The test connects over loopback, which this list leaves out.
+    const direct = await startDashboard({ DASHBOARD_USERS: users, TRUSTED_PROXIES: '10.0.0.0/8' });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < SIGN_IN_LIMITS.failuresPerWindow + 1; i += 1) {
+        const reply = await fetch(`${direct.url}/api/health`, {
+          headers: from(`198.18.2.${i + 1}`, basic(`name${i}`, 'wrong')),
+        });
+        statuses.push(reply.status);
+      }
+      expect(statuses.at(-1)).toBe(429);
+    } finally {
+      await direct.close();
+    }
+  });
+});
