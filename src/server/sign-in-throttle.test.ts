@@ -110,6 +110,19 @@ describe('sign-in throttling', () => {
 });
 
 describe('the client address behind X-Forwarded-For', () => {
+  it('counts an IPv6 client by its /64, which one host can rotate through', async () => {
+    for (let i = 1; i <= SIGN_IN_LIMITS.failuresPerWindow; i += 1) {
+      const wrong = basic(`v6guess${i}`, 'wrong');
+      await fetch(`${dash.url}/api/health`, { headers: from(`2001:db8::${i}`, wrong) });
+    }
+    const status = (address: string) =>
+      fetch(`${dash.url}/api/health`, {
+        headers: from(address, basic(`v6 ${address}`, 'wrong')),
+      }).then((r) => r.status);
+    expect(await status('2001:db8:0:0:ffff::2')).toBe(429);
+    expect(await status('2001:db8:0:1::1')).toBe(401);
+  });
+
   it('is taken only from a trusted proxy: others cannot dodge the throttle by writing it', async () => {
     const users = `alice:${await hashPassword('correct horse battery')}`;
     // The test connects over loopback, which this list leaves out.

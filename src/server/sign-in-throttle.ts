@@ -1,3 +1,4 @@
+import { isIPv6 } from 'node:net';
 import { LRUCache } from 'lru-cache';
 
 /**
@@ -38,7 +39,8 @@ export class SignInThrottle {
     name: string,
     verify: () => Promise<boolean>,
   ): Promise<CheckOutcome> {
-    const wait = Math.max(this.waitFor(this.byAddress, address), this.waitFor(this.byName, name));
+    const client = addressKey(address);
+    const wait = Math.max(this.waitFor(this.byAddress, client), this.waitFor(this.byName, name));
     if (wait > 0) {
       const reason = 'Too many wrong passwords from this address or for this user name.';
       return { retryAfterSeconds: wait, reason };
@@ -51,7 +53,7 @@ export class SignInThrottle {
     try {
       const ok = await verify();
       if (!ok) {
-        this.fail(this.byAddress, address);
+        this.fail(this.byAddress, client);
         this.fail(this.byName, name);
       }
       return { ok };
@@ -74,4 +76,22 @@ export class SignInThrottle {
     if (window && window.resetsAt > now) window.failures += 1;
     else windows.set(key, { failures: 1, resetsAt: now + SIGN_IN_LIMITS.windowMs });
   }
+}
+
+/**
+ * What a client's failures are counted under: an IPv4 address (also when written IPv4-mapped),
+ * or an IPv6 address's /64, since one IPv6 host usually holds a whole /64 to rotate through.
+ */
+export function addressKey(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped?.[1]) return mapped[1];
+  if (!isIPv6(address)) return address;
+  const [head = '', tail] = address.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
