@@ -55,23 +55,34 @@ function basicChecker(users: readonly { name: string; hash: string }[]) {
   // scrypt is slow on purpose; a browser sends the same header with every request, so a
   // verified header is remembered briefly (by digest, never in clear) and skips the throttle.
   const verified = new LRUCache<string, true>({ max: 1000, ttl: 10 * 60_000 });
+  // A page load sends one header on many parallel requests (document, scripts, /api): they
+  // share one check, so they neither pay scrypt twice nor crowd each other out of the slots.
+  const checking = new Map<string, Promise<CheckOutcome>>();
   const throttle = new SignInThrottle();
   const decoy = hashPassword('decoy password for unknown users');
+  const verify = async (credentials: string, address: string): Promise<CheckOutcome> => {
+    const text = Buffer.from(credentials, 'base64').toString('utf8');
+    const colon = text.indexOf(':');
+    if (colon < 1) return { ok: false };
+    const name = text.slice(0, colon);
+    const hash = byName.get(name);
+    return throttle.check(address, name.slice(0, 100), async () => {
+      // Unknown users cost the same scrypt as known ones: timing does not reveal user names.
+      const ok = await verifyPassword(text.slice(colon + 1), hash ?? (await decoy));
+      return ok && Boolean(hash);
+    });
+  };
   return async (header: string | undefined, address: string): Promise<CheckOutcome> => {
     const match = /^Basic ([A-Za-z0-9+/=]{1,1000})$/i.exec(header?.trim() ?? '');
     if (!match?.[1]) return { ok: false };
     const digest = createHash('sha256').update(match[1]).digest('base64');
     if (verified.has(digest)) return { ok: true };
-    const text = Buffer.from(match[1], 'base64').toString('utf8');
-    const colon = text.indexOf(':');
-    if (colon < 1) return { ok: false };
-    const name = text.slice(0, colon);
-    const hash = byName.get(name);
-    const outcome = await throttle.check(address, name.slice(0, 100), async () => {
-      // Unknown users cost the same scrypt as known ones: timing does not reveal user names.
-      const ok = await verifyPassword(text.slice(colon + 1), hash ?? (await decoy));
-      return ok && Boolean(hash);
-    });
+    let pending = checking.get(digest);
+    if (!pending) {
+      pending = verify(match[1], address).finally(() => checking.delete(digest));
+      checking.set(digest, pending);
+    }
+    const outcome = await pending;
     if ('ok' in outcome && outcome.ok) verified.set(digest, true);
     return outcome;
   };

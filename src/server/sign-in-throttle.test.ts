@@ -109,6 +109,26 @@ describe('sign-in throttling', () => {
   });
 });
 
+describe('a page load after a restart (nothing remembered yet)', () => {
+  it('checks its many parallel requests with one scrypt run, and lets them all in', async () => {
+    const users = `carol:${await hashPassword('a third long password')}`;
+    const fresh = await startDashboard({ DASHBOARD_USERS: users }, upstream);
+    try {
+      const carol = { authorization: basic('carol', 'a third long password') };
+      const before = scryptRuns();
+      const statuses = await Promise.all(
+        Array.from({ length: 12 }, () =>
+          fetch(`${fresh.url}/api/health`, { headers: carol }).then((r) => r.status),
+        ),
+      );
+      expect(statuses).toEqual(Array<number>(12).fill(200));
+      expect(scryptRuns() - before).toBe(1);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
 describe('the client address behind X-Forwarded-For', () => {
   it('counts an IPv6 client by its /64, which one host can rotate through', async () => {
     for (let i = 1; i <= SIGN_IN_LIMITS.failuresPerWindow; i += 1) {
