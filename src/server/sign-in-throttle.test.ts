@@ -36,7 +36,8 @@ afterAll(async () => {
   await upstream.close();
 });
 
-describe('sign-in throttling', () => {
+// Each wrong password is a real scrypt run: on a busy machine a test of a dozen takes seconds.
+describe('sign-in throttling', { timeout: 20_000 }, () => {
   it('answers 429 with Retry-After, without scrypt, once an address has failed too often', async () => {
     const before = scryptRuns();
     const replies: Response[] = [];
@@ -129,7 +130,7 @@ describe('a page load after a restart (nothing remembered yet)', () => {
   });
 });
 
-describe('the client address behind X-Forwarded-For', () => {
+describe('the client address behind X-Forwarded-For', { timeout: 20_000 }, () => {
   it('counts an IPv6 client by its /64, which one host can rotate through', async () => {
     for (let i = 1; i <= SIGN_IN_LIMITS.failuresPerWindow; i += 1) {
       const wrong = basic(`v6guess${i}`, 'wrong');
