@@ -49,8 +49,8 @@ export function peerAddress(c: Context<AppEnv>): string {
 
 /**
  * The client as far as it can be known: the peer, or when the peer is a trusted proxy, the
- * nearest X-Forwarded-For hop it did not add itself (the hops before it are the client's
- * own claims, which anyone can write).
+ * last X-Forwarded-For hop that is not one of our proxies. Our proxies append what they saw,
+ * so that hop is real; the hops before it are the client's own claims, which anyone can write.
  */
 export function clientAddress(c: Context<AppEnv>, proxies: TrustedProxies): string {
   const peer = peerAddress(c);
