@@ -2,7 +2,13 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { simulatorEnvShape, simulatorOptionsFromEnv } from '../simulator/config.ts';
 import type { SimulatorOptions } from '../simulator/simulator.ts';
+import { isStandardRequestHeader } from './identity-header.ts';
 import { parseUserList, type DashboardUser } from './passwords.ts';
+import {
+  DEFAULT_TRUSTED_PROXIES,
+  parseTrustedProxies,
+  type TrustedProxies,
+} from './trusted-proxies.ts';
 
 /**
  * The server's whole configuration, parsed once from the environment at start-up. Every
@@ -35,6 +41,8 @@ export type ServerConfig = {
   allowedHosts: string[];
   /** The session index (docs/decisions/0005); null with INDEX=off. */
   index: { dataDir: string; budgetShare: number; retentionDays: number } | null;
+  /** Peers whose identity header and X-Forwarded-For are believed (TRUSTED_PROXIES). */
+  trustedProxies: TrustedProxies;
 };
 
 const AUTH_ID = /^(MA|SA)[A-Z0-9]{18}$/;
@@ -81,6 +89,10 @@ const envSchema = z.object({
   TRUST_IDENTITY_HEADER: z
     .string()
     .regex(/^[A-Za-z0-9-]{1,100}$/, 'must be an HTTP header name like X-Forwarded-Email')
+    .refine(
+      (v) => !isStandardRequestHeader(v),
+      'must be a header only the login proxy sets (like X-Forwarded-Email), not one every client sends',
+    )
     .optional(),
   ALLOWED_HOSTS: optionalText,
   INDEX: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
@@ -92,6 +104,7 @@ const envSchema = z.object({
     .pipe(z.number().min(0.05, 'must be at least 0.05').max(1, 'must be at most 1'))
     .default(0.5),
   INDEX_RETENTION_DAYS: int(90, 3650).default(400),
+  TRUSTED_PROXIES: z.string().default(DEFAULT_TRUSTED_PROXIES),
   // The in-process simulator's SIM_* variables, with the standalone simulator's rules.
   ...simulatorEnvShape,
 });
@@ -124,11 +137,22 @@ export function parseConfig(rawEnv: Env): ConfigResult {
     ? parseUserList(env.DASHBOARD_USERS)
     : { users: [], problems: [] };
   problems.push(...users.problems.map((p) => `DASHBOARD_USERS ${p}`));
+  // Only an empty value means "no sign-in": `", "` or `"  "` was meant to list someone, and
+  // starting without sign-in would be the worst reading of it.
+  if (rawEnv.DASHBOARD_USERS && !users.users.length && !users.problems.length) {
+    problems.push('DASHBOARD_USERS is set but lists no user (unset it to run without sign-in)');
+  }
+  const proxies = parseTrustedProxies(env.TRUSTED_PROXIES ?? DEFAULT_TRUSTED_PROXIES);
+  problems.push(...proxies.problems.map((p) => `TRUSTED_PROXIES ${p}`));
   if (!parsed.success || problems.length) return { ok: false, problems };
-  return { ok: true, config: toConfig(parsed.data, users.users) };
+  return { ok: true, config: toConfig(parsed.data, users.users, proxies.proxies) };
 }
 
-function toConfig(e: z.output<typeof envSchema>, users: DashboardUser[]): ServerConfig {
+function toConfig(
+  e: z.output<typeof envSchema>,
+  users: DashboardUser[],
+  trustedProxies: TrustedProxies,
+): ServerConfig {
   const upstream: ServerConfig['upstream'] =
     e.PLIVO_AUTH_ID && e.PLIVO_AUTH_TOKEN
       ? {
@@ -177,6 +201,7 @@ function toConfig(e: z.output<typeof envSchema>, users: DashboardUser[]): Server
             retentionDays: e.INDEX_RETENTION_DAYS,
           }
         : null,
+    trustedProxies,
   };
 }
 

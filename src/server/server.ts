@@ -99,6 +99,7 @@ export function createServer(
     mode,
     version: VERSION,
     access: config.access,
+    trustedProxies: config.trustedProxies,
     allowedHosts: checkedHosts(config),
     staticFiles,
     prerenderer,
