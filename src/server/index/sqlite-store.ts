@@ -1,5 +1,5 @@
 import { chmodSync, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { SessionRow } from './session-row.ts';
 import { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION } from './sqlite-migrations.ts';
@@ -22,7 +22,7 @@ const COLUMNS =
 export function openSqliteStore(dataDir: string, now = Date.now): OpenResult {
   const notes: string[] = [];
   try {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    makeFolder(dataDir);
     chmodSync(dataDir, 0o700);
   } catch (error) {
     return { ok: false, reason: `DATA_DIR ${dataDir} cannot be used (${code(error)})`, notes };
@@ -51,6 +51,27 @@ export function openSqliteStore(dataDir: string, now = Date.now): OpenResult {
   return second.ok
     ? { ok: true, store: second.store, notes }
     : { ok: false, reason: second.reason, notes };
+}
+
+/**
+ * mkdir -p, without Node's recursive mode for the last step: on a folder that refuses new
+ * entries (/proc, some mounts) that mode retries for ever instead of failing.
+ */
+function makeFolder(path: string): void {
+  try {
+    mkdirSync(path, { mode: 0o700 });
+  } catch (error) {
+    const c = code(error);
+    if (c === 'EEXIST') {
+      if (statSync(path).isDirectory()) return;
+      throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    }
+    if (c !== 'ENOENT') throw error;
+    const parent = dirname(path);
+    if (parent === path || existsSync(parent)) throw error;
+    makeFolder(parent);
+    mkdirSync(path, { mode: 0o700 });
+  }
 }
 
 type TryOpen =
