@@ -63,9 +63,10 @@ describe('the embedded store', () => {
 
   it('refuses a second server on the same DATA_DIR, saying why', () => {
     expect(open().ok).toBe(true);
-    const second = open();
-    expect(second.ok).toBe(false);
-    if (!second.ok) expect(second.reason).toMatch(/another dashboard server/);
+    expect(open()).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/another dashboard server/),
+    });
   });
 
   it('moves a damaged file aside and starts a new index', () => {
@@ -89,9 +90,10 @@ describe('the embedded store', () => {
   it('says so when DATA_DIR is a file, not a folder', () => {
     const file = join(dir, 'a-file');
     writeFileSync(file, '');
-    const result = open(file);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toMatch(/DATA_DIR .* cannot be used/);
+    expect(open(file)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/DATA_DIR .* cannot be used/),
+    });
   });
 
   it('migrates a file from the previous schema, keeping its sessions', () => {

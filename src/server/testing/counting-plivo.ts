@@ -46,7 +46,7 @@ export async function startCountingPlivo(
     fault: null,
     listCallTimes: () =>
       counting.upstream.requests
-        .filter((r) => /\/Verify\/Session\/$/.test(r.path))
+        .filter((r) => r.path.endsWith('/Verify/Session/'))
         .map((r) => r.at),
     close: async () => {
       await counting.upstream.close();
