@@ -81,10 +81,10 @@ describe('the embedded store', () => {
   });
 
   it('says so when DATA_DIR cannot be written (even by root: /proc takes no folders)', () => {
-    const result = open('/proc/otp-dashboard-index');
-    expect(result.ok).toBe(false);
-    if (!result.ok)
-      expect(result.reason).toMatch(/DATA_DIR \/proc\/otp-dashboard-index cannot be used/);
+    expect(open('/proc/otp-dashboard-index')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/DATA_DIR \/proc\/otp-dashboard-index cannot be used/),
+    });
   });
 
   it('says so when DATA_DIR is a file, not a folder', () => {
