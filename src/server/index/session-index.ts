@@ -71,17 +71,6 @@ export class SessionIndex {
     return computeStats(this.cols, this.compile(q), bucket, asOf);
   }
 
-  /** In-progress sessions' creation times (µs), oldest first: what sync must re-read. */
-  oldestUnsettled(sinceUs: number): number | null {
-    const inProgress = this.cols.dicts.status.values.indexOf('in-progress');
-    if (inProgress < 0) return null;
-    let oldest: number | null = null;
-    scan(this.cols, { ...emptyFilter(), fromUs: sinceUs, toUs: Number.MAX_SAFE_INTEGER }, (r) => {
-      if (this.cols.status[r] === inProgress) oldest = this.cols.created[r] ?? null;
-    });
-    return oldest;
-  }
-
   deleteCreatedBefore(us: number): number {
     const gone = this.store.deleteCreatedBefore(us);
     this.cols.remove(gone);
@@ -99,17 +88,4 @@ export class SessionIndex {
     }
     return compileFilter(this.cols, q.filters, q.index, q.window, candidates);
   }
-}
-
-function emptyFilter(): CompiledFilter {
-  return {
-    fromUs: 0,
-    toUs: 0,
-    masks: [],
-    verdict: null,
-    attemptBits: 0,
-    attemptsMin: 0,
-    chargeMin: 0,
-    candidates: null,
-  };
 }

@@ -116,12 +116,7 @@ export class SyncLoop {
     const nowUs = now() * 1000;
     this.purge(nowUs);
     const plan = this.options.plan ?? DEFAULT_PLAN;
-    const window = nextWindow(
-      this.state,
-      nowUs,
-      index.oldestUnsettled(nowUs - plan.settleUs),
-      plan,
-    );
+    const window = nextWindow(this.state, nowUs, plan);
     if (!window) {
       return Math.max(IDLE_MS, ((this.state.asOfUs ?? nowUs) + plan.headEveryUs - nowUs) / 1000);
     }
@@ -137,12 +132,14 @@ export class SyncLoop {
     index.write(page.sessions.map((session) => ({ session, subaccount: this.options.subaccount })));
     const entries = page.sessions.length + page.problems.length;
     const rows = nextOffset !== null ? nextOffset - window.offset : entries;
+    const pages = Math.floor(window.offset / PAGE) + 1;
     this.save(
-      afterPage(this.state, window, {
-        rows: Math.max(rows, 1),
-        hasMore: page.hasNext,
-        pages: Math.floor(window.offset / PAGE) + 1,
-      }),
+      afterPage(
+        this.state,
+        window,
+        { rows: Math.max(rows, 1), hasMore: page.hasNext, pages },
+        plan,
+      ),
     );
     this.failures = 0;
     this.lastError = null;
@@ -177,7 +174,8 @@ export class SyncLoop {
 
 function readState(index: SessionIndex): SyncState | null {
   const saved = index.store.readState(STATE_KEY) as SyncState | null;
-  return saved && typeof saved === 'object' && 'chunkUs' in saved ? saved : null;
+  if (!saved || typeof saved !== 'object' || !('chunkUs' in saved)) return null;
+  return { ...initialSyncState(), ...saved };
 }
 
 /** Plivo's time filter format, UTC, to the microsecond. */
