@@ -2,8 +2,8 @@ import type { IndexFilters } from '../../contract/index-filters.ts';
 import type { Stats } from '../../contract/index-api.ts';
 import type { ListFilters } from '../../contract/list-filters.ts';
 import type { QueryWindow } from '../../contract/query-window.ts';
-import { sessionSchema, type Session } from '../../contract/session.ts';
-import { compileFilter, scan, type CompiledFilter } from './column-filter.ts';
+import type { Session } from '../../contract/session.ts';
+import { compileFilter, matchRows, type CompiledFilter } from './column-filter.ts';
 import { computeStats, type FixedBucket } from './column-stats.ts';
 import { Columns } from './columns.ts';
 import { toSessionRow, type SessionRow } from './session-row.ts';
@@ -56,14 +56,12 @@ export class SessionIndex {
 
   list(q: IndexQuery): { sessions: Session[]; total: number } {
     const f = this.compile(q);
-    const page: number[] = [];
-    let total = 0;
-    scan(this.cols, f, (r) => {
-      if (total >= q.offset && page.length < q.limit) page.push(r);
-      total++;
-    });
+    const rows = matchRows(this.cols, f);
+    const total = rows.length;
+    const page = Array.from(rows.subarray(q.offset, q.offset + q.limit));
     const json = this.store.json(page);
-    const sessions = page.map((r) => sessionSchema.parse(JSON.parse(json.get(r) ?? 'null')));
+    // The index wrote this JSON from a session it had parsed: read back, not re-validated.
+    const sessions = page.map((r) => JSON.parse(json.get(r) ?? 'null') as Session);
     return { sessions, total };
   }
 

@@ -86,6 +86,8 @@ function tryOpen(file: string): TryOpen {
     db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // Session uuids are random, so their index is written all over: keep more of it cached.
+    db.pragma('cache_size = -65536');
     // Taking the write lock now makes a second server fail here, not on its first write.
     db.exec('BEGIN IMMEDIATE; COMMIT;');
     const check = db.pragma('quick_check', { simple: true });
@@ -201,7 +203,9 @@ export class SqliteStore implements SessionStore {
   recipientRows(digits: string, match: 'exact' | 'suffix'): number[] {
     const rows =
       match === 'exact'
-        ? this.db.prepare('SELECT rowid FROM sessions WHERE recipient = ?').all(digits)
+        ? this.db
+            .prepare('SELECT rowid FROM sessions WHERE recipient_rev = ?')
+            .all(reversed(digits))
         : this.db
             .prepare('SELECT rowid FROM sessions WHERE recipient_rev >= ? AND recipient_rev < ?')
             .all(reversed(digits), `${reversed(digits)}:`);
