@@ -104,6 +104,11 @@ export class Columns {
     else if (added.length) this.mergeIntoOrder(added);
   }
 
+  setSubaccount(rowids: readonly number[], subaccount: string | null): void {
+    const id = this.dicts.sub.id(subaccount);
+    for (const r of rowids) if (this.has(r)) this.sub[r] = id;
+  }
+
   remove(rowids: readonly number[]): void {
     if (!rowids.length) return;
     for (const r of rowids) if (this.has(r)) this.created[r] = NaN;

@@ -69,6 +69,12 @@ export class SessionIndex {
     return computeStats(this.cols, this.compile(q), bucket, asOf);
   }
 
+  setSubaccountForApp(app: string, subaccount: string | null): number {
+    const rows = this.store.setSubaccountForApp(app, subaccount);
+    this.cols.setSubaccount(rows, subaccount);
+    return rows.length;
+  }
+
   deleteCreatedBefore(us: number): number {
     const gone = this.store.deleteCreatedBefore(us);
     this.cols.remove(gone);

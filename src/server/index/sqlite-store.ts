@@ -219,6 +219,13 @@ export class SqliteStore implements SessionStore {
     }
   }
 
+  setSubaccountForApp(app: string, subaccount: string | null): number[] {
+    const rows = this.db
+      .prepare('UPDATE sessions SET subaccount = ? WHERE app = ? RETURNING rowid')
+      .all(subaccount, app) as { rowid: number }[];
+    return rows.map((r) => r.rowid);
+  }
+
   deleteCreatedBefore(us: number): number[] {
     const rows = this.db
       .prepare('DELETE FROM sessions WHERE created_us < ? RETURNING rowid')

@@ -1,7 +1,8 @@
 import type { IndexStatus } from '../../contract/index-api.ts';
 import { DAY_US, PLIVO_HORIZON_DAYS, usToIso } from '../../contract/query-window.ts';
 import type { SessionIndex } from './session-index.ts';
-import type { SyncFetcher } from './sync-fetch.ts';
+import type { SubaccountAttribution } from './subaccount-attribution.ts';
+import type { FetchOutcome, SyncFetcher } from './sync-fetch.ts';
 import {
   DEFAULT_PLAN,
   afterPage,
@@ -25,8 +26,7 @@ export type SyncOptions = {
   /** The upstream's clock, ms (the simulator's own clock in simulator mode). */
   now: () => number;
   retentionDays: number;
-  /** The subaccount every session belongs to when the server signs in as one. */
-  subaccount: string | null;
+  attribution: SubaccountAttribution;
   plan?: PlanSettings;
   log?: (line: string) => void;
 };
@@ -115,6 +115,10 @@ export class SyncLoop {
     const { index, fetcher, now } = this.options;
     const nowUs = now() * 1000;
     this.purge(nowUs);
+    if (this.options.attribution.hasWork(nowUs / 1000) && fetcher.mayCall()) {
+      const done = await this.options.attribution.step(fetcher, nowUs / 1000);
+      return done === 'done' ? 0 : this.notStored(done);
+    }
     const plan = this.options.plan ?? DEFAULT_PLAN;
     const window = nextWindow(this.state, nowUs, plan);
     if (!window) {
@@ -122,14 +126,15 @@ export class SyncLoop {
     }
     if (!fetcher.mayCall()) return Math.max(IDLE_MS, fetcher.msUntilShareFrees());
     const outcome = await fetcher.list(queryFor(window));
-    if (outcome.kind === 'not_now') return IDLE_MS;
-    if (outcome.kind === 'failed') {
-      this.fail(outcome.error);
-      const backoff = Math.min(300_000, 5_000 * 2 ** Math.min(this.failures - 1, 6));
-      return Math.max(backoff, outcome.retryAfterMs ?? 0);
-    }
+    if (outcome.kind !== 'page') return this.notStored(outcome);
     const { page, nextOffset } = outcome;
-    index.write(page.sessions.map((session) => ({ session, subaccount: this.options.subaccount })));
+    const { attribution } = this.options;
+    index.write(
+      page.sessions.map((session) => ({
+        session,
+        subaccount: attribution.subaccountOf(session.appUuid),
+      })),
+    );
     const entries = page.sessions.length + page.problems.length;
     const rows = nextOffset !== null ? nextOffset - window.offset : entries;
     const pages = Math.floor(window.offset / PAGE) + 1;
@@ -144,6 +149,16 @@ export class SyncLoop {
     this.failures = 0;
     this.lastError = null;
     return 0;
+  }
+
+  /** How long to wait after a call that stored nothing; failures back off and show. */
+  private notStored(
+    outcome: Exclude<FetchOutcome, { kind: 'page' }> | { kind: 'not_now' },
+  ): number {
+    if (outcome.kind === 'not_now') return IDLE_MS;
+    this.fail(outcome.error);
+    const backoff = Math.min(300_000, 5_000 * 2 ** Math.min(this.failures - 1, 6));
+    return Math.max(backoff, outcome.retryAfterMs ?? 0);
   }
 
   private fail(error: string): void {
