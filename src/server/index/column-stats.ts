@@ -16,8 +16,10 @@ export const BUCKET_MS = {
 } as const;
 export type FixedBucket = keyof typeof BUCKET_MS;
 const TOP_PAIRS = 20;
-/** More buckets than this would draw bars too thin to read (and make big replies). */
-const MAX_BUCKETS = 2000;
+/** More buckets than this would draw bars too thin to read (and make big replies): a finer
+ * bucket asked for a long window is coarsened until it fits (the reply names the bucket). */
+const MAX_BUCKETS = 4000;
+const BUCKET_ORDER = Object.keys(BUCKET_MS) as (keyof typeof BUCKET_MS)[];
 
 /** `auto`: the finest bucket that keeps a window to at most about 200 bars. */
 export function chooseBucket(bucket: StatsBucket, windowMs: number): FixedBucket {
@@ -52,6 +54,10 @@ export function computeStats(
   asOf: string | null,
 ): Stats {
   const d = cols.dicts;
+  const span = (b: FixedBucket) => f.toUs / 1000 / BUCKET_MS[b] - f.fromUs / 1000 / BUCKET_MS[b];
+  while (span(bucket) >= MAX_BUCKETS && bucket !== '1d') {
+    bucket = BUCKET_ORDER[BUCKET_ORDER.indexOf(bucket) + 1] ?? '1d';
+  }
   const bucketMs = BUCKET_MS[bucket];
   const bucketUs = bucketMs * 1000;
   const firstBucket = Math.floor(f.fromUs / bucketUs);
