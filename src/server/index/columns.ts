@@ -7,7 +7,7 @@ import type { SessionRow } from './session-row.ts';
  * newest-first order. SQLite keeps the sessions and answers point look-ups; filters,
  * counts and aggregates over 90 days of a big account scan these arrays instead, because a
  * scan of 1M slots in JavaScript takes milliseconds where SQL's GROUP BYs took seconds
- * (docs/decisions/0005). About 50 bytes a session.
+ * (docs/decisions/0006). About 50 bytes a session.
  */
 export class Dictionary {
   private readonly ids = new Map<string | null, number>();
