@@ -39,7 +39,7 @@ export type ServerConfig = {
   upstreamTimeoutMs: number;
   access: AccessControl;
   allowedHosts: string[];
-  /** The session index (docs/decisions/0005); null with INDEX=off. */
+  /** The session index (docs/decisions/0006); null with INDEX=off. */
   index: { dataDir: string; budgetShare: number; retentionDays: number } | null;
   /** Peers whose identity header and X-Forwarded-For are believed (TRUSTED_PROXIES). */
   trustedProxies: TrustedProxies;
