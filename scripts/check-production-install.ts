@@ -135,11 +135,12 @@ function serve(app: string, env: Record<string, string>): Run {
 }
 
 async function waitForUrl(run: Run): Promise<string> {
-  let exited = false;
-  void run.code.then(() => (exited = true));
-  for (let i = 0; i < 300 && !exited; i += 1) {
+  const state = { exited: false };
+  void run.code.then(() => (state.exited = true));
+  for (let i = 0; i < 300; i += 1) {
     const url = /OTP sessions dashboard: (http:\/\/\S+\/)/.exec(run.output())?.[1];
     if (url) return url;
+    if (state.exited) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`npm run serve printed no URL:\n${run.output()}`);
