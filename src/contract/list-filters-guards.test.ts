@@ -45,6 +45,13 @@ describe('list filters: whole-value patterns', () => {
     expect(found[0]).toMatch(new RegExp(`^${param}: ${param} `));
   });
 
+  it('names the expected time format for text around a valid time', () => {
+    const FORMAT = 'must be a UTC time as YYYY-MM-DD HH:MM[:ss[.uuuuuu]] (UTC)';
+    for (const value of ['x2021-03-21 11:47', '2021-03-21 11:47x', 'on 2021-03-21 11:47:30']) {
+      expect(messages([['session_time', value]])).toEqual([`session_time: session_time ${FORMAT}`]);
+    }
+  });
+
   it('accepts the extremes of each range', () => {
     expect(parse([['offset', '9999999']])).toEqual({ ok: true, filters: { offset: 9_999_999 } });
     expect(parse([['recipient', '+1234567']])).toEqual({
@@ -89,6 +96,21 @@ describe('list filters: time order', () => {
         ['session_time__lte', '2026-11-01 00:00:00.000001'],
       ),
     ).toEqual([AFTER]);
+  });
+
+  it('compares the fractions of a second on both ends', () => {
+    expect(
+      range(
+        ['session_time__gte', '2026-11-01 00:00:00.5'],
+        ['session_time__lte', '2026-11-01 00:00:01'],
+      ),
+    ).toEqual([]);
+    expect(
+      range(
+        ['session_time__gte', '2026-11-01 00:00:00.000001'],
+        ['session_time__lte', '2026-11-01 00:00:00.000002'],
+      ),
+    ).toEqual([]);
   });
 
   it('reads __gt and __lt as the ends when __gte and __lte are absent', () => {
