@@ -26,6 +26,10 @@ describe('maskPhoneParts', () => {
     });
   });
 
+  it('keeps only the tail when the calling code is unknown', () => {
+    expect(maskPhone('+999123456789')).toBe('••••6789');
+  });
+
   it('shows the tail from seven digits on, never below', () => {
     expect(maskPhoneParts('+1234567').last4).toBe('4567');
     expect(maskPhoneParts('+123456').last4).toBe('');
@@ -180,6 +184,32 @@ describe('maskRawJson: keys that name an IP or a phone number', () => {
       expect(maskRawJson({ [key]: 918681951370 })).toEqual({ [key]: MASKED });
     },
   );
+
+  it('matches "to" and "from" as whole keys only', () => {
+    const times = {
+      valid_from: '2026-11-20T10:00:00Z',
+      from_date: '2026-11-21',
+      to_date: '2026-11-22',
+    };
+    expect(maskRawJson(times)).toEqual(times);
+  });
+
+  it('masks only whole runs of seven or more digits among other numbers', () => {
+    const numbers = { amount: 12345678.5, delta: -12345678, huge: 1e21 };
+    expect(maskRawJson(numbers)).toEqual(numbers);
+  });
+
+  it('keeps booleans as they are, even under an IP key', () => {
+    expect(maskRawJson({ requestor_ip: false, ip: true })).toEqual({
+      requestor_ip: false,
+      ip: true,
+    });
+  });
+
+  it('writes a visible placeholder for a hidden IP, never an empty value', () => {
+    expect(HIDDEN_IP).toBe('hidden (masked)');
+    expect(maskRawJson({ requestor_ip: '10.0.0.1' })).toEqual({ requestor_ip: 'hidden (masked)' });
+  });
 
   it('scrubs strings elsewhere, masks long bare numbers, and keeps the rest', () => {
     expect(
