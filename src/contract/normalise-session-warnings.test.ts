@@ -82,6 +82,31 @@ describe('normaliseSession warnings', () => {
     ]);
   });
 
+  it('says nothing of an attempt charge that is absent rather than unreadable', () => {
+    const raw = session({ count: 2 });
+    raw.charges!.attempt_charges = [
+      { attempt_uuid: A1, channel: 'sms', charge: null },
+      { attempt_uuid: A2, channel: 'voice' },
+    ];
+    raw.charges!.total_charge = '0.002';
+    const s = normaliseSession(raw);
+    expect(s.warnings).toEqual([]);
+    expect(s.charges.attempts.map((a) => a.charge)).toEqual([null, null]);
+  });
+
+  it('reads missing attempt lists as empty', () => {
+    const s = normaliseSession(
+      session({
+        count: 0,
+        attempt_details: null,
+        charges: { total_charge: '0.002', validation_charge: '0.002', attempt_charges: null },
+      }),
+    );
+    expect(s.attempts).toEqual([]);
+    expect(s.charges.attempts).toEqual([]);
+    expect(s.warnings).toEqual([]);
+  });
+
   it('says when charges are missing, unreadable or do not add up', () => {
     expect(normaliseSession(session({ charges: null })).warnings).toEqual([
       'Plivo sent no charges for this session.',
@@ -122,7 +147,15 @@ describe('normaliseSession fields', () => {
         destination_network: '',
         requestor_ip: ' 10.0.0.1 ',
         attempt_details: [
-          { attemp_uuid: A1, channel: 'SMS', status: 'Delivered', brand_name: ' ', app_hash: 'h' },
+          {
+            attemp_uuid: A1,
+            channel: 'SMS',
+            status: 'Delivered',
+            brand_name: ' ',
+            app_hash: 'h',
+            code_length: 6,
+            dtmf: 1,
+          },
         ],
         count: 1,
       }),
@@ -135,6 +168,7 @@ describe('normaliseSession fields', () => {
       network: null,
       requestorIp: '10.0.0.1',
       recipient: '+918681951370',
+      attemptCount: 1,
     });
     expect(s.attempts[0]).toMatchObject({
       attemptUuid: A1,
@@ -143,6 +177,8 @@ describe('normaliseSession fields', () => {
       brandName: null,
       appHash: 'h',
       charge: '0.005',
+      codeLength: 6,
+      dtmf: 1,
     });
   });
 
