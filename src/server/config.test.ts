@@ -227,3 +227,42 @@ describe('dashboard passwords', () => {
     ]);
   });
 });
+
+describe('parseConfig: UPSTREAM and NODE_ENV=production', () => {
+  const problemsOf = (env: Record<string, string>) => {
+    const result = parseConfig(env);
+    return result.ok ? [] : result.problems;
+  };
+  const modeOf = (env: Record<string, string>) => {
+    const result = parseConfig(env);
+    if (!result.ok) throw new Error(result.problems.join());
+    return result.config.upstream.mode;
+  };
+
+  it('refuses to start in production without credentials, saying what to set', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      'NODE_ENV=production needs Plivo credentials: set PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN (or UPSTREAM=simulator for a demo on generated data)',
+    ]);
+    // A blank UPSTREAM is unset, not a way around the rule.
+    expect(problemsOf({ NODE_ENV: 'production', UPSTREAM: ' ' })).toHaveLength(1);
+  });
+
+  it('serves Plivo in production with credentials, and the simulator when asked outright', () => {
+    expect(modeOf({ NODE_ENV: 'production', PLIVO_AUTH_ID: ID, PLIVO_AUTH_TOKEN: TOKEN })).toBe(
+      'plivo',
+    );
+    expect(modeOf({ NODE_ENV: 'production', UPSTREAM: 'simulator' })).toBe('simulator');
+    expect(modeOf({ NODE_ENV: 'development' })).toBe('simulator');
+    expect(modeOf({ UPSTREAM: 'plivo', PLIVO_AUTH_ID: ID, PLIVO_AUTH_TOKEN: TOKEN })).toBe('plivo');
+  });
+
+  it('holds UPSTREAM to its word', () => {
+    expect(problemsOf({ UPSTREAM: 'plivo' })).toEqual([
+      'UPSTREAM=plivo needs PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN',
+    ]);
+    const both = problemsOf({ UPSTREAM: 'simulator', PLIVO_AUTH_ID: ID, PLIVO_AUTH_TOKEN: TOKEN });
+    expect(both).toEqual([expect.stringMatching(/^UPSTREAM=simulator serves generated data/)]);
+    expect(both.join()).not.toContain(TOKEN);
+    expect(problemsOf({ UPSTREAM: 'live' })).toEqual(['UPSTREAM must be plivo or simulator']);
+  });
+});

@@ -55,6 +55,8 @@ const int = (min: number, max: number) =>
 const optionalText = z.string().optional();
 
 const envSchema = z.object({
+  UPSTREAM: z.enum(['plivo', 'simulator'], { error: 'must be plivo or simulator' }).optional(),
+  NODE_ENV: optionalText,
   PLIVO_AUTH_ID: z
     .string()
     .regex(AUTH_ID, 'must be MA or SA followed by 18 upper-case letters or digits')
@@ -130,6 +132,7 @@ export function parseConfig(rawEnv: Env): ConfigResult {
       'PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN go together: set both (live Plivo) or neither (simulator)',
     );
   }
+  problems.push(...upstreamProblems(env));
   if (env.DASHBOARD_USERS && env.TRUST_IDENTITY_HEADER) {
     problems.push('DASHBOARD_USERS and TRUST_IDENTITY_HEADER are alternatives: set at most one');
   }
@@ -146,6 +149,29 @@ export function parseConfig(rawEnv: Env): ConfigResult {
   problems.push(...proxies.problems.map((p) => `TRUSTED_PROXIES ${p}`));
   if (!parsed.success || problems.length) return { ok: false, problems };
   return { ok: true, config: toConfig(parsed.data, users.users, proxies.proxies) };
+}
+
+/**
+ * UPSTREAM names the upstream outright; unset, credentials mean Plivo and none the simulator,
+ * except under NODE_ENV=production: a deploy that lost its secrets must fail, not quietly serve
+ * generated sessions as if they were real.
+ */
+function upstreamProblems(env: Env): string[] {
+  const credentials = Boolean(env.PLIVO_AUTH_ID || env.PLIVO_AUTH_TOKEN);
+  if (env.UPSTREAM === 'plivo' && !credentials) {
+    return ['UPSTREAM=plivo needs PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN'];
+  }
+  if (env.UPSTREAM === 'simulator' && credentials) {
+    return [
+      'UPSTREAM=simulator serves generated data, not the account of PLIVO_AUTH_ID: unset the credentials or set UPSTREAM=plivo',
+    ];
+  }
+  if (!env.UPSTREAM && !credentials && env.NODE_ENV === 'production') {
+    return [
+      'NODE_ENV=production needs Plivo credentials: set PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN (or UPSTREAM=simulator for a demo on generated data)',
+    ];
+  }
+  return [];
 }
 
 function toConfig(
