@@ -170,15 +170,26 @@ async function main(): Promise<void> {
     step('npm run serve (UPSTREAM=simulator NODE_ENV=production PORT=0)');
     await new Promise((r) => setTimeout(r, 1100)); // find -newermt has one-second resolution
     const since = Date.now();
-    const run = serve(app, { UPSTREAM: 'simulator', NODE_ENV: 'production', PORT: '0' });
+    // The session index keeps its data outside the app folder, as a deployment would.
+    const dataDir = `${app}-data`;
+    const run = serve(app, {
+      UPSTREAM: 'simulator',
+      NODE_ENV: 'production',
+      PORT: '0',
+      DATA_DIR: dataDir,
+    });
     try {
       const url = await waitForUrl(run);
-      for (const path of ['', 'api/health', 'api/sessions']) {
+      for (const path of ['', 'api/health', 'api/sessions', 'api/index']) {
         const response = await fetch(`${url}${path}`);
         const body = await response.text();
         if (response.status !== 200) throw new Error(`GET /${path}: ${response.status} ${body}`);
         if (path === 'api/health' && !body.includes(`"version":"${version}"`)) {
           throw new Error(`GET /api/health does not report version ${version}: ${body}`);
+        }
+        // The index runs (better-sqlite3 loads from the pruned install), it is not in error.
+        if (path === 'api/index' && !/"state":"(backfilling|live)"/.test(body)) {
+          throw new Error(`GET /api/index: the session index is not running: ${body}`);
         }
         if (path === '' && !body.includes('<div id="root"'))
           throw new Error('GET / is no app page');
