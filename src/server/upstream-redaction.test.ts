@@ -31,13 +31,19 @@ describe('credential redaction in upstream replies', () => {
       kind: 'http_error',
       status: 401,
       message: `token [redacted] is not valid for ${AUTH_ID}; got "[redacted]"`,
+      retryAfterSeconds: null,
     });
   });
 
   it('redacts on retrieve as on list', async () => {
     const { client } = await clientAnswering(500, { error: TOKEN });
     const reply = await client.retrieve('5c533d15-1975-4f20-80be-401741420370');
-    expect(reply).toEqual({ kind: 'http_error', status: 500, message: '[redacted]' });
+    expect(reply).toEqual({
+      kind: 'http_error',
+      status: 500,
+      message: '[redacted]',
+      retryAfterSeconds: null,
+    });
   });
 
   it('leaves other error messages and successful replies exactly as they came', async () => {
@@ -46,12 +52,14 @@ describe('credential redaction in upstream replies', () => {
       kind: 'http_error',
       status: 400,
       message: 'invalid filter',
+      retryAfterSeconds: null,
     });
     const unreadable = await clientAnswering(502, undefined);
     expect(await unreadable.client.list(new URLSearchParams())).toEqual({
       kind: 'http_error',
       status: 502,
       message: null,
+      retryAfterSeconds: null,
     });
     const ok = await clientAnswering(200, { sessions: [], note: 'ok' });
     expect(await ok.client.list(new URLSearchParams())).toEqual({

@@ -55,6 +55,7 @@ export class SubaccountAttribution {
   async step(
     fetcher: SyncFetcher,
     nowMs: number,
+    keep: number,
   ): Promise<'done' | Exclude<FetchOutcome, { kind: 'page' }>> {
     if (this.subaccounts === null) {
       await this.discover(nowMs);
@@ -71,7 +72,7 @@ export class SubaccountAttribution {
       limit: '1',
       session_time__gte: new Date(since).toISOString().slice(0, 19).replace('T', ' '),
     });
-    const outcome = await fetcher.list(query);
+    const outcome = await fetcher.list(query, keep);
     if (outcome.kind !== 'page') return outcome;
     if (outcome.page.sessions.length > 0) return this.settle(app, sub);
     this.pending.set(app, next + 1);

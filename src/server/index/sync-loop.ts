@@ -36,11 +36,17 @@ const PAGE = 20;
 const IDLE_MS = 500;
 const PURGE_EVERY_MS = 3_600_000;
 const ERROR_AFTER_FAILURES = 3;
+/**
+ * Share slots kept for head passes, so backfill and settle reads never make "as of" go
+ * stale: two passes' worth (a pass every 30 s), sized by the last pass's pages.
+ */
+const headSlots = (lastHeadPages: number) => 2 * Math.max(1, lastHeadPages);
 
 export class SyncLoop {
   private state: SyncState;
   private lastError: string | null = null;
   private failures = 0;
+  private lastHeadPages = 1;
   private lastPurgeMs = 0;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -115,8 +121,12 @@ export class SyncLoop {
     const { index, fetcher, now } = this.options;
     const nowUs = now() * 1000;
     this.purge(nowUs);
-    if (this.options.attribution.hasWork(nowUs / 1000) && fetcher.mayCall()) {
-      const done = await this.options.attribution.step(fetcher, nowUs / 1000);
+    if (
+      this.options.attribution.hasWork(nowUs / 1000) &&
+      fetcher.mayCall(headSlots(this.lastHeadPages))
+    ) {
+      const keep = headSlots(this.lastHeadPages);
+      const done = await this.options.attribution.step(fetcher, nowUs / 1000, keep);
       return done === 'done' ? 0 : this.notStored(done);
     }
     const plan = this.options.plan ?? DEFAULT_PLAN;
@@ -124,8 +134,13 @@ export class SyncLoop {
     if (!window) {
       return Math.max(IDLE_MS, ((this.state.asOfUs ?? nowUs) + plan.headEveryUs - nowUs) / 1000);
     }
-    if (!fetcher.mayCall()) return Math.max(IDLE_MS, fetcher.msUntilShareFrees());
-    const outcome = await fetcher.list(queryFor(window));
+    const keep = window.kind === 'head' ? 0 : headSlots(this.lastHeadPages);
+    if (!fetcher.mayCall(keep)) {
+      // A blocked backfill or settle read must not sleep through the next head pass.
+      const headDueMs = ((this.state.asOfUs ?? nowUs) + plan.headEveryUs - nowUs) / 1000;
+      return Math.max(IDLE_MS, Math.min(fetcher.msUntilShareFrees(keep), headDueMs));
+    }
+    const outcome = await fetcher.list(queryFor(window), keep);
     if (outcome.kind !== 'page') return this.notStored(outcome);
     const { page, nextOffset } = outcome;
     const { attribution } = this.options;
@@ -138,6 +153,7 @@ export class SyncLoop {
     const entries = page.sessions.length + page.problems.length;
     const rows = nextOffset !== null ? nextOffset - window.offset : entries;
     const pages = Math.floor(window.offset / PAGE) + 1;
+    if (window.kind === 'head' && !page.hasNext) this.lastHeadPages = pages;
     this.save(
       afterPage(
         this.state,

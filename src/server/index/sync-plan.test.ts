@@ -63,10 +63,28 @@ describe('sync planning', () => {
     });
   });
 
-  it('reads new sessions (with a minute of overlap) every 30 s', () => {
+  it('reads new sessions (with the previous pass again) every 30 s', () => {
     const state = afterFirstHead();
     const at = NOW + DEFAULT_PLAN.headEveryUs;
-    expect(nextWindow(state, at)).toEqual({ kind: 'head', fromUs: NOW - MIN, toUs: at, offset: 0 });
+    expect(nextWindow(state, at)).toEqual({
+      kind: 'head',
+      fromUs: NOW - DEFAULT_PLAN.overlapUs,
+      toUs: at,
+      offset: 0,
+    });
+  });
+
+  it('puts a due head pass between the pages of a long backfill, then goes on with it', () => {
+    const state = afterFirstHead();
+    const back = nextWindow(state, NOW + 1_000_000);
+    if (!back) throw new Error('no backfill');
+    const mid = afterPage(state, back, { rows: 20, hasMore: true, pages: 1 });
+    const at = NOW + DEFAULT_PLAN.headEveryUs;
+    const head = nextWindow(mid, at);
+    expect(head?.kind).toBe('head');
+    if (!head) throw new Error('no head');
+    const after = afterPage(mid, head, last);
+    expect(nextWindow(after, at + 1)).toEqual({ ...back, offset: 20 });
   });
 
   it('reads sessions once more after they settle, every 5 minutes', () => {

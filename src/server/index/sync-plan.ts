@@ -7,8 +7,8 @@ import { DAY_US, PLIVO_HORIZON_DAYS } from '../../contract/query-window.ts';
  * offsets stay valid between pages.
  *
  * - head, every 30 s: [coveredTo − overlap, now): new sessions, and a second look at the
- *   last minute's (most codes are entered within it);
- * - settle, every 5 min: [settledTo, now − settle): each session once more after its code's
+ *   previous pass's (most codes are entered within a minute);
+ * - settle, every 2 min: [settledTo, now − settle): each session once more after its code's
  *   validity has run out, when Plivo will not change it again (verified or expired);
  * - backfill otherwise: [coveredFrom − chunk, coveredFrom), newest first, back to Plivo's
  *   horizon; sessions that old are already final.
@@ -31,6 +31,8 @@ export type SyncState = {
   settledToUs: number | null;
   /** The window being read, with the offset of its next page; null between windows. */
   current: SyncWindow | null;
+  /** A head pass being read (head passes go between the pages of a long window). */
+  currentHead?: SyncWindow | null;
   /** Backfill chunk length, adapted to how many pages a chunk took. */
   chunkUs: number;
 };
@@ -50,8 +52,8 @@ export const DEFAULT_PLAN: PlanSettings = {
   headEveryUs: 30_000_000,
   // Plivo's codes are valid for minutes (the simulator's apps: 5 to 15): 20 min is past them.
   settleUs: 20 * 60_000_000,
-  settleEveryUs: 5 * 60_000_000,
-  overlapUs: 60_000_000,
+  settleEveryUs: 2 * 60_000_000,
+  overlapUs: 30_000_000,
   firstHeadUs: 3_600_000_000,
 };
 
@@ -83,7 +85,7 @@ export function nextWindow(
   nowUs: number,
   settings: PlanSettings = DEFAULT_PLAN,
 ): SyncWindow | null {
-  if (state.current) return state.current;
+  if (state.currentHead) return state.currentHead;
   if (state.coveredToUs === null || state.coveredFromUs === null) {
     return { kind: 'head', fromUs: nowUs - settings.firstHeadUs, toUs: nowUs, offset: 0 };
   }
@@ -92,6 +94,7 @@ export function nextWindow(
     const fromUs = Math.max(state.coveredToUs - settings.overlapUs, horizonUs(nowUs));
     return { kind: 'head', fromUs, toUs: nowUs, offset: 0 };
   }
+  if (state.current) return state.current;
   const settledBy = nowUs - settings.settleUs;
   if (state.settledToUs !== null && settledBy - state.settledToUs >= settings.settleEveryUs) {
     return { kind: 'settle', fromUs: state.settledToUs, toUs: settledBy, offset: 0 };
@@ -115,11 +118,14 @@ export function afterPage(
   page: { rows: number; hasMore: boolean; pages: number },
   settings: PlanSettings = DEFAULT_PLAN,
 ): SyncState {
-  if (page.hasMore) return { ...state, current: { ...window, offset: window.offset + page.rows } };
+  if (page.hasMore) {
+    const next = { ...window, offset: window.offset + page.rows };
+    return window.kind === 'head' ? { ...state, currentHead: next } : { ...state, current: next };
+  }
   if (window.kind === 'head') {
     return {
       ...state,
-      current: null,
+      currentHead: null,
       coveredFromUs: Math.min(state.coveredFromUs ?? window.fromUs, window.fromUs),
       coveredToUs: Math.max(state.coveredToUs ?? window.toUs, window.toUs),
       asOfUs: window.toUs,
