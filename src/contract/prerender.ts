@@ -42,7 +42,10 @@ export type PrerenderInput = {
 export type PrerenderBoot = {
   /** The `/api/sessions` query string the data answers. */
   apiQuery: string;
-  /** The reply body, exactly as `/api/sessions` would have sent it. */
+  /**
+   * The reply body as `/api/sessions` would have sent it — masked (and marked `masked`) when
+   * the page is (`mask=1` or a masked-only viewer): the page must not carry what it hides.
+   */
   body: unknown;
   /** The end of the window, for relative windows (later pages ask for the same window). */
   endMs: number;

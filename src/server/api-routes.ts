@@ -3,9 +3,13 @@ import type { Health } from '../contract/api.ts';
 import { parseListFilters } from '../contract/list-filters.ts';
 import { failureResponse } from './api-errors.ts';
 import type { AppEnv } from './app-env.ts';
+import type { AuditLog } from './audit-log.ts';
+import { auditRoute } from './audit-route.ts';
 import type { Budget } from './budget.ts';
+import { maskedDetail, maskedPage } from './mask-replies.ts';
 import type { Reachability } from './reachability.ts';
 import type { ServiceResult, SessionsService } from './sessions-service.ts';
+import { viewerOf } from './viewer.ts';
 
 export type ApiDeps = {
   service: SessionsService;
@@ -13,6 +17,8 @@ export type ApiDeps = {
   reachability: Reachability;
   mode: 'plivo' | 'simulator';
   version: string;
+  /** AUDIT_LOG: null when off. */
+  audit: AuditLog | null;
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -20,7 +26,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** `/api`: the only routes that reach the upstream, each with validated input. */
 export function apiRoutes(deps: ApiDeps): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
-  // HEAD would spend the upstream budget for a reply without a body: GET only.
+  // HEAD would spend the upstream budget for a reply without a body: GET only, but for the
+  // browser's audit reports.
+  api.post('/audit', (c) => auditRoute(c, deps.audit));
   api.use('*', async (c, next) => {
     if (c.req.method === 'GET') return next();
     c.set('route', '/api/*');
@@ -38,6 +46,7 @@ export function apiRoutes(deps: ApiDeps): Hono<AppEnv> {
       upstreamReachable: await deps.reachability.check(),
       budget: toHealthBudget(deps.listBudget),
       version: deps.version,
+      viewer: { maskedOnly: viewerOf(c).maskedOnly },
     };
     c.header('Cache-Control', 'no-store');
     return c.json(health);
@@ -54,7 +63,17 @@ export function apiRoutes(deps: ApiDeps): Hono<AppEnv> {
         ...(first ? { param: first.param } : {}),
       });
     }
-    return reply(c, await deps.service.list(parsed.filters, wantsFresh(c)));
+    const result = await deps.service.list(parsed.filters, wantsFresh(c));
+    const page = result.outcome.ok ? result.outcome.value : null;
+    if (page && parsed.filters.recipient) {
+      await deps.audit?.record({
+        user: viewerOf(c).user,
+        action: 'lookup',
+        filters: deps.audit.filters(parsed.filters),
+        rows: page.sessions.length,
+      });
+    }
+    return reply(c, result, viewerOf(c).maskedOnly ? maskedPage : null);
   });
 
   api.get('/sessions/:uuid', async (c) => {
@@ -73,7 +92,20 @@ export function apiRoutes(deps: ApiDeps): Hono<AppEnv> {
         message: 'A single session takes no query parameters.',
       });
     }
-    return reply(c, await deps.service.retrieve(uuid, wantsFresh(c)));
+    const result = await deps.service.retrieve(uuid, wantsFresh(c));
+    if (result.outcome.ok && deps.audit) {
+      const { recipient } = result.outcome.value.session;
+      await deps.audit.record({
+        user: viewerOf(c).user,
+        action: 'session_view',
+        filters: {
+          session_uuid: uuid.toLowerCase(),
+          ...(recipient ? { recipient: deps.audit.hash(recipient) } : {}),
+        },
+        rows: 1,
+      });
+    }
+    return reply(c, result, viewerOf(c).maskedOnly ? maskedDetail : null);
   });
 
   api.all('*', (c) => {
@@ -81,7 +113,7 @@ export function apiRoutes(deps: ApiDeps): Hono<AppEnv> {
     return failureResponse(c, {
       code: 'not_found',
       message:
-        'No such API route: the dashboard API has /api/sessions, /api/sessions/:uuid and /api/health.',
+        'No such API route: the dashboard API has /api/sessions, /api/sessions/:uuid, /api/health and POST /api/audit.',
     });
   });
   return api;
@@ -100,7 +132,12 @@ function wantsFresh(c: Context<AppEnv>): boolean {
   );
 }
 
-function reply<T>(c: Context<AppEnv>, result: ServiceResult<T>): Response {
+/** `mask`: for a masked-only viewer, the server's masking of the reply. */
+function reply<T>(
+  c: Context<AppEnv>,
+  result: ServiceResult<T>,
+  mask: ((value: T) => T) | null,
+): Response {
   c.set('upstreamCalls', result.upstreamCalls);
   c.set('cache', result.cache);
   c.header('X-Cache', result.cache);
@@ -108,5 +145,6 @@ function reply<T>(c: Context<AppEnv>, result: ServiceResult<T>): Response {
   if (!result.outcome.ok) return failureResponse(c, result.outcome.failure);
   // Replies carry phone numbers: browsers must not keep them on disk.
   c.header('Cache-Control', 'private, no-store');
-  return c.json(result.outcome.value as object);
+  const value = mask ? mask(result.outcome.value) : result.outcome.value;
+  return c.json(value as object);
 }

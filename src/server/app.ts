@@ -9,9 +9,12 @@ import { hostCheck, requestGuard, securityHeaders } from './security.ts';
 import { mountSimControls, type SimControlDeps } from './sim-controls.ts';
 import type { PagePrerenderer } from './prerender-page.ts';
 import type { StaticFiles } from './static-files.ts';
+import { identifyViewer, type GroupPolicy } from './viewer.ts';
 
 export type AppDeps = ApiDeps & {
   access: AccessControl;
+  /** Masked-only viewers by group (TRUST_GROUPS_HEADER + MASKED_GROUPS). */
+  viewerGroups: GroupPolicy | null;
   /** Set when there is no access control: the Host names the server answers for. */
   allowedHosts: ReadonlySet<string> | null;
   staticFiles: StaticFiles;
@@ -37,6 +40,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   if (deps.allowedHosts) app.use('*', hostCheck(deps.allowedHosts));
   app.use('*', accessControl(deps.access));
+  app.use('*', identifyViewer(deps.access, deps.viewerGroups));
   app.route('/api', apiRoutes(deps));
   if (deps.simControls) mountSimControls(app, deps.simControls);
 

@@ -5,6 +5,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { AppEnv } from './app-env.ts';
 import { createApp } from './app.ts';
+import { auditLogFor } from './audit-log.ts';
 import { Budget } from './budget.ts';
 import type { ServerConfig } from './config.ts';
 import { Reachability } from './reachability.ts';
@@ -63,8 +64,9 @@ export function createServer(
   });
   const staticFiles = new StaticFiles(config.webDistDir);
   const log = options.log ?? ((line: string) => console.log(line));
+  const audit = auditLogFor(config.audit, log);
   const prerenderer = config.prerender
-    ? new PagePrerenderer({ service, staticFiles, settings: config.prerender, log })
+    ? new PagePrerenderer({ service, staticFiles, settings: config.prerender, log, audit })
     : null;
   const testControls =
     config.upstream.mode === 'simulator' && config.upstream.simulator.testControls;
@@ -75,6 +77,8 @@ export function createServer(
     mode,
     version: VERSION,
     access: config.access,
+    viewerGroups: config.viewerGroups,
+    audit,
     allowedHosts: checkedHosts(config),
     staticFiles,
     prerenderer,
