@@ -17,16 +17,16 @@ const IP = '110.226.182.196';
 function listReply() {
   const body = listOf(...UUIDS);
   const [first, second] = body.sessions;
-  body.sessions = [
+  const sessions: (NonNullable<typeof first> & { requestor_ip?: string })[] = [
     { ...first!, alias: HOSTILE_ALIAS },
     { ...session(second!.session_uuid, RECIPIENT), requestor_ip: IP },
   ];
-  return body;
+  return { ...body, sessions };
 }
 
 /** Every recipient (and its national part) and IP of the raw upstream reply. */
 const secrets = listReply().sessions.flatMap((s) => {
-  const ip = (s as { requestor_ip?: string }).requestor_ip;
+  const ip = s.requestor_ip;
   return [s.recipient, s.recipient.slice(2), ...(ip ? [ip] : [])];
 });
 const leaked = (html: string) => secrets.filter((secret) => html.includes(secret));
