@@ -97,7 +97,7 @@ function renderAt(path: string, seed: SessionsPage | null = null) {
 }
 
 const tableText = () =>
-  within(screen.getByRole('table'))
+  within(screen.getByRole('table', { name: 'Sessions' }))
     .getAllByRole('row')
     .map((r) => r.textContent)
     .join('\n');
