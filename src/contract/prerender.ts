@@ -57,3 +57,18 @@ export type PrerenderResult = { html: string; boot: PrerenderBoot };
 
 /** The SSR bundle's export: null when the page is not one it pre-renders. */
 export type Prerender = (input: PrerenderInput) => Promise<PrerenderResult | null>;
+
+/**
+ * The boot's `apiQuery` as written into a page whose reply is masked: the recipient filter
+ * keeps only its last four digits, or the page would carry the number it masks everywhere
+ * else. The browser compares its own query in the same form; both sides call this.
+ */
+export function bootApiQuery(apiQuery: string, body: unknown): string {
+  const masked = typeof body === 'object' && body !== null && 'masked' in body && body.masked;
+  if (!masked) return apiQuery;
+  const params = new URLSearchParams(apiQuery);
+  const recipient = params.get('recipient');
+  if (recipient !== null)
+    params.set('recipient', `masked-${recipient.replace(/\D/g, '').slice(-4)}`);
+  return params.toString();
+}

@@ -133,6 +133,12 @@ describe('a deep link to the explorer', () => {
     const boot = bootOf(html).body as { masked?: boolean; sessions: { recipient: string }[] };
     expect(boot.masked).toBe(true);
     expect(boot.sessions.map((s) => s.recipient)).toContain('+91 ••••0998');
+    // A recipient's page: the number is in the link, not in the page (the query it embeds
+    // keeps the last four only).
+    const lookup = (await server.page(`recipient=%2B${RECIPIENT}&${WINDOW}&mask=1`)).html;
+    expect(rowUuids(lookup)).toHaveLength(2);
+    expect(leaked(lookup)).toEqual([]);
+    expect(bootOf(lookup).apiQuery).toContain('recipient=masked-0998');
   });
 
   it('masks every page of a masked-only viewer, whatever the link says', async () => {
