@@ -53,9 +53,11 @@ test('a masked-only viewer sees masked data only and has no way to unmask it', a
 
   await page.setExtraHTTPHeaders(as('support-l1'));
   await page.goto(`${server.url}?${WINDOW}`);
-  await expect(dataRows(page).first()).toBeVisible();
+  // Rows wait for the server's word (health) and the masking code, in turn: on a busy
+  // machine that can take longer than the default 5 s.
+  await expect(dataRows(page).first()).toBeVisible({ timeout: 15_000 });
   await expect(page).toHaveURL(/mask=1/);
-  await expect(page.getByText('Phone numbers masked')).toBeVisible();
+  await expect(page.getByText('Phone numbers masked', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: /show full numbers/i })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /mask phone numbers/i })).toHaveCount(0);
   const leaked = (text: string) => secrets.filter((s) => text.includes(s));
@@ -67,7 +69,7 @@ test('a masked-only viewer sees masked data only and has no way to unmask it', a
   // Removing mask=1 from the address changes nothing: the server masks, the app puts it back.
   await page.goto(`${server.url}?${WINDOW}`);
   await expect(page).toHaveURL(/mask=1/);
-  await expect(dataRows(page).first()).toBeVisible();
+  await expect(dataRows(page).first()).toBeVisible({ timeout: 15_000 });
   expect(leaked(await everythingOnPage(page))).toEqual([]);
 });
 
