@@ -173,7 +173,11 @@ function toConfig(e: z.output<typeof envSchema>, users: DashboardUser[]): Server
       e.TRUST_GROUPS_HEADER && e.MASKED_GROUPS
         ? {
             header: e.TRUST_GROUPS_HEADER.toLowerCase(),
-            maskedGroups: new Set(e.MASKED_GROUPS.split(',').map((g) => g.trim())),
+            maskedGroups: new Set(
+              e.MASKED_GROUPS.split(',')
+                .map((g) => g.trim())
+                .filter(Boolean),
+            ),
           }
         : null,
     audit: e.AUDIT_LOG ? { file: e.AUDIT_LOG, secret: e.AUDIT_SECRET ?? null } : null,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from './config.ts';
 import { hashPassword } from './passwords.ts';
 import { startFakeUpstream, type FakeUpstream } from './testing/fake-upstream.ts';
 import { startDashboard, type TestDashboard } from './testing/harness.ts';
@@ -104,6 +105,7 @@ describe('TRUST_GROUPS_HEADER + MASKED_GROUPS behind a login proxy', () => {
     ['in a masked group', 'staff,support-l1', true],
     ['in the other masked group', 'contractors', true],
     ['with no groups header (fails closed)', null, true],
+    ['with an empty groups header (fails closed)', '', true],
     ['in other groups only', 'staff,support-l2', false],
   ])('a user %s: masked=%s', async (_who, groups, masked) => {
     const text = await get(dash, '/api/sessions', as(groups));
@@ -124,5 +126,45 @@ describe('an open dashboard (no access control)', () => {
     } finally {
       await dash.close();
     }
+  });
+});
+
+describe('configuration', () => {
+  it.each([
+    [
+      { TRUST_GROUPS_HEADER: 'X-Forwarded-Groups' },
+      'TRUST_GROUPS_HEADER and MASKED_GROUPS go together',
+    ],
+    [{ MASKED_GROUPS: 'l1' }, 'TRUST_GROUPS_HEADER and MASKED_GROUPS go together'],
+    [
+      { TRUST_GROUPS_HEADER: 'X-Forwarded-Groups', MASKED_GROUPS: 'l1' },
+      'needs TRUST_IDENTITY_HEADER',
+    ],
+    [
+      { TRUST_IDENTITY_HEADER: 'X-Email', TRUST_GROUPS_HEADER: 'X Groups', MASKED_GROUPS: 'l1' },
+      'TRUST_GROUPS_HEADER must be an HTTP header name',
+    ],
+    [
+      { AUDIT_LOG: '/tmp/a.jsonl', AUDIT_SECRET: 'short' },
+      'AUDIT_SECRET must be at least 16 characters',
+    ],
+  ])('refuses %o', (env, problem) => {
+    const result = parseConfig(env);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.problems.join('\n')).toContain(problem);
+  });
+
+  it('reads a masked-only DASHBOARD_USERS entry and the audit settings', async () => {
+    const hash = await hashPassword('password of carol');
+    const result = parseConfig({
+      DASHBOARD_USERS: `carol:${hash}:masked`,
+      AUDIT_LOG: '/tmp/a.jsonl',
+    });
+    if (!result.ok) throw new Error(result.problems.join('; '));
+    expect(result.config.access).toEqual({
+      kind: 'basic',
+      users: [{ name: 'carol', hash, maskedOnly: true }],
+    });
+    expect(result.config.audit).toEqual({ file: '/tmp/a.jsonl', secret: null });
   });
 });

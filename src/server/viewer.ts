@@ -51,13 +51,10 @@ function basicUserName(header: string | undefined): string | null {
 }
 
 /**
- * Fails closed: with a groups header configured, a request that carries none (a proxy not
- * passing groups, a user in no group) is treated as masked-only.
+ * Fails closed: with a groups header configured, a request that carries none, or an empty one
+ * (a proxy not passing groups, a user in no group), is treated as masked-only.
  */
 function inMaskedGroup(value: string | undefined, policy: GroupPolicy): boolean {
-  if (value === undefined) return true;
-  return value
-    .split(/[,\s]+/)
-    .map((g) => g.trim())
-    .some((g) => policy.maskedGroups.has(g));
+  const groups = (value ?? '').split(/[,\s]+/).filter(Boolean);
+  return groups.length === 0 || groups.some((g) => policy.maskedGroups.has(g));
 }
