@@ -44,6 +44,8 @@ const full: SessionsPage = {
 const masked: SessionsPage = { ...full, sessions: full.sessions.map(maskSession), masked: true };
 const digits = full.sessions.map((s) => s.recipient!.replace(/\D/g, ''));
 const WINDOW = 'from=2026-11-20T10:00:00Z&to=2026-11-20T12:00:00Z';
+/** Whole-app renders with lazy chunks: generous waits, for shared and busy machines. */
+const SLOW = { timeout: 5000 };
 
 type Call = { url: string; method: string; body: unknown };
 function stubApi(maskedOnly: boolean, listReply: SessionsPage) {
@@ -107,25 +109,25 @@ describe('a masked-only viewer', () => {
   it('gets no unmask control, and the address says mask=1', async () => {
     stubApi(true, masked);
     renderAt(`/?${WINDOW}`);
-    expect(await screen.findByText('all 4 sessions')).toBeInTheDocument();
-    await waitFor(() => expect(screen.getByLabelText('address')).toHaveTextContent('mask=1'));
+    expect(await screen.findByText('all 4 sessions', {}, SLOW)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByLabelText('address')).toHaveTextContent('mask=1'), SLOW);
     expect(screen.getByText('Phone numbers masked')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /show full numbers/i })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /mask phone numbers/i })).not.toBeInTheDocument();
     expect(fullNumbersShown()).toEqual([]);
-  });
+  }, 20_000);
 });
 
 describe('a full viewer on a page the server sent masked', () => {
   it('fetches again on unmask, shows full numbers from that reply, and reports the unmask', async () => {
     const calls = stubApi(false, full);
     renderAt(`/?${WINDOW}&mask=1`, masked);
-    expect(await screen.findByText('all 4 sessions')).toBeInTheDocument();
+    expect(await screen.findByText('all 4 sessions', {}, SLOW)).toBeInTheDocument();
     expect(calls.filter((c) => c.url.startsWith('/api/sessions'))).toEqual([]);
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: /show full numbers/ }));
+    await user.click(await screen.findByRole('button', { name: /show full numbers/ }, SLOW));
     await user.click(screen.getByRole('button', { name: 'Show full numbers' }));
-    await waitFor(() => expect(fullNumbersShown()).toEqual(digits));
+    await waitFor(() => expect(fullNumbersShown()).toEqual(digits), SLOW);
     expect(calls.filter((c) => c.url.startsWith('/api/sessions'))).toHaveLength(1);
     expect(calls.filter((c) => c.method === 'POST')).toEqual([
       {
@@ -141,5 +143,5 @@ describe('a full viewer on a page the server sent masked', () => {
         },
       },
     ]);
-  });
+  }, 20_000);
 });
