@@ -11,7 +11,7 @@ export default defineConfig({
     include: [
       'src/contract/**/*.test.ts',
       'src/server/upstream-*.test.ts',
-      'src/web/lib/mask*.test.ts',
+      'src/contract/mask*.test.ts',
       'src/web/features/export/lib/csv*.test.ts',
     ],
     // The fuzz run (thousands of generated payloads) is too slow to repeat for every mutant.

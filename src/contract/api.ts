@@ -57,6 +57,11 @@ export const sessionsPageSchema = z.object({
   meta: z
     .object({ source: z.enum(['index', 'plivo']), total: z.number().int().nullable() })
     .optional(),
+  /**
+   * Present when the server masked this reply (a masked-only viewer, or a pre-rendered `mask=1`
+   * page): the browser must fetch again before it can show full numbers.
+   */
+  masked: z.literal(true).optional(),
 });
 export type SessionsPage = z.infer<typeof sessionsPageSchema>;
 
@@ -65,6 +70,8 @@ export const sessionDetailSchema = z.object({
   session: sessionSchema,
   raw: z.unknown(),
   fetchedAt: z.string(),
+  /** Present when the server masked this reply (a masked-only viewer). */
+  masked: z.literal(true).optional(),
 });
 export type SessionDetail = z.infer<typeof sessionDetailSchema>;
 
@@ -73,5 +80,21 @@ export const healthSchema = z.object({
   upstreamReachable: z.boolean(),
   budget: z.object({ perMinute: z.number(), remaining: z.number(), queued: z.number() }),
   version: z.string(),
+  /** Who is asking: a masked-only viewer gets masked replies and no way to unmask. */
+  viewer: z.object({ maskedOnly: z.boolean() }),
 });
 export type Health = z.infer<typeof healthSchema>;
+
+/**
+ * `POST /api/audit`: what the browser does with data it already has, for the audit trail
+ * (exports are built in the browser; unmasking shows numbers it holds). `filters` are the
+ * list's `/api/sessions` parameters; the server keeps only known ones and hashes the number.
+ */
+export const auditEventSchema = z.object({
+  action: z.enum(['export', 'unmask']),
+  format: z.enum(['csv', 'json']).optional(),
+  granularity: z.enum(['session', 'attempt']).optional(),
+  rows: z.number().int().nonnegative().max(10_000_000),
+  filters: z.record(z.string(), z.string().max(200)),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;

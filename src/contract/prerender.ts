@@ -54,7 +54,10 @@ export type RenderMemo = {
 export type PrerenderBoot = {
   /** The `/api/sessions` query string the data answers. */
   apiQuery: string;
-  /** The reply body, exactly as `/api/sessions` would have sent it. */
+  /**
+   * The reply body as `/api/sessions` would have sent it — masked (and marked `masked`) when
+   * the page is (`mask=1` or a masked-only viewer): the page must not carry what it hides.
+   */
   body: unknown;
   /** The end of the window, for relative windows (later pages ask for the same window). */
   endMs: number;
@@ -66,3 +69,18 @@ export type PrerenderResult = { html: string; boot: PrerenderBoot };
 
 /** The SSR bundle's export: null when the page is not one it pre-renders. */
 export type Prerender = (input: PrerenderInput) => Promise<PrerenderResult | null>;
+
+/**
+ * The boot's `apiQuery` as written into a page whose reply is masked: the recipient filter
+ * keeps only its last four digits, or the page would carry the number it masks everywhere
+ * else. The browser compares its own query in the same form; both sides call this.
+ */
+export function bootApiQuery(apiQuery: string, body: unknown): string {
+  const masked = typeof body === 'object' && body !== null && 'masked' in body && body.masked;
+  if (!masked) return apiQuery;
+  const params = new URLSearchParams(apiQuery);
+  const recipient = params.get('recipient');
+  if (recipient !== null)
+    params.set('recipient', `masked-${recipient.replace(/\D/g, '').slice(-4)}`);
+  return params.toString();
+}

@@ -6,9 +6,13 @@ import type { FilterIssue } from '../contract/list-filters.ts';
 import type { IndexAnswers } from './index/index-answers.ts';
 import { failureResponse } from './api-errors.ts';
 import type { AppEnv } from './app-env.ts';
+import type { AuditLog } from './audit-log.ts';
+import { auditRoute } from './audit-route.ts';
 import type { Budget } from './budget.ts';
+import { maskedDetail, maskedPage } from './mask-replies.ts';
 import type { Reachability } from './reachability.ts';
 import type { ServiceResult, SessionsService } from './sessions-service.ts';
+import { viewerOf } from './viewer.ts';
 
 export type ApiDeps = {
   service: SessionsService;
@@ -17,6 +21,8 @@ export type ApiDeps = {
   index: IndexAnswers;
   mode: 'plivo' | 'simulator';
   version: string;
+  /** AUDIT_LOG: null when off. */
+  audit: AuditLog | null;
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -24,7 +30,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** `/api`: the only routes that reach the upstream, each with validated input. */
 export function apiRoutes(deps: ApiDeps): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
-  // HEAD would spend the upstream budget for a reply without a body: GET only.
+  // HEAD would spend the upstream budget for a reply without a body: GET only, but for the
+  // browser's audit reports.
+  api.post('/audit', (c) => auditRoute(c, deps.audit));
   api.use('*', async (c, next) => {
     if (c.req.method === 'GET') return next();
     c.set('route', '/api/*');
@@ -42,6 +50,7 @@ export function apiRoutes(deps: ApiDeps): Hono<AppEnv> {
       upstreamReachable: await deps.reachability.check(),
       budget: toHealthBudget(deps.listBudget),
       version: deps.version,
+      viewer: { maskedOnly: viewerOf(c).maskedOnly },
     };
     c.header('Cache-Control', 'no-store');
     return c.json(health);
@@ -58,12 +67,8 @@ export function apiRoutes(deps: ApiDeps): Hono<AppEnv> {
     const parsed = parseSessionQuery(new URL(c.req.url).searchParams.entries());
     if (!parsed.ok) return badParameters(c, parsed.issues);
     const { query } = parsed;
+    const viewer = viewerOf(c);
     const decision = deps.index.list(query);
-    if (decision.by === 'index') {
-      c.header('X-Source', 'index');
-      c.header('Cache-Control', 'private, no-store');
-      return c.json(decision.page);
-    }
     if (decision.by === 'refused') {
       return failureResponse(c, {
         code: 'not_indexed',
@@ -71,11 +76,24 @@ export function apiRoutes(deps: ApiDeps): Hono<AppEnv> {
         ...(decision.param ? { param: decision.param } : {}),
       });
     }
+    const lookup = async (rows: number) => {
+      if (!deps.audit || !(query.filters.recipient || query.index.recipient_contains)) return;
+      const filters = deps.audit.filters(query.filters, query.index);
+      await deps.audit.record({ user: viewer.user, action: 'lookup', filters, rows });
+    };
+    if (decision.by === 'index') {
+      await lookup(decision.page.sessions.length);
+      c.header('X-Source', 'index');
+      c.header('Cache-Control', 'private, no-store');
+      return c.json(viewer.maskedOnly ? maskedPage(decision.page) : decision.page);
+    }
     // Plivo pages 20 at most; a bigger limit (meant for the index) is cut to that.
     const limit = Math.min(query.limit, PLIVO_MAX_LIMIT);
     // Plivo's default is 20: leaving it out keeps one cache entry for "no limit" and "20".
     const filters = limit === PLIVO_MAX_LIMIT ? query.filters : { ...query.filters, limit };
-    return reply(c, await deps.service.list(filters, wantsFresh(c) || query.source === 'plivo'));
+    const result = await deps.service.list(filters, wantsFresh(c) || query.source === 'plivo');
+    if (result.outcome.ok) await lookup(result.outcome.value.sessions.length);
+    return reply(c, result, viewer.maskedOnly ? maskedPage : null);
   });
 
   api.get('/stats', (c) => {
@@ -115,7 +133,20 @@ export function apiRoutes(deps: ApiDeps): Hono<AppEnv> {
         message: 'A single session takes no query parameters.',
       });
     }
-    return reply(c, await deps.service.retrieve(uuid, wantsFresh(c)));
+    const result = await deps.service.retrieve(uuid, wantsFresh(c));
+    if (result.outcome.ok && deps.audit) {
+      const { recipient } = result.outcome.value.session;
+      await deps.audit.record({
+        user: viewerOf(c).user,
+        action: 'session_view',
+        filters: {
+          session_uuid: uuid.toLowerCase(),
+          ...(recipient ? { recipient: deps.audit.hash(recipient) } : {}),
+        },
+        rows: 1,
+      });
+    }
+    return reply(c, result, viewerOf(c).maskedOnly ? maskedDetail : null);
   });
 
   api.all('*', (c) => {
@@ -123,7 +154,7 @@ export function apiRoutes(deps: ApiDeps): Hono<AppEnv> {
     return failureResponse(c, {
       code: 'not_found',
       message:
-        'No such API route: the dashboard API has /api/sessions, /api/sessions/:uuid, /api/stats, /api/index and /api/health.',
+        'No such API route: the dashboard API has /api/sessions, /api/sessions/:uuid, /api/stats, /api/index, /api/health and POST /api/audit.',
     });
   });
   return api;
@@ -151,7 +182,12 @@ function wantsFresh(c: Context<AppEnv>): boolean {
   );
 }
 
-function reply<T>(c: Context<AppEnv>, result: ServiceResult<T>): Response {
+/** `mask`: for a masked-only viewer, the server's masking of the reply. */
+function reply<T>(
+  c: Context<AppEnv>,
+  result: ServiceResult<T>,
+  mask: ((value: T) => T) | null,
+): Response {
   c.set('upstreamCalls', result.upstreamCalls);
   c.set('cache', result.cache);
   c.header('X-Cache', result.cache);
@@ -159,5 +195,6 @@ function reply<T>(c: Context<AppEnv>, result: ServiceResult<T>): Response {
   if (!result.outcome.ok) return failureResponse(c, result.outcome.failure);
   // Replies carry phone numbers: browsers must not keep them on disk.
   c.header('Cache-Control', 'private, no-store');
-  return c.json(result.outcome.value as object);
+  const value = mask ? mask(result.outcome.value) : result.outcome.value;
+  return c.json(value as object);
 }

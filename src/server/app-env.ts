@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { CacheOutcome } from './reply-cache.ts';
+import type { Viewer } from './viewer.ts';
 
 /** Hono's per-request context for the dashboard: what handlers record for the access log. */
 export type AppEnv = {
@@ -11,5 +12,7 @@ export type AppEnv = {
     cache: CacheOutcome;
     /** Set by a pre-rendered page: the SHA-256 (base64) of its one stylesheet, for the CSP. */
     styleHash: string;
+    /** Who is asking (set after access control): for masking and the audit trail. */
+    viewer: Viewer;
   };
 };

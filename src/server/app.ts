@@ -12,9 +12,13 @@ import type { PagePrerenderer } from './prerender-page.ts';
 import type { StaticFiles } from './static-files.ts';
 import type { TrustedProxies } from './trusted-proxies.ts';
 
+import { identifyViewer, type GroupPolicy } from './viewer.ts';
+
 export type AppDeps = ApiDeps & {
   access: AccessControl;
   trustedProxies: TrustedProxies;
+  /** Masked-only viewers by group (TRUST_GROUPS_HEADER + MASKED_GROUPS). */
+  viewerGroups: GroupPolicy | null;
   /** Set when there is no access control: the Host names the server answers for. */
   allowedHosts: ReadonlySet<string> | null;
   staticFiles: StaticFiles;
@@ -42,6 +46,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', crossSiteGuard());
   if (deps.allowedHosts) app.use('*', hostCheck(deps.allowedHosts));
   app.use('*', accessControl(deps.access, deps.trustedProxies));
+  app.use('*', identifyViewer(deps.access, deps.viewerGroups));
   app.route('/api', apiRoutes(deps));
   if (deps.simControls) mountSimControls(app, deps.simControls);
 

@@ -43,6 +43,10 @@ export type ServerConfig = {
   index: { dataDir: string; budgetShare: number; retentionDays: number } | null;
   /** Peers whose identity header and X-Forwarded-For are believed (TRUSTED_PROXIES). */
   trustedProxies: TrustedProxies;
+  /** Masked-only viewers by group (header access only); see viewer.ts. */
+  viewerGroups: { header: string; maskedGroups: ReadonlySet<string> } | null;
+  /** AUDIT_LOG: the trail's file and its HMAC secret (null: generated at start-up). */
+  audit: { file: string; secret: string | null } | null;
 };
 
 const AUTH_ID = /^(MA|SA)[A-Z0-9]{18}$/;
@@ -107,6 +111,13 @@ const envSchema = z.object({
     .default(0.5),
   INDEX_RETENTION_DAYS: int(90, 3650).default(400),
   TRUSTED_PROXIES: z.string().default(DEFAULT_TRUSTED_PROXIES),
+  TRUST_GROUPS_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,100}$/, 'must be an HTTP header name like X-Forwarded-Groups')
+    .optional(),
+  MASKED_GROUPS: optionalText,
+  AUDIT_LOG: optionalText,
+  AUDIT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   // The in-process simulator's SIM_* variables, with the standalone simulator's rules.
   ...simulatorEnvShape,
 });
@@ -147,6 +158,7 @@ export function parseConfig(rawEnv: Env): ConfigResult {
   }
   const proxies = parseTrustedProxies(env.TRUSTED_PROXIES ?? DEFAULT_TRUSTED_PROXIES);
   problems.push(...proxies.problems.map((p) => `TRUSTED_PROXIES ${p}`));
+  problems.push(...groupProblems(env));
   if (!parsed.success || problems.length) return { ok: false, problems };
   return { ok: true, config: toConfig(parsed.data, users.users, proxies.proxies) };
 }
@@ -228,7 +240,33 @@ function toConfig(
           }
         : null,
     trustedProxies,
+    viewerGroups:
+      e.TRUST_GROUPS_HEADER && e.MASKED_GROUPS
+        ? {
+            header: e.TRUST_GROUPS_HEADER.toLowerCase(),
+            maskedGroups: new Set(
+              e.MASKED_GROUPS.split(',')
+                .map((g) => g.trim())
+                .filter(Boolean),
+            ),
+          }
+        : null,
+    audit: e.AUDIT_LOG ? { file: e.AUDIT_LOG, secret: e.AUDIT_SECRET ?? null } : null,
   };
+}
+
+/** Groups mean something only together, and only behind a login proxy's identity header. */
+function groupProblems(env: Env): string[] {
+  const problems: string[] = [];
+  if (Boolean(env.TRUST_GROUPS_HEADER) !== Boolean(env.MASKED_GROUPS)) {
+    problems.push('TRUST_GROUPS_HEADER and MASKED_GROUPS go together: set both or neither');
+  }
+  if (env.TRUST_GROUPS_HEADER && !env.TRUST_IDENTITY_HEADER) {
+    problems.push(
+      'TRUST_GROUPS_HEADER needs TRUST_IDENTITY_HEADER (groups come from the login proxy)',
+    );
+  }
+  return problems;
 }
 
 /** Defaults plus overrides: for tests and the e2e support scripts. */

@@ -5,7 +5,10 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
  * `alice:scrypt.16384.8.1.<salt>.<hash>,bob:…` (base64url parts). Dots rather than `$`
  * separate the parts because `$` needs escaping in shells, Compose files and systemd units.
  */
-export type DashboardUser = { name: string; hash: string };
+export type DashboardUser = { name: string; hash: string; maskedOnly?: boolean };
+
+/** An entry ending in this sees masked data only (viewer.ts): `carol:scrypt.…:masked`. */
+const MASKED_FLAG = ':masked';
 
 const KEY_LENGTH = 32;
 const DEFAULT_COST = { N: 16_384, r: 8, p: 1 };
@@ -64,12 +67,17 @@ export async function verifyPassword(password: string, hash: string): Promise<bo
   return got.length === want.length && timingSafeEqual(got, want);
 }
 
-/** Parses `name:hash` pairs separated by commas or whitespace; problems never echo a hash. */
+/**
+ * Parses `name:hash` pairs (`name:hash:masked` for a masked-only user) separated by commas or
+ * whitespace; problems never echo a hash.
+ */
 export function parseUserList(text: string): { users: DashboardUser[]; problems: string[] } {
   const users: DashboardUser[] = [];
   const problems: string[] = [];
   const entries = text.split(/[\s,]+/).filter(Boolean);
-  entries.forEach((entry, index) => {
+  entries.forEach((flagged, index) => {
+    const maskedOnly = flagged.endsWith(MASKED_FLAG);
+    const entry = maskedOnly ? flagged.slice(0, -MASKED_FLAG.length) : flagged;
     const colon = entry.indexOf(':');
     const name = colon > 0 ? entry.slice(0, colon) : '';
     const hash = colon > 0 ? entry.slice(colon + 1) : '';
@@ -79,7 +87,7 @@ export function parseUserList(text: string): { users: DashboardUser[]; problems:
       problems.push(`user ${name} has ${costProblem(hash)} (run npm run hash-password)`);
     } else if (users.some((u) => u.name === name)) {
       problems.push(`user ${name} is listed twice`);
-    } else users.push({ name, hash });
+    } else users.push({ name, hash, ...(maskedOnly ? { maskedOnly } : {}) });
   });
   return { users, problems };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { THEME_COOKIE, VIEWER_ZONE_COOKIE } from '../contract/prerender.ts';
 import { RECENT_RENDERS_MAX_BYTES } from './recent-renders.ts';
-import { TEST_AUTH_TOKEN } from './testing/harness.ts';
+import { startDashboard, TEST_AUTH_TOKEN } from './testing/harness.ts';
 import { listOf, session } from './testing/payloads.ts';
 import { bootOf, prerenderServer, WINDOW } from './testing/prerender-fixture.ts';
 
@@ -13,13 +13,24 @@ import { bootOf, prerenderServer, WINDOW } from './testing/prerender-fixture.ts'
 const UUIDS = ['3cdec449-a367-435e-b4f9-40d777a7cfcc', '9a7c3b3e-0d7c-4c65-a4a4-5a1b7e0e0b01'];
 const HOSTILE_ALIAS = '</script><script>alert(1)</script>\u2028$&';
 const RECIPIENT = '918996280998';
+const IP = '110.226.182.196';
 
 function listReply() {
   const body = listOf(...UUIDS);
   const [first, second] = body.sessions;
-  body.sessions = [{ ...first!, alias: HOSTILE_ALIAS }, session(second!.session_uuid, RECIPIENT)];
-  return body;
+  const sessions: (NonNullable<typeof first> & { requestor_ip?: string })[] = [
+    { ...first!, alias: HOSTILE_ALIAS },
+    { ...session(second!.session_uuid, RECIPIENT), requestor_ip: IP },
+  ];
+  return { ...body, sessions };
 }
+
+/** Every recipient (and its national part) and IP of the raw upstream reply. */
+const secrets = listReply().sessions.flatMap((s) => {
+  const ip = s.requestor_ip;
+  return [s.recipient, s.recipient.slice(2), ...(ip ? [ip] : [])];
+});
+const leaked = (html: string) => secrets.filter((secret) => html.includes(secret));
 
 // Renders of a 4 MB reply (the memory test) take longer than the default wait on a busy machine.
 const server = prerenderServer(listReply, { PRERENDER_WAIT_MS: '10000' });
@@ -110,15 +121,50 @@ describe('a deep link to the explorer', () => {
     );
   });
 
-  it('masks numbers in the rendered page when the link says mask=1, after an unmasked render of the same reply', async () => {
-    expect((await server.page(WINDOW)).html).toContain('+91 89962 80998');
+  it('with mask=1 has no number or IP anywhere in the HTML, the embedded reply included', async () => {
+    // Positive control: the same reply unmasked carries them, in the rows and the data.
+    const full = (await server.page(WINDOW)).html;
+    expect(full).toContain('+91 89962 80998');
+    expect(leaked(full)).toEqual(secrets);
     const { html } = await server.page(`${WINDOW}&mask=1`);
-    // The data element holds the reply as /api sends it; the browser removes it on start.
-    expect(bootOf(html).apiQuery).toBeTruthy();
-    const rendered = html.replace(/<script type="application\/json"[^]*?<\/script>/, '');
-    expect(rowUuids(rendered)).toHaveLength(2);
-    expect(rendered).not.toContain('8996280998');
-    expect(rendered).not.toContain('89962');
+    expect(rowUuids(html)).toHaveLength(2);
+    expect(leaked(html)).toEqual([]);
+    expect(html).not.toContain('89962');
+    expect(html).toContain('+91 ••••0998');
+    // The app starts from the masked reply and knows it must fetch again to unmask.
+    const boot = bootOf(html).body as { masked?: boolean; sessions: { recipient: string }[] };
+    expect(boot.masked).toBe(true);
+    expect(boot.sessions.map((s) => s.recipient)).toContain('+91 ••••0998');
+    // A recipient's page: the number is in the link, not in the page (the query it embeds
+    // keeps the last four only).
+    const lookup = (await server.page(`recipient=%2B${RECIPIENT}&${WINDOW}&mask=1`)).html;
+    expect(rowUuids(lookup)).toHaveLength(2);
+    expect(leaked(lookup)).toEqual([]);
+    expect(bootOf(lookup).apiQuery).toContain('recipient=masked-0998');
+  });
+
+  it('masks every page of a masked-only viewer, whatever the link says', async () => {
+    const guarded = await startDashboard(
+      {
+        WEB_DIST_DIR: server.dirs.web,
+        TRUST_IDENTITY_HEADER: 'X-Forwarded-Email',
+        TRUST_GROUPS_HEADER: 'X-Forwarded-Groups',
+        MASKED_GROUPS: 'support-l1',
+      },
+      server.upstream,
+    );
+    try {
+      const page = async (groups: string) => {
+        const headers = { 'x-forwarded-email': 'agent@example.com', 'x-forwarded-groups': groups };
+        return (await fetch(`${guarded.url}/?${WINDOW}`, { headers })).text();
+      };
+      const masked = await page('support-l1');
+      expect(rowUuids(masked)).toHaveLength(2);
+      expect(leaked(masked)).toEqual([]);
+      expect(leaked(await page('support-l2'))).toEqual(secrets);
+    } finally {
+      await guarded.close();
+    }
   });
 
   it('shows times in the zone the browser reported, and UTC for one it did not', async () => {

@@ -13,11 +13,14 @@ import {
 } from '../contract/prerender.ts';
 import type { AppEnv } from './app-env.ts';
 import { AssembledPages } from './assembled-pages.ts';
+import type { AuditLog } from './audit-log.ts';
+import { maskedPage } from './mask-replies.ts';
 import { pageTheme, prerenderedDocument, ROOT_ELEMENT } from './prerendered-document.ts';
 import { RecentRenders } from './recent-renders.ts';
 import { withoutLongNumbers, type LogLine } from './request-log.ts';
 import type { SessionsService } from './sessions-service.ts';
 import { chooseEncoding, compress, type StaticFiles } from './static-files.ts';
+import { viewerOf } from './viewer.ts';
 
 export type PrerenderDeps = {
   service: SessionsService;
@@ -26,6 +29,7 @@ export type PrerenderDeps = {
   /** How long the service keeps a reply: a render of it is of no use for longer. */
   replyTtlMs: number;
   log: LogLine;
+  audit: AuditLog | null;
 };
 
 const IANA_ZONE = /^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+){0,3}$/;
@@ -72,6 +76,12 @@ export class PagePrerenderer {
     if (!prerender || !index?.includes(ROOT_ELEMENT)) return null;
     const started = performance.now();
     const url = new URL(c.req.url);
+    const viewer = viewerOf(c);
+    // A masked page carries masked data only (issue #15, finding 9): its rows, and the reply
+    // it embeds for the app, which anyone can read with view-source or JavaScript off. A
+    // masked-only viewer's page is masked whatever the link says.
+    if (viewer.maskedOnly) url.searchParams.set('mask', '1');
+    const masked = url.searchParams.get('mask') === '1';
     let upstreamCalls = 0;
     const loadList = async (apiQuery: string): Promise<unknown> => {
       const parsed = parseListFilters(new URLSearchParams(apiQuery).entries());
@@ -79,7 +89,18 @@ export class PagePrerenderer {
       const result = await this.deps.service.list(parsed.filters, false);
       upstreamCalls += result.upstreamCalls;
       c.set('cache', result.cache);
-      return result.outcome.ok ? result.outcome.value : null;
+      if (!result.outcome.ok) return null;
+      const page = result.outcome.value;
+      // The page shows a recipient's sessions as /api/sessions would: the same audit line.
+      if (parsed.filters.recipient && this.deps.audit) {
+        await this.deps.audit.record({
+          user: viewer.user,
+          action: 'lookup',
+          filters: this.deps.audit.filters(parsed.filters),
+          rows: page.sessions.length,
+        });
+      }
+      return masked ? maskedPage(page) : page;
     };
     const rendering = prerender({
       url: url.pathname + url.search,

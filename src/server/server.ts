@@ -5,6 +5,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { AppEnv } from './app-env.ts';
 import { createApp } from './app.ts';
+import { auditLogFor } from './audit-log.ts';
 import { Budget } from './budget.ts';
 import type { ServerConfig } from './config.ts';
 import { Reachability } from './reachability.ts';
@@ -80,6 +81,7 @@ export function createServer(
     log,
     onExchange: (reachable) => reachability.record(reachable),
   });
+  const audit = auditLogFor(config.audit, log);
   const prerenderer = config.prerender
     ? new PagePrerenderer({
         service,
@@ -87,6 +89,7 @@ export function createServer(
         settings: config.prerender,
         replyTtlMs: config.cacheTtlMs,
         log,
+        audit,
       })
     : null;
   const testControls =
@@ -100,6 +103,8 @@ export function createServer(
     version: VERSION,
     access: config.access,
     trustedProxies: config.trustedProxies,
+    viewerGroups: config.viewerGroups,
+    audit,
     allowedHosts: checkedHosts(config),
     staticFiles,
     prerenderer,

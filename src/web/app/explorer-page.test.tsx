@@ -32,6 +32,7 @@ const health = {
   upstreamReachable: true,
   budget: { perMinute: 20, remaining: 0, queued: 0 },
   version: 't',
+  viewer: { maskedOnly: false },
 };
 
 /** Answers /api/health, then each /api/sessions call with the next reply in `replies`. */

@@ -20,6 +20,7 @@ import { useHealth } from '../lib/use-health.ts';
 import { ExplorerInsight } from './explorer-insight.tsx';
 import { ExplorerToolbar, LIVE_INTERVAL_MS } from './explorer-toolbar.tsx';
 import { useExplorerView } from './use-explorer-view.ts';
+import { useForcedMask } from './use-forced-mask.ts';
 
 const ReportStamp = lazy(() => import('./report-stamp.tsx'));
 
@@ -35,9 +36,11 @@ const SHORTCUTS = [...INCIDENT_SHORTCUTS, ...TABLE_SHORTCUTS];
 /** `/`: filters, toolbar, insight and the sessions table, all driven by the URL. */
 export function ExplorerPage() {
   const url = useExplorerUrl();
-  const list = useSessionsList(url.state);
-  const view = useExplorerView(url, list);
   const health = useHealth().data;
+  const maskedOnly = health?.viewer.maskedOnly;
+  const list = useSessionsList(url.state, maskedOnly === false && url.params.get('mask') !== '1');
+  const view = useExplorerView(url, list);
+  useForcedMask(maskedOnly === true, view.masked, url.setParam);
   const { search } = useLocation();
   const [helpOpen, setHelpOpen] = useState(false);
   const searchBox = useRef<HTMLInputElement>(null);

@@ -8,11 +8,14 @@ import { CopyLinkButton } from '../features/report/components/copy-link-button.t
 import { MaskToggle } from '../features/report/components/mask-toggle.tsx';
 import { ReportModeToggle } from '../features/report/components/report-mode-toggle.tsx';
 import type { useSessionsList } from '../features/sessions/api/use-sessions-list.ts';
+import { normaliseListQuery, toApiParams } from '../features/sessions/lib/api-params.ts';
 import { ColumnChooser } from '../features/sessions/components/column-chooser.tsx';
 import { ThemeToggle } from '../features/theme/components/theme-toggle.tsx';
 import { useTheme } from '../features/theme/lib/use-theme.ts';
+import { reportAudit } from '../lib/audit.ts';
 import { isOpenWindow } from '../lib/time-window.ts';
 import type { ExplorerUrl } from '../lib/use-explorer-url.ts';
+import { useHealth } from '../lib/use-health.ts';
 import { verdictOf } from '../../contract/verdict.ts';
 import type { ExplorerView } from './use-explorer-view.ts';
 
@@ -40,6 +43,12 @@ export function ExplorerToolbar({ url, view, list, live, getLink }: Props) {
   const [theme, setTheme] = useTheme(params.get('theme'), (value) =>
     setParam('theme', value, 'replace'),
   );
+  const canUnmask = useHealth().data?.viewer.maskedOnly === false;
+  // For the audit trail: the list's own /api filters (the server hashes the number).
+  const filters = () =>
+    Object.fromEntries(
+      toApiParams(normaliseListQuery(url.state.filters, url.state.time), view.window.to, 0),
+    );
   return (
     <div className="toolbar" data-slot="toolbar" role="toolbar" aria-label="View options">
       <div className="toolbar-controls" data-controls="">
@@ -49,7 +58,11 @@ export function ExplorerToolbar({ url, view, list, live, getLink }: Props) {
         />
         <MaskToggle
           masked={view.masked}
-          onChange={(on) => setParam('mask', on ? '1' : null, 'push')}
+          canUnmask={canUnmask}
+          onChange={(on) => {
+            if (!on) reportAudit({ action: 'unmask', rows: view.rows.length, filters: filters() });
+            setParam('mask', on ? '1' : null, 'push');
+          }}
         />
         <CopyLinkButton getLink={getLink} />
         <LazyPart>
@@ -61,6 +74,7 @@ export function ExplorerToolbar({ url, view, list, live, getLink }: Props) {
             masked={view.masked}
             complete={!list.hasMore}
             verdictOf={verdictLabel}
+            onExported={(done) => reportAudit({ action: 'export', ...done, filters: filters() })}
           />
         </LazyPart>
         <LiveToggle

@@ -6,15 +6,23 @@ import { importGraph } from '../test-support/import-graph.ts';
  * masking and number formatting) load after it, through `import()`. This walks the static
  * imports from the entry and fails if either is reachable without a dynamic import.
  */
-const globbed = import.meta.glob<string>(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}'], {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
-/** Keyed by path under src/web ("app/main.tsx"); Vite names same-folder files "./x". */
+const globbed = import.meta.glob<string>(
+  [
+    '../**/*.{ts,tsx}',
+    '../../contract/*.ts',
+    '!../**/*.test.{ts,tsx}',
+    '!../../contract/*.test.ts',
+  ],
+  { query: '?raw', import: 'default', eager: true },
+);
+/**
+ * Keyed by path under src/web ("app/main.tsx"); Vite names same-folder files "./x". The
+ * shared contract (where the masking lives) is keyed "contract/x.ts", which is where a web
+ * module's "../../contract/x.ts" resolves to from inside src/web.
+ */
 const sources: Record<string, string> = Object.fromEntries(
   Object.entries(globbed).map(([key, text]) => [
-    key.startsWith('./') ? `app/${key.slice(2)}` : key.replace(/^\.\.\//, ''),
+    key.startsWith('./') ? `app/${key.slice(2)}` : key.replace(/^(\.\.\/)+/, ''),
     text,
   ]),
 );
@@ -30,7 +38,7 @@ describe('first-paint imports', () => {
     expect(reachable('app/report-stamp.tsx')).toContain('libphonenumber-js');
   });
 
-  it.each(['recharts', 'libphonenumber-js', 'libphonenumber-js/min', 'lib/mask.ts'])(
+  it.each(['recharts', 'libphonenumber-js', 'libphonenumber-js/min', 'contract/mask.ts'])(
     '%s is not reachable without a dynamic import',
     (name) => expect(modules).not.toContain(name),
   );

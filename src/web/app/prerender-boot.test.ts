@@ -38,6 +38,28 @@ const cached = (client: QueryClient) => client.getQueryData(sessionQueries.list(
 afterEach(() => document.getElementById(PRERENDER_BOOT_ID)?.remove());
 
 describe('seedFromPrerender', () => {
+  it('matches a masked page’s query, which carries the recipient’s last four digits only', () => {
+    const search = '?recipient=%2B918996280998&range=1h&mask=1';
+    const lookup = explorerListQuery('/', search)!;
+    const apiQuery = toApiParams(lookup, END, 0)
+      .toString()
+      .replace('%2B918996280998', 'masked-0998');
+    const masked = { ...body, masked: true as const };
+    pageWith(JSON.stringify(boot({ apiQuery, body: masked })));
+    const client = new QueryClient();
+    expect(seedFromPrerender(client, document, { pathname: '/', search }, NOW)).toBe(true);
+    expect(client.getQueryData(sessionQueries.list(lookup).queryKey)?.pages[0]).toEqual({
+      ...masked,
+      endMs: END,
+    });
+    // The page is always the data for its own address; a page for another number is not.
+    pageWith(JSON.stringify(boot({ apiQuery, body: masked })));
+    const other = '?recipient=%2B14155550100&range=1h&mask=1';
+    expect(
+      seedFromPrerender(new QueryClient(), document, { pathname: '/', search: other }, NOW),
+    ).toBe(false);
+  });
+
   it('starts the list from the pre-rendered reply, and takes the full numbers out of the DOM', () => {
     pageWith(JSON.stringify(boot()));
     const client = new QueryClient();

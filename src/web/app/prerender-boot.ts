@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import {
+  bootApiQuery,
   PRERENDER_BOOT_ID,
   VIEWER_ZONE_COOKIE,
   type PrerenderBoot,
@@ -10,8 +11,8 @@ import { browserTimeZone } from '../lib/time-format.ts';
 import { explorerListQuery } from './prefetch-explorer.ts';
 
 /**
- * The server's pre-render data, if the page has it and it parses. Read once and removed: it
- * holds full numbers, which a masked page must not keep in its DOM (saved pages, extensions).
+ * The server's pre-render data, if the page has it and it parses. Read once and removed: an
+ * unmasked page's data holds full numbers (a masked page's is masked by the server).
  */
 function readBoot(doc: Document): PrerenderBoot | null {
   const element = doc.getElementById(PRERENDER_BOOT_ID);
@@ -49,7 +50,8 @@ export function seedFromPrerender(
   const boot = readBoot(doc);
   const query = explorerListQuery(at.pathname, at.search);
   if (!boot || !query) return false;
-  if (toApiParams(query, boot.endMs, 0).toString() !== boot.apiQuery) return false;
+  const own = bootApiQuery(toApiParams(query, boot.endMs, 0).toString(), boot.body);
+  if (own !== boot.apiQuery) return false;
   const relative = query.time.kind === 'range';
   if (relative && Math.abs(windowEnd(nowMs) - boot.endMs) > CLOCK_TOLERANCE_MS) return false;
   return seedFirstPage(client, query, boot);

@@ -1,6 +1,6 @@
 import { renderToString } from 'react-dom/server';
 import { StaticRouter } from 'react-router';
-import type { Prerender } from '../../contract/prerender.ts';
+import { bootApiQuery, type Prerender } from '../../contract/prerender.ts';
 import { seedFirstPage } from '../features/sessions/api/seed-first-page.ts';
 import { toApiParams, windowEnd } from '../features/sessions/lib/api-params.ts';
 import { PrerenderingContext } from '../lib/prerendering.ts';
@@ -42,7 +42,8 @@ export const prerender: Prerender = async ({ url, viewerZone, nowMs, loadList, r
         </PrerenderingContext>,
       ),
     );
-    const result = { html, boot: { apiQuery, body, endMs, fetchedAt } };
+    const boot = { apiQuery: bootApiQuery(apiQuery, body), body, endMs, fetchedAt };
+    const result = { html, boot };
     renders.remember(renderKey, body, result);
     return result;
   } finally {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { ReportHeader } from '../features/report/components/report-header.tsx';
 import { describeFilters } from '../features/report/lib/describe-filters.ts';
-import { maskText } from '../lib/mask.ts';
+import { maskText } from '../../contract/mask.ts';
 import type { AbsoluteWindow } from '../lib/time-window.ts';
 
 export type ReportStampProps = {

@@ -7,6 +7,7 @@ import { RateLimitWait } from '../features/sessions/components/rate-limit-wait.t
 import { SessionView } from '../features/sessions/components/session-view.tsx';
 import { isApiError } from '../lib/api-client.ts';
 import { useMask } from '../lib/mask-lazy.ts';
+import { useHealth } from '../lib/use-health.ts';
 import { isValidTimeZone } from '../lib/time-format.ts';
 
 /** The explorer's query string, carried in history state so "back" restores the filters. */
@@ -45,7 +46,9 @@ export function SessionPage() {
   const [search] = useSearchParams();
   const tzParam = search.get('tz') ?? 'utc';
   const tz = isValidTimeZone(tzParam) ? tzParam : 'utc';
-  const masked = search.get('mask') === '1';
+  // A masked-only viewer's data comes masked from the server; the page says so too.
+  const maskedOnly = useHealth().data?.viewer.maskedOnly === true;
+  const masked = search.get('mask') === '1' || maskedOnly;
   const mask = useMask(masked);
   const query = useQuery(sessionQueries.detail(uuid));
   const waiting =

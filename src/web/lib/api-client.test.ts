@@ -7,6 +7,7 @@ const health = {
   upstreamReachable: true,
   budget: { perMinute: 20, remaining: 20, queued: 0 },
   version: '1',
+  viewer: { maskedOnly: false },
 };
 
 function stubFetch(reply: () => Promise<Response>) {

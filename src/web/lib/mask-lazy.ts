@@ -5,13 +5,13 @@ import { useEffect, useState } from 'react';
  * (see phone-lazy.ts). Until it has loaded, a masked view shows no rows rather than
  * unmasked ones.
  */
-export type MaskModule = typeof import('./mask.ts');
+export type MaskModule = typeof import('../../contract/mask.ts');
 
 let loaded: MaskModule | null = null;
 let loading: Promise<MaskModule> | null = null;
 
 export function loadMask(): Promise<MaskModule> {
-  loading ??= import('./mask.ts').then((module) => (loaded = module));
+  loading ??= import('../../contract/mask.ts').then((module) => (loaded = module));
   return loading;
 }
 

@@ -2,6 +2,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parsePlivoList } from '../../../../contract/parse-plivo.ts';
+import { maskSession } from '../../../../contract/mask.ts';
 import type { Session } from '../../../../contract/session.ts';
 import goList from '../../../../../e2e/fixtures/plivo-sdk/plivo-go__verifySessionListResponse.json';
 import { ExportMenu, type ExportMenuProps } from './export-menu.tsx';
@@ -88,6 +89,32 @@ describe('ExportMenu', () => {
     expect(anchor.download).toBe('otp-sessions_2023-07-20T07-00Z_2023-07-20T09-00Z.csv');
     expect(anchor.href).toBe('blob:export-1');
     expect(anchor.isConnected).toBe(false);
+  });
+
+  it('reports each saved file for the audit trail: format, rows written', async () => {
+    const onExported = vi.fn<NonNullable<ExportMenuProps['onExported']>>();
+    const { user } = setup({ onExported });
+    await user.click(screen.getByText('Export'));
+    await user.click(screen.getByRole('radio', { name: 'One row per attempt' }));
+    await user.click(screen.getByRole('button', { name: 'Download 2 sessions as CSV' }));
+    const attempts = sessions.reduce((n, s) => n + Math.max(1, s.attempts.length), 0);
+    expect(onExported).toHaveBeenCalledExactlyOnceWith({
+      format: 'csv',
+      granularity: 'attempt',
+      rows: attempts,
+    });
+  });
+
+  // A masked-only viewer's sessions arrive masked from the server (the same maskSession):
+  // an export of them has no full number in any format, whatever the page's own flag says.
+  it.each(['CSV', 'JSON'] as const)('exports server-masked sessions masked: %s', async (format) => {
+    const { download, user } = setup({ sessions: sessions.map(maskSession), masked: false });
+    await user.click(screen.getByText('Export'));
+    await user.click(screen.getByRole('radio', { name: format }));
+    await user.click(screen.getByRole('button', { name: `Download 2 sessions as ${format}` }));
+    const [, text] = download.mock.calls[0]!;
+    for (const s of sessions) expect(text).not.toContain(s.recipient!.slice(3));
+    expect(text).toContain('••••6409');
   });
 
   it('cannot export nothing', async () => {

@@ -17,6 +17,8 @@ export type ExportMenuProps = {
   /** False when more sessions match than are loaded. */
   complete: boolean;
   verdictOf?: (session: Session) => string;
+  /** Told of every file saved, for the audit trail (the rows written, not the sessions). */
+  onExported?: (done: { format: ExportFormat; granularity: Granularity; rows: number }) => void;
   /** Injected in tests; defaults to a Blob + object-URL download. */
   download?: (name: string, text: string, type: string) => void;
   now?: () => number;
@@ -83,6 +85,7 @@ export function ExportMenu(props: ExportMenuProps) {
     const meta = { exportedAt, timeZone, complete, sessionCount: count };
     const name = exportFileName(context);
     (props.download ?? downloadFile)(name, exportText(table, context, meta), MIME_TYPES[format]);
+    props.onExported?.({ format, granularity, rows: table.rows.length });
     setSaved(name);
   }
 

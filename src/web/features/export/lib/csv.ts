@@ -1,4 +1,4 @@
-import { MASKED_PHONE } from '../../../lib/mask.ts';
+import { MASKED_PHONE } from '../../../../contract/mask.ts';
 import type { Cell, ExportTable } from './export-rows.ts';
 
 /**

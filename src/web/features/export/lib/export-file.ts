@@ -1,5 +1,5 @@
 import { FILTER_PARAMS } from '../../../lib/explorer-params.ts';
-import { maskPhone, maskText } from '../../../lib/mask.ts';
+import { maskPhone, maskText } from '../../../../contract/mask.ts';
 import { toCsv } from './csv.ts';
 import type { ExportFormat, ExportTable, Granularity } from './export-rows.ts';
 

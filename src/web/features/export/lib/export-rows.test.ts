@@ -37,6 +37,31 @@ describe('sessionTable', () => {
     expect(table.rows[0]!['recipient']).toBe('+91 ••••6409');
   });
 
+  // Issue #15, finding 8: the number in fields no one expected to hold one.
+  it.each(['session', 'attempt'] as const)(
+    'masks the recipient by value in every cell of a masked %s export',
+    (granularity) => {
+      const digits = first.recipient!.slice(1);
+      const glued = `x${digits}`;
+      const odd: Session = {
+        ...first,
+        status: glued,
+        channel: glued,
+        locale: `en-${digits.slice(2)}`,
+        appUuid: glued,
+        country: glued,
+        attempts: first.attempts.map((a) => ({ ...a, channel: glued, status: glued })),
+      };
+      const table = (granularity === 'session' ? sessionTable : attemptTable)([odd], {
+        timeZone: 'UTC',
+        masked: true,
+      });
+      const text = JSON.stringify(table.rows);
+      expect(text).not.toContain(digits.slice(2, 8));
+      expect(text).toContain('••••');
+    },
+  );
+
   it('adds the verdict column when the explorer supplies one', () => {
     const table = sessionTable(sessions, {
       timeZone: 'UTC',

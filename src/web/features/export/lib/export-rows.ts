@@ -1,5 +1,5 @@
 import type { Session } from '../../../../contract/session.ts';
-import { maskSession, maskText } from '../../../lib/mask.ts';
+import { maskSession, maskText } from '../../../../contract/mask.ts';
 import { formatInstantInZone } from './zoned-time.ts';
 
 export type Granularity = 'session' | 'attempt';

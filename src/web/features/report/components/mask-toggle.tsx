@@ -4,14 +4,26 @@ export type MaskToggleProps = {
   /** `mask=1` in the URL. */
   masked: boolean;
   onChange: (masked: boolean) => void;
+  /**
+   * False for a masked-only viewer (and until the server has said who is asking): the way to
+   * full numbers is not offered at all. The server masks their data whatever the URL says.
+   */
+  canUnmask?: boolean;
 };
 
 /**
  * Masking is one click; unmasking is an explicit act: it asks first, because a screenshot
  * taken a moment later would carry full phone numbers and IPs.
  */
-export function MaskToggle({ masked, onChange }: MaskToggleProps) {
+export function MaskToggle({ masked, onChange, canUnmask = true }: MaskToggleProps) {
   const [confirming, setConfirming] = useState(false);
+  if (masked && !canUnmask) {
+    return (
+      <span className="mask-toggle" role="note">
+        Phone numbers masked
+      </span>
+    );
+  }
   if (!masked) {
     return (
       <button type="button" className="mask-toggle" onClick={() => onChange(true)}>

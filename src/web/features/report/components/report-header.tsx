@@ -1,4 +1,4 @@
-import { maskText } from '../../../lib/mask.ts';
+import { maskText } from '../../../../contract/mask.ts';
 import { describeFilters } from '../lib/describe-filters.ts';
 import { describeInstant, describeWindow, type TimeWindowMs } from '../lib/describe-window.ts';
 

@@ -1,4 +1,4 @@
-import { maskPhone, maskText } from '../../../lib/mask.ts';
+import { maskPhone, maskText } from '../../../../contract/mask.ts';
 
 /**
  * The filters of a URL in words, for the report header and the page title:

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import type { Session } from '../../../../contract/session.ts';
 import { isApiError } from '../../../lib/api-client.ts';
 import type { ExplorerState } from '../../../lib/url-state.ts';
@@ -27,15 +27,27 @@ function oldestFetch(pages: readonly { fetchedAt: string }[] | undefined): strin
   return oldest;
 }
 
-/** The loaded pages as one list, plus what the explorer needs to say about them. */
-export function useSessionsList(state: ExplorerState) {
+/**
+ * The loaded pages as one list, plus what the explorer needs to say about them. `wantFull`:
+ * the view shows full numbers and the viewer may see them. Pages the server sent masked (a
+ * pre-rendered `mask=1` page) cannot be unmasked here, so they are then dropped and fetched
+ * again: the browser holds full numbers only when it asked for them.
+ */
+export function useSessionsList(state: ExplorerState, wantFull = false) {
   const listQuery = useMemo(
     () => normaliseListQuery(state.filters, state.time),
     [state.filters, state.time],
   );
   const client = useQueryClient();
   const query = useInfiniteQuery(sessionQueries.list(listQuery));
-  const { data, hasNextPage, isFetchingNextPage, fetchNextPage, failureReason } = query;
+  const stale = wantFull && (query.data?.pages.some((p) => p.masked) ?? false);
+  useEffect(() => {
+    if (!stale) return;
+    const { queryKey } = sessionQueries.list(listQuery);
+    void client.resetQueries({ queryKey, exact: true });
+  }, [stale, client, listQuery]);
+  const data = stale ? undefined : query.data;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage, failureReason } = query;
   const sessions = useMemo(() => (data ? uniqueSessions(data.pages) : NO_SESSIONS), [data]);
   const problems = useMemo(() => data?.pages.flatMap((p) => p.problems) ?? [], [data]);
   const loadMore = useCallback(() => {
@@ -56,14 +68,14 @@ export function useSessionsList(state: ExplorerState) {
     hasMore: hasNextPage,
     isFetchingMore: isFetchingNextPage,
     isFetching: query.isFetching,
-    isPending: query.isPending,
+    isPending: query.isPending || stale,
     isPlaceholder: query.isPlaceholderData,
     error: query.isError ? query.error : null,
     failureReason,
     rateLimit,
     pageCount: data?.pages.length ?? 0,
     /** The end the list was fetched for (a relative window's "now"); null before data. */
-    endMs: query.isPlaceholderData ? null : (data?.pages[0]?.endMs ?? null),
+    endMs: query.isPlaceholderData || stale ? null : (data?.pages[0]?.endMs ?? null),
     fetchedAt: data?.pages[0]?.fetchedAt ?? null,
     dataAsOf: oldestFetch(data?.pages),
     /** The first page's rows: live refresh adds to them, so new rows are found here. */

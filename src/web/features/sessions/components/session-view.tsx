@@ -23,7 +23,11 @@ export function SessionView({ detail, tz, mask }: Props) {
   const recipient = mask
     ? { text: session.recipient ?? '—', country: session.country }
     : describeRecipient(session.recipient);
-  const raw = JSON.stringify(mask ? mask.maskRawJson(detail.raw) : detail.raw, null, 2);
+  const raw = JSON.stringify(
+    mask ? mask.maskRawJson(detail.raw, detail.session.recipient) : detail.raw,
+    null,
+    2,
+  );
   const facts: [string, string][] = [
     ['Recipient', `${recipient.text}${recipient.country ? ` (${recipient.country})` : ''}`],
     ['Created', `${formatInstant(session.createdAt, tz)} ${zoneLabel(tz)}`],

@@ -4,7 +4,7 @@ import type { Session } from '../../../../contract/session.ts';
 import { CopyButton } from '../../../components/copy-button.tsx';
 import { VerdictBadge } from '../../../components/verdict-badge.tsx';
 import { COLUMN_LABELS } from '../../../lib/explorer-params.ts';
-import { MASK_DOTS } from '../../../lib/mask-dots.ts';
+import { MASK_DOTS } from '../../../../contract/mask-dots.ts';
 import type { PhoneModule } from '../../../lib/phone-lazy.ts';
 import { formatInstant, zoneLabel } from '../../../lib/time-format.ts';
 import { verdictOf } from '../../../../contract/verdict.ts';

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePlivoList, parsePlivoSession } from '../../contract/parse-plivo.ts';
-import type { Session } from '../../contract/session.ts';
-import dotnetGet from '../../../e2e/fixtures/plivo-sdk/plivo-dotnet__verifySessionGetResponse.json';
-import javaList from '../../../e2e/fixtures/plivo-sdk/plivo-java__listSession.json';
-import phpList from '../../../e2e/fixtures/plivo-sdk/plivo-php__verifySessionListResponse.json';
-import rubyList from '../../../e2e/fixtures/plivo-sdk/plivo-ruby__sessionListResponse.json';
+import { parsePlivoList, parsePlivoSession } from './parse-plivo.ts';
+import type { Session } from './session.ts';
+import dotnetGet from '../../e2e/fixtures/plivo-sdk/plivo-dotnet__verifySessionGetResponse.json';
+import javaList from '../../e2e/fixtures/plivo-sdk/plivo-java__listSession.json';
+import phpList from '../../e2e/fixtures/plivo-sdk/plivo-php__verifySessionListResponse.json';
+import rubyList from '../../e2e/fixtures/plivo-sdk/plivo-ruby__sessionListResponse.json';
 import { HIDDEN_IP, MASKED_PHONE, maskPhone, maskRawJson, maskSession, maskText } from './mask.ts';
 
 function listSessions(json: unknown): Session[] {

@@ -2,7 +2,7 @@
 // read, every key that names an IP or a phone number, and the digit thresholds. Kept apart
 // from mask.test.ts; found by mutation testing (`npm run test:mutation`).
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../../contract/session.ts';
+import type { Session } from './session.ts';
 import {
   HIDDEN_IP,
   MASKED_PHONE,

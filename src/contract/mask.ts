@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import type { Session } from '../../contract/session.ts';
+import type { Session } from './session.ts';
 import { MASK_DOTS } from './mask-dots.ts';
+import { maskCount, recipientMask, type TextMask } from './mask-by-value.ts';
 
 /**
  * PII masking for `mask=1`. A masked phone number keeps what support needs to tell numbers
@@ -8,7 +9,6 @@ import { MASK_DOTS } from './mask-dots.ts';
  * identifies the customer: "+91 ••••1370". Requestor IPs are replaced by a visible
  * placeholder rather than null, so a masked view never looks like "no IP was recorded".
  */
-export { MASK_DOTS };
 export const HIDDEN_IP = 'hidden (masked)';
 
 /** The exact shape `maskPhone` produces; CSV export relies on it being inert in spreadsheets. */
@@ -38,6 +38,8 @@ export function maskPhone(phone: string): string;
 export function maskPhone(phone: string | null): string | null;
 export function maskPhone(phone: string | null): string | null {
   if (phone === null) return null;
+  // Already masked (a reply the server masked, masked again in the browser): kept as it is.
+  if (MASKED_PHONE.test(phone)) return phone;
   const { callingCode, last4 } = maskPhoneParts(phone);
   return `${callingCode ? `+${callingCode} ` : ''}${MASK_DOTS}${last4}`;
 }
@@ -78,47 +80,94 @@ export function maskText(text: string): string {
   });
 }
 
-/** A session safe to render with `mask=1`: every field a person could read is masked. */
+/**
+ * A session safe to render with `mask=1`: the recipient and IP by field, every other string
+ * scrubbed of numbers and IPs and of the recipient's digits (mask-by-value.ts). The fields are
+ * listed one by one, not spread: a field added to the schema later is a type error here until
+ * someone decides how to mask it. Idempotent: a masked session masks to itself, so the browser
+ * may mask again what the server sent masked.
+ */
 export function maskSession(session: Session): Session {
+  const byValue = recipientMask(session.recipient);
+  const text = (value: string | null) => (value === null ? null : byValue(maskText(value)));
+  // Money and the session's own id: only the recipient's digits are taken out, nothing else is
+  // rewritten (a decimal must stay exact; the uuid is the session page's address).
+  const exact = (value: string | null) => (value === null ? null : byValue(value));
+  const { charges } = session;
   return {
-    ...session,
+    sessionUuid: session.sessionUuid,
+    appUuid: text(session.appUuid),
+    alias: text(session.alias),
     recipient: maskPhone(session.recipient),
+    channel: text(session.channel),
+    locale: text(session.locale),
+    status: text(session.status),
+    attemptCount: maskCount(session.attemptCount, byValue),
     requestorIp: session.requestorIp === null ? null : HIDDEN_IP,
-    alias: maskNullable(session.alias),
-    network: maskNullable(session.network),
+    country: text(session.country),
+    network: text(session.network),
+    createdAt: text(session.createdAt),
+    updatedAt: text(session.updatedAt),
     attempts: session.attempts.map((a) => ({
-      ...a,
-      brandName: maskNullable(a.brandName),
-      appHash: maskNullable(a.appHash),
-      fraudCheck: maskNullable(a.fraudCheck),
+      attemptUuid: text(a.attemptUuid),
+      channel: text(a.channel),
+      status: text(a.status),
+      time: text(a.time),
+      charge: exact(a.charge),
+      brandName: text(a.brandName),
+      appHash: text(a.appHash),
+      codeLength: maskCount(a.codeLength, byValue),
+      dtmf: maskCount(a.dtmf, byValue),
+      fraudCheck: text(a.fraudCheck),
     })),
-    warnings: session.warnings.map(maskText),
+    charges: {
+      total: exact(charges.total),
+      validation: exact(charges.validation),
+      computedTotal: byValue(charges.computedTotal),
+      attempts: charges.attempts.map((c) => ({
+        attemptUuid: text(c.attemptUuid),
+        channel: text(c.channel),
+        charge: exact(c.charge),
+      })),
+    },
+    warnings: session.warnings.map((w) => byValue(maskText(w))),
   };
 }
 
-function maskNullable(value: string | null): string | null {
-  return value === null ? null : maskText(value);
-}
-
-const IP_KEY = /(^|_)ip($|_)|ip_?address|requestor_?ip/i;
+// IP-named keys in snake, kebab or camel case: ip, ips, client_ip, ip_address, requestorIp.
+const IP_KEY = /(^|[_-])ips?($|[_-])|ip_?address|requestor_?ip/i;
+// Case matters here: "clientIp" is an IP, "relationship" is not.
+const CAMEL_IP_KEY = /[a-z](?:IP|Ip)s?$/;
+const isIpKey = (key: string) => IP_KEY.test(key) || CAMEL_IP_KEY.test(key);
 const PHONE_KEY = /recipient|phone|number|^to$|^from$/i;
 
 /**
  * Plivo's raw JSON for the session page's "raw" view with `mask=1`: IP fields hidden,
- * recipient-like fields masked even when sent as JSON numbers, every string scrubbed.
+ * recipient-like fields masked even when sent as JSON numbers, every string and key scrubbed,
+ * and, given the session's recipient, its digits taken out wherever they are. Array items
+ * are read under their array's key (`"requestor_ips": [...]`).
  */
-export function maskRawJson(value: unknown, key = ''): unknown {
+export function maskRawJson(value: unknown, recipient: string | null = null): unknown {
+  return maskJsonValue(value, '', recipientMask(recipient));
+}
+
+function maskJsonValue(value: unknown, key: string, byValue: TextMask): unknown {
   if (value === null || typeof value === 'boolean') return value;
-  if (IP_KEY.test(key)) return HIDDEN_IP;
+  if (isIpKey(key)) return HIDDEN_IP;
   if (typeof value === 'number') {
     if (PHONE_KEY.test(key) || /^\d{7,}$/.test(String(value))) return maskPhone(String(value));
-    return value;
+    return maskCount(value, byValue);
   }
-  if (typeof value === 'string') return PHONE_KEY.test(key) ? maskPhone(value) : maskText(value);
-  if (Array.isArray(value)) return value.map((item) => maskRawJson(item));
+  if (typeof value === 'string') {
+    return byValue(PHONE_KEY.test(key) ? maskPhone(value) : maskText(value));
+  }
+  if (Array.isArray(value)) return value.map((item) => maskJsonValue(item, key, byValue));
   if (typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, maskRawJson(v, k)]),
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+        byValue(maskText(k)),
+        maskJsonValue(v, k, byValue),
+      ]),
     );
   }
   return value;
