@@ -1,6 +1,8 @@
 // `npm run bench`: builds the app, measures it and prints a table of figures beside the
 // issue's targets; writes bench/reports/latest.json. Flags: --quick (fewer runs, shorter
-// load), --no-load-all (skips the ~2 min "load all" at the real 20/min budget). About 3½ min in all.
+// load), --no-load-all (skips the ~2 min "load all" at the real 20/min budget), --index-only
+// (only the session index's group), --index-10m (adds the index at 10M sessions: several
+// minutes and ~15 GB of temporary disk). About 5 min in all.
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
@@ -23,10 +25,13 @@ import { loadAll, loadAllFigures, windowStartFor } from './measure/load-all.ts';
 import { measureScale, scaleFigures } from './measure/scale.ts';
 import { measureServerThroughput, throughputFigures } from './measure/server-throughput.ts';
 import { toPlivoTime } from '../src/contract/time.ts';
+import { indexScaleFigures, measureIndexScale } from './measure/index-scale.ts';
+import { measureSyncInSimulatedTime, syncFigures } from './measure/index-sync.ts';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const withLoadAll = !args.has('--no-load-all');
+const indexOnly = args.has('--index-only');
 // The browser build; the server's pre-render bundle goes beside it (…/ssr).
 const DIST = join(tmpdir(), 'otp-dashboard-bench', 'web');
 const REPORT = new URL('./reports/latest.json', import.meta.url).pathname;
@@ -103,45 +108,61 @@ async function browserSteps(browser: Browser) {
 console.log(
   `OTP sessions dashboard benchmark — ${new Date().toISOString()}, ${cpus().length} CPUs, Node ${process.version}`,
 );
-await step('bundle (gzip)', async () => analyseBundle(DIST, await buildWeb(DIST)), bundleFigures);
-let browser: Browser | null = null;
-try {
-  browser = await launchChromium();
-  raw.browser = browser.version();
-  await browserSteps(browser);
-} catch (error) {
-  crashed = true;
-  figures.push(
-    notMeasured(
-      'browser',
-      '—',
-      `failed: ${error instanceof Error ? error.message : String(error)}`,
-    ),
-  );
-} finally {
-  await browser?.close();
+await step('index at 1M sessions', () => measureIndexScale(1_000_000), indexScaleFigures);
+if (args.has('--index-10m')) {
+  await step('index at 10M sessions', () => measureIndexScale(10_000_000), indexScaleFigures);
 }
-const seconds = quick ? 4 : 10;
 await step(
-  'server throughput',
-  () => measureServerThroughput(DIST, { connections: 50, seconds }),
-  throughputFigures,
+  'index sync (simulated time)',
+  async () => [
+    await measureSyncInSimulatedTime(1500, true),
+    await measureSyncInSimulatedTime(50_000, false),
+  ],
+  syncFigures,
 );
-if (withLoadAll) {
+if (!indexOnly) await proxyAndBrowserSteps();
+
+async function proxyAndBrowserSteps() {
+  await step('bundle (gzip)', async () => analyseBundle(DIST, await buildWeb(DIST)), bundleFigures);
+  let browser: Browser | null = null;
+  try {
+    browser = await launchChromium();
+    raw.browser = browser.version();
+    await browserSteps(browser);
+  } catch (error) {
+    crashed = true;
+    figures.push(
+      notMeasured(
+        'browser',
+        '—',
+        `failed: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
+  } finally {
+    await browser?.close();
+  }
+  const seconds = quick ? 4 : 10;
   await step(
-    'load all (20/min budget)',
-    async () => {
-      const from = await windowStartFor(1000, nowMs, PORTS.bench.helper);
-      const query = new URLSearchParams({
-        session_time__gte: from,
-        session_time__lt: toPlivoTime(nowMs),
-      });
-      return withStack((s) => loadAll(s, query));
-    },
-    loadAllFigures,
+    'server throughput',
+    () => measureServerThroughput(DIST, { connections: 50, seconds }),
+    throughputFigures,
   );
-} else {
-  figures.push(notMeasured('load all (20/min budget)', '—', 'skipped (--no-load-all)'));
+  if (withLoadAll) {
+    await step(
+      'load all (20/min budget)',
+      async () => {
+        const from = await windowStartFor(1000, nowMs, PORTS.bench.helper);
+        const query = new URLSearchParams({
+          session_time__gte: from,
+          session_time__lt: toPlivoTime(nowMs),
+        });
+        return withStack((s) => loadAll(s, query));
+      },
+      loadAllFigures,
+    );
+  } else {
+    figures.push(notMeasured('load all (20/min budget)', '—', 'skipped (--no-load-all)'));
+  }
 }
 
 const checked = figures.map(check);

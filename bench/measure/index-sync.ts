@@ -8,7 +8,7 @@ import { openSqliteStore } from '../../src/server/index/sqlite-store.ts';
 import { SubaccountAttribution } from '../../src/server/index/subaccount-attribution.ts';
 import { SyncFetcher } from '../../src/server/index/sync-fetch.ts';
 import { SyncLoop } from '../../src/server/index/sync-loop.ts';
-import { backfillDone, horizonUs, initialSyncState } from '../../src/server/index/sync-plan.ts';
+import { horizonUs, initialSyncState } from '../../src/server/index/sync-plan.ts';
 import { createUpstreamClient } from '../../src/server/upstream-client.ts';
 import { startSimulator } from '../../src/simulator/simulator.ts';
 import type { Figure } from '../lib/report.ts';
@@ -85,9 +85,7 @@ export async function measureSyncInSimulatedTime(
     let backfillMinutes: number | null = null;
     let backfillCalls: number | null = null;
     if (withBackfill) {
-      while (
-        !backfillDone(JSON.parse(JSON.stringify(opened.store.readState('sync'))), nowMs() * 1000)
-      ) {
+      while (loop.status().state !== 'live') {
         await step();
       }
       backfillMinutes = round((nowMs() - startMs) / 60_000, 0);

@@ -20,7 +20,32 @@ export type CompiledFilter = {
   chargeMin: number;
   /** Rowids found by SQL (recipient look-ups); null = scan the time order. */
   candidates: number[] | null;
+  brand: AppValueFilter | null;
+  hash: AppValueFilter | null;
 };
+
+/**
+ * Brand name and app hash are given when a session is created, but Plivo's payload shows them
+ * only on attempts: a session without attempts still matches by its app, whose other
+ * sessions show the value (as Plivo, which filters on the value given at creation).
+ */
+export type AppValueFilter = { mask: Uint8Array; nullId: number; apps: Uint8Array };
+
+function appValueFilter(
+  cols: Columns,
+  column: Uint32Array,
+  dict: Dictionary,
+  value: string | undefined,
+): AppValueFilter | null {
+  if (value === undefined) return null;
+  const mask = dict.mask(member(value));
+  const apps = new Uint8Array(cols.dicts.app.size);
+  for (let k = 0; k < cols.count; k++) {
+    const r = cols.order[k] ?? 0;
+    if (mask[column[r] ?? 0]) apps[cols.app[r] ?? 0] = 1;
+  }
+  return { mask, nullId: dict.id(null), apps };
+}
 
 const inList = (values: readonly string[], fold: (s: string) => string) => {
   const wanted = new Set(values.map(fold));
@@ -54,8 +79,7 @@ export function compileFilter(
   add(cols.country, d.country, one(filters.country, upper));
   add(cols.alias, d.alias, one(filters.alias, same));
   add(cols.sub, d.sub, one(filters.subaccount, upper));
-  add(cols.brands, d.brands, filters.brand_name === undefined ? null : member(filters.brand_name));
-  add(cols.hashes, d.hashes, filters.app_hash === undefined ? null : member(filters.app_hash));
+
   add(cols.network, d.network, index.network ? inList(index.network, lower) : null);
   add(cols.channel, d.channel, index.channel ? inList(index.channel, lower) : null);
   const verdicts = index.verdict ? new Set<string>(index.verdict) : null;
@@ -71,6 +95,8 @@ export function compileFilter(
     attemptsMin: index.attempts_min ?? 0,
     chargeMin: index.charge_min === undefined ? 0 : Number(parseMoney(index.charge_min) ?? 0n),
     candidates,
+    brand: appValueFilter(cols, cols.brands, d.brands, filters.brand_name),
+    hash: appValueFilter(cols, cols.hashes, d.hashes, filters.app_hash),
   };
 }
 
@@ -135,6 +161,8 @@ function kernelFor(f: CompiledFilter): Kernel {
     f.attemptBits ? 'a' : '',
     f.attemptsMin ? 'n' : '',
     f.chargeMin ? 'c' : '',
+    f.brand ? 'b' : '',
+    f.hash ? 'h' : '',
   ].join('|');
   let kernel = kernels.get(key);
   if (!kernel) {
@@ -151,6 +179,15 @@ function buildKernel(f: CompiledFilter): Kernel {
   if (f.attemptBits) checks.push('if ((c.attemptChannels[r] & f.attemptBits) === 0) continue;');
   if (f.attemptsMin) checks.push('if (c.attempts[r] < f.attemptsMin) continue;');
   if (f.chargeMin) checks.push('if (c.charge[r] < f.chargeMin) continue;');
+  for (const [key, column] of [
+    ['brand', 'brands'],
+    ['hash', 'hashes'],
+  ] as const) {
+    if (!f[key]) continue;
+    checks.push(
+      `{ const v = c.${column}[r], g = f.${key}; if (g.mask[v] === 0 && !(v === g.nullId && g.apps[c.app[r]] === 1)) continue; }`,
+    );
+  }
   const body = `${lines.join('\n')}
     let n = 0;
     for (let k = kStart; k < kEnd; k++) {

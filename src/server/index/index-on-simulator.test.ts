@@ -89,6 +89,32 @@ describe('the session index on the simulator', () => {
     60_000,
   );
 
+  it('agrees with Plivo on recipient, app, brand name and app hash filters too', async () => {
+    const { body } = await getJson(`/api/sessions?${WINDOW}&limit=500&channel=sms`);
+    const sessions = sessionsPageSchema.parse(body).sessions;
+    const withBrand = sessions.find((s) => s.attempts.some((a) => a.brandName));
+    const withHash = sessions.find((s) => s.attempts.some((a) => a.appHash));
+    const first = sessions[0];
+    const extras = [
+      `&recipient=${encodeURIComponent(first?.recipient ?? '')}`,
+      `&app_uuid=${first?.appUuid ?? ''}`,
+      `&brand_name=${encodeURIComponent(withBrand?.attempts.find((a) => a.brandName)?.brandName ?? '')}`,
+      `&app_hash=${encodeURIComponent(withHash?.attempts.find((a) => a.appHash)?.appHash ?? '')}`,
+    ];
+    for (const extra of extras) {
+      const live = await allLive(WINDOW + extra);
+      const page = sessionsPageSchema.parse(
+        (await getJson(`/api/sessions?${WINDOW}${extra}&limit=500`)).body,
+      );
+      expect(page.meta?.source).toBe('index');
+      expect(
+        page.sessions.map((s) => s.sessionUuid),
+        extra,
+      ).toEqual(live);
+      expect(live.length, extra).toBeGreaterThan(0);
+    }
+  }, 60_000);
+
   it('applies filters Plivo lacks and counts exactly in /api/stats', async () => {
     const q = `${WINDOW}&country=IN&network=airtel&verdict=undelivered_all`;
     const { status, body } = await getJson(`/api/sessions?${q}&limit=500`);
