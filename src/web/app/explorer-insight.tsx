@@ -3,12 +3,13 @@ import { InsightSection } from '../features/insight/components/insight-section.t
 import { LoadAllBar } from '../features/insight/components/load-all-bar.tsx';
 import { useLoadAll } from '../features/insight/hooks/use-load-all.ts';
 import { coverageOf } from '../features/insight/lib/load-all-machine.ts';
-import { segmentParam, type Segment } from '../features/insight/lib/segments.ts';
+import { isFilterableSegment, segmentParam, type Segment } from '../features/insight/lib/segments.ts';
 import type { useSessionsList } from '../features/sessions/api/use-sessions-list.ts';
-import { normaliseListQuery } from '../features/sessions/lib/api-params.ts';
+import { normaliseListQuery } from '../lib/api-params.ts';
 import { isKnownSessionStatus } from '../../contract/session.ts';
 import { useHealth } from '../lib/use-health.ts';
 import type { ExplorerUrl } from '../lib/use-explorer-url.ts';
+import { useExplorerStats } from './use-explorer-stats.ts';
 import type { ExplorerView } from './use-explorer-view.ts';
 
 type Props = {
@@ -16,6 +17,12 @@ type Props = {
   view: ExplorerView;
   list: ReturnType<typeof useSessionsList>;
 };
+
+/**
+ * Pages a minute "load all" paces itself to when the session index answers: its pages cost
+ * no Plivo budget, so there is nothing to wait for beyond the requests themselves.
+ */
+const INDEX_PAGES_PER_MINUTE = 600;
 
 /**
  * Quiet time before the summary and charts catch up, so bursts (quick filter changes, pages
@@ -64,9 +71,14 @@ function useAfterPaint<T>(value: T): T {
   return shown;
 }
 
-/** Summary strip, charts and "load all matching", over the rows the table shows. */
+/**
+ * Summary strip, charts and "load all matching": over every match (`/api/stats`) when the
+ * session index answered the list, else over the rows the table shows.
+ */
 export function ExplorerInsight({ url, view, list }: Props) {
-  const { update, setParam, state } = url;
+  const { update, state } = url;
+  const stats = useExplorerStats(state, list, view.window);
+  const budgetPerMinute = useHealth().data?.budget.perMinute;
   const loadAll = useLoadAll(
     {
       hasNextPage: list.hasMore,
@@ -77,7 +89,7 @@ export function ExplorerInsight({ url, view, list }: Props) {
       failureReason: list.failureReason,
     },
     {
-      perMinute: useHealth().data?.budget.perMinute,
+      perMinute: list.source === 'index' ? INDEX_PAGES_PER_MINUTE : budgetPerMinute,
       resetKey: JSON.stringify(normaliseListQuery(state.filters, state.time)),
     },
   );
@@ -96,16 +108,17 @@ export function ExplorerInsight({ url, view, list }: Props) {
   const onSegmentClick = useCallback(
     (segment: Segment) => {
       const [param, value] = segmentParam(segment);
-      setParam(param, value, 'push');
+      if (!isFilterableSegment(value)) return;
+      update((s) => ({ ...s, open: null, filters: { ...s.filters, [param]: value } }), 'push');
     },
-    [setParam],
+    [update],
   );
   const { shown } = view;
   const { hasMore } = list;
   const loadedCount = list.sessions.length;
   const current = useMemo(
-    () => ({ sessions: shown, loadedCount, hasMore, window: view.window, tz: state.tz }),
-    [shown, loadedCount, hasMore, view.window, state.tz],
+    () => ({ sessions: shown, stats, loadedCount, hasMore, window: view.window, tz: state.tz }),
+    [shown, stats, loadedCount, hasMore, view.window, state.tz],
   );
   const settled = useAfterPaint(current);
   // Only a change between two sets of rows waits: the section appears (and goes) with the
@@ -120,6 +133,7 @@ export function ExplorerInsight({ url, view, list }: Props) {
       {insight.sessions && insight.loadedCount > 0 ? (
         <InsightSection
           sessions={insight.sessions}
+          stats={insight.stats}
           complete={!insight.hasMore}
           loadedCount={insight.loadedCount}
           hasMore={insight.hasMore}

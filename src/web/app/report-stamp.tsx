@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { ReportHeader } from '../features/report/components/report-header.tsx';
 import { describeFilters } from '../features/report/lib/describe-filters.ts';
+import { coverageSentence, useIndexStatus } from '../lib/index-status.ts';
 import { maskText } from '../lib/mask.ts';
 import type { AbsoluteWindow } from '../lib/time-window.ts';
 
@@ -12,6 +13,8 @@ export type ReportStampProps = {
   count: number;
   complete: boolean;
   link: string;
+  source: 'index' | 'plivo' | null;
+  total: number | null;
 };
 
 /**
@@ -28,7 +31,10 @@ export function ReportStamp(props: ReportStampProps) {
       document.title = 'OTP sessions';
     };
   }, [params, masked]);
-  return <ReportHeader {...props} />;
+  const status = useIndexStatus();
+  // The coverage as of the status fetch: a printed report should not tick.
+  const coverage = status ? coverageSentence(status, Date.now()) : null;
+  return <ReportHeader {...props} coverage={coverage} />;
 }
 
 export default ReportStamp;

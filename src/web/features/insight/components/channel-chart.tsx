@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import {
   Bar,
   BarChart,
@@ -9,8 +8,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { Session } from '../../../../contract/session.ts';
-import { attemptsByChannel, channelBreakdown } from '../lib/breakdowns.ts';
+import type { AttemptsByChannel, Slice } from '../lib/breakdowns.ts';
 import { channelLabel } from '../lib/labels.ts';
 import { attemptStatusColour, channelColour } from '../../../lib/palette.ts';
 import { ChartFigure } from './chart-figure.tsx';
@@ -18,18 +16,22 @@ import type { SegmentItem } from './segment-list.tsx';
 import { SessionBars } from './session-bars.tsx';
 
 export type ChannelChartProps = {
-  sessions: readonly Session[];
+  /** Sessions by the channel of their last attempt. */
+  slices: readonly Slice[];
+  attempts: AttemptsByChannel;
   onSelect: (channel: string) => void;
 };
 
+const isChannel = (key: string) => key === 'sms' || key === 'voice';
+
 /** Sessions by the channel of their last attempt, and every attempt by channel × status. */
-export function ChannelChart({ sessions, onSelect }: ChannelChartProps) {
-  const items: SegmentItem[] = channelBreakdown(sessions).map((s) => ({
+export function ChannelChart({ slices, attempts, onSelect }: ChannelChartProps) {
+  const items: SegmentItem[] = slices.map((s) => ({
     ...s,
     label: channelLabel(s.key),
     colour: channelColour(s.key),
+    selectable: isChannel(s.key),
   }));
-  const attempts = useMemo(() => attemptsByChannel(sessions), [sessions]);
   const summary = attempts.rows
     .map(
       (r) =>
@@ -39,12 +41,12 @@ export function ChannelChart({ sessions, onSelect }: ChannelChartProps) {
   return (
     <ChartFigure
       title="Channels"
-      note="Sessions by the channel of their last attempt. Click one to filter loaded rows."
+      note="Sessions by the channel of their last attempt. Click one to filter by it."
     >
       <SessionBars
         items={items}
         label="Sessions by last channel"
-        segmentLabel="Filter loaded rows by channel"
+        segmentLabel="Filter by channel"
         onSelect={onSelect}
       />
       <h4 className="insight-figure__sub">Attempts by channel and attempt status</h4>
@@ -71,7 +73,7 @@ export function ChannelChart({ sessions, onSelect }: ChannelChartProps) {
                 cursor="pointer"
                 onClick={(_, index) => {
                   const row = attempts.rows[index];
-                  if (row) onSelect(row.channel);
+                  if (row && isChannel(row.channel)) onSelect(row.channel);
                 }}
               />
             ))}

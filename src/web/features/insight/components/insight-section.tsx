@@ -30,6 +30,7 @@ export function InsightSection(props: InsightSectionProps) {
         complete={complete}
         loadedCount={loadedCount}
         hasMore={hasMore}
+        stats={props.stats ?? null}
       />
       {prerendering ? (
         chartsPlaceholder

@@ -5,7 +5,7 @@ import {
   type SessionsPage,
 } from '../../../../contract/api.ts';
 import { apiGet } from '../../../lib/api-client.ts';
-import { toApiParams, windowEnd, type ListQuery } from '../lib/api-params.ts';
+import { toApiParams, windowEnd, type ListQuery } from '../../../lib/api-params.ts';
 
 /** Pages remember the end of a relative window so later pages ask for the same window. */
 export type PageParam = { offset: number; endMs: number | null };

@@ -3,7 +3,7 @@ import { useCallback, useMemo } from 'react';
 import type { Session } from '../../../../contract/session.ts';
 import { isApiError } from '../../../lib/api-client.ts';
 import type { ExplorerState } from '../../../lib/url-state.ts';
-import { normaliseListQuery } from '../lib/api-params.ts';
+import { normaliseListQuery } from '../../../lib/api-params.ts';
 import { refreshHead } from './refresh-head.ts';
 import { sessionQueries } from './session-queries.ts';
 
@@ -50,7 +50,13 @@ export function useSessionsList(state: ExplorerState) {
       ? { seconds: failureReason.retryAfterSeconds ?? 1, attempt: query.failureCount }
       : null;
   const retry = () => void (query.isFetchNextPageError ? fetchNextPage() : query.refetch());
+  // Who answered the first page: the session index says how many match in all.
+  const meta = query.isPlaceholderData ? undefined : data?.pages[0]?.meta;
   return {
+    /** `index`: the session index answered (exact total, every filter); else Plivo. */
+    source: meta?.source ?? (data ? 'plivo' : null),
+    /** Every session matching the query, when the index answered; null otherwise. */
+    total: meta?.source === 'index' ? meta.total : null,
     sessions,
     problems,
     hasMore: hasNextPage,
