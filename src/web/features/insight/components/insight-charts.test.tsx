@@ -51,18 +51,18 @@ describe('InsightCharts (text and keyboard path; the drawing is checked in the b
     expect(within(list).getByText('“paused”')).toBeInTheDocument();
   });
 
-  it('sets client-side filters from channel, verdict and country segments', async () => {
+  it('sets server filters from channel, verdict, country and network segments', async () => {
     const { onSegmentClick } = renderCharts();
-    const channels = screen.getByRole('list', { name: 'Filter loaded rows by channel' });
+    const channels = screen.getByRole('list', { name: 'Filter by channel' });
     await userEvent.click(within(channels).getByRole('button', { name: /Voice 1/ }));
-    const verdicts = screen.getByRole('list', { name: 'Filter loaded rows by verdict' });
+    const verdicts = screen.getByRole('list', { name: 'Filter by verdict' });
     const button = within(verdicts).getByRole('button', { name: /Sent — no delivery receipt 1/ });
     expect(button.closest('li')).toHaveAttribute(
       'title',
       expect.stringMatching(/not proof of delivery/),
     );
     await userEvent.click(button);
-    const countries = screen.getByRole('list', { name: 'Filter loaded rows by country' });
+    const countries = screen.getByRole('list', { name: 'Filter by country' });
     await userEvent.click(within(countries).getByRole('button', { name: /IN 2/ }));
     expect(onSegmentClick.mock.calls).toEqual([
       [{ channel: 'voice' }],

@@ -40,3 +40,13 @@ export const sessionQueries = {
         apiGet(`/api/sessions/${encodeURIComponent(sessionUuid)}`, sessionDetailSchema, { signal }),
     }),
 };
+
+/**
+ * The session straight from Plivo, not from the server's cache or index: what "Check with
+ * Plivo now" shows, with the time it was fetched.
+ */
+export function fetchDetailFresh(sessionUuid: string) {
+  return apiGet(`/api/sessions/${encodeURIComponent(sessionUuid)}`, sessionDetailSchema, {
+    fresh: true,
+  });
+}
