@@ -32,8 +32,8 @@ export function ReportStamp(props: ReportStampProps) {
     };
   }, [params, masked]);
   const status = useIndexStatus();
-  // The coverage as of the status fetch: a printed report should not tick.
-  const coverage = status ? coverageSentence(status, Date.now()) : null;
+  // "as of" an absolute time: a printed report must not say "12 s ago".
+  const coverage = status ? coverageSentence(status) : null;
   return <ReportHeader {...props} coverage={coverage} />;
 }
 

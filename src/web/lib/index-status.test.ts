@@ -34,6 +34,12 @@ describe('coverageSentence', () => {
     expect(coverageSentence(status(overrides), now)).toBe(sentence);
   });
 
+  it('gives an absolute "as of" without a clock (printed reports)', () => {
+    expect(coverageSentence(status({}))).toBe(
+      'Indexed: last 90 days, as of 2026-11-20 11:59:48 UTC',
+    );
+  });
+
   it('says nothing when the index is off', () => {
     expect(coverageSentence(status({ state: 'off' }), now)).toBeNull();
   });

@@ -52,11 +52,14 @@ export function coveredWindow(status: IndexStatus): { from: number; to: number }
   return Number.isNaN(from) || Number.isNaN(to) ? null : { from, to };
 }
 
+const utcWords = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+
 /**
  * The one-line coverage of the session index: "Indexed: last 90 days, as of 12 s ago",
- * "Indexing: 3 of 90 days", "Index unavailable: …", or null when the index is off.
+ * "Indexing: 3 of 90 days", "Index unavailable: …", or null when the index is off. Without
+ * `nowMs` the "as of" is an absolute UTC time: a printed report must not say "12 s ago".
  */
-export function coverageSentence(status: IndexStatus, nowMs: number): string | null {
+export function coverageSentence(status: IndexStatus, nowMs?: number): string | null {
   switch (status.state) {
     case 'off':
       return null;
@@ -69,9 +72,11 @@ export function coverageSentence(status: IndexStatus, nowMs: number): string | n
       if (!window) return 'Indexed: nothing yet';
       const asOf = status.asOf ? Date.parse(status.asOf) : NaN;
       const span = spanWords(window.from, window.to);
-      return Number.isNaN(asOf)
-        ? `Indexed: ${span}`
-        : `Indexed: ${span}, as of ${agoWords(asOf, nowMs)}`;
+      if (Number.isNaN(asOf)) return `Indexed: ${span}`;
+      const when = nowMs === undefined ? utcWords(asOf) : agoWords(asOf, nowMs);
+      return `Indexed: ${span}, as of ${when}`;
     }
+    default:
+      return null;
   }
 }

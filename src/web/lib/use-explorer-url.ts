@@ -40,16 +40,21 @@ export function useExplorerUrl(): ExplorerUrl {
 
   // An old link's f_* filters are read as server filters at once (parseExplorerSearch); the
   // address is then rewritten in place, and the notices saying so outlive the rewrite.
-  const [carried, setCarried] = useState<UrlNotice[]>([]);
+  const migration = useMemo(() => migrateLegacyFilters(searchParams), [searchParams]);
+  const [carried, setCarried] = useState<{ from: URLSearchParams | null; notices: UrlNotice[] }>({
+    from: null,
+    notices: [],
+  });
+  // Kept while rendering (React's "adjust state when a prop changes"), not in an effect.
+  if (migration && carried.from !== searchParams) {
+    setCarried({ from: searchParams, notices: migration.notices });
+  }
   useEffect(() => {
-    const migration = migrateLegacyFilters(searchParams);
-    if (!migration) return;
-    setCarried(migration.notices);
-    setSearchParams(migration.search, { replace: true });
-  }, [searchParams, setSearchParams]);
+    if (migration) setSearchParams(migration.search, { replace: true });
+  }, [migration, setSearchParams]);
   const notices = useMemo(() => {
     const own = new Set(parsed.notices.map((n) => n.message));
-    return [...parsed.notices, ...carried.filter((n) => !own.has(n.message))];
+    return [...parsed.notices, ...carried.notices.filter((n) => !own.has(n.message))];
   }, [parsed.notices, carried]);
 
   const update = useCallback(
@@ -64,7 +69,7 @@ export function useExplorerUrl(): ExplorerUrl {
 
   // Rewriting the URL in canonical form drops the bad values the notices are about.
   const dismissNotices = useCallback(() => {
-    setCarried([]);
+    setCarried({ from: null, notices: [] });
     setSearchParams(
       (previous) => serialiseExplorerState(parseExplorerSearch(previous).state, previous),
       { replace: true },

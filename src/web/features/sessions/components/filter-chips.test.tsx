@@ -39,13 +39,23 @@ describe('FilterChips', () => {
   });
 
   it('masks recipient digits to the last four', () => {
-    render(<FilterChips filters={{ recipient_contains: '86811370' }} masked onClear={vi.fn()} />);
+    render(
+      <FilterChips
+        filters={{ recipient_contains: '86811370' }}
+        masked
+        onClear={vi.fn<(param: string) => void>()}
+      />,
+    );
     expect(screen.getByRole('listitem')).toHaveTextContent('Number contains …1370');
   });
 
   it('renders nothing without index filters', () => {
     const { container } = render(
-      <FilterChips filters={{ status: 'expired' }} masked={false} onClear={vi.fn()} />,
+      <FilterChips
+        filters={{ status: 'expired' }}
+        masked={false}
+        onClear={vi.fn<(param: string) => void>()}
+      />,
     );
     expect(container).toBeEmptyDOMElement();
   });
