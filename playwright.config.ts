@@ -3,6 +3,7 @@ import { CHROMIUM_ARGS, findChromium } from './scripts/find-chromium.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4317);
 const fixturePort = Number(process.env.E2E_FIXTURE_PORT ?? 4318);
+const indexPort = Number(process.env.E2E_INDEX_PORT ?? 4319);
 const executablePath = findChromium();
 
 export default defineConfig({
@@ -24,9 +25,10 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  // Two real dashboard servers from the production build (WEB_DIST_DIR, default dist/web):
-  // on the simulator with a fixed clock (E2E_PORT), and on a fake Plivo serving the SDK
-  // fixtures (E2E_FIXTURE_PORT). Specs reach the second one by absolute URL.
+  // Three real dashboard servers from the production build (WEB_DIST_DIR, default dist/web):
+  // on the simulator with a fixed clock (E2E_PORT), on a fake Plivo serving the SDK fixtures
+  // (E2E_FIXTURE_PORT), and on the simulator with the session index on (E2E_INDEX_PORT).
+  // Specs reach the second and third by absolute URL.
   webServer: [
     {
       command: 'node --import tsx e2e/support/start-test-server.ts',
@@ -40,6 +42,14 @@ export default defineConfig({
       command: 'node --import tsx e2e/support/start-fixture-server.ts',
       url: `http://127.0.0.1:${fixturePort}/api/health`,
       env: { E2E_FIXTURE_PORT: String(fixturePort) },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+    },
+    {
+      command: 'node --import tsx e2e/support/start-index-server.ts',
+      url: `http://127.0.0.1:${indexPort}/api/health`,
+      env: { E2E_INDEX_PORT: String(indexPort) },
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: 'pipe',

@@ -100,6 +100,7 @@ function list(query: URLSearchParams): FakeReply {
 const upstream = await startFakeUpstream(answer);
 const server = await startServer(
   configFrom({
+    INDEX: 'off',
     HOST: '127.0.0.1',
     PORT: process.env.E2E_FIXTURE_PORT ?? '4318',
     WEB_DIST_DIR: process.env.WEB_DIST_DIR ?? 'dist/web',

@@ -5,9 +5,7 @@
 // (the server's cache helps), exactly as real users must.
 import { configFrom } from '../../src/server/config.ts';
 import { startServer } from '../../src/server/server.ts';
-
-const E2E_SIM_NOW = '2026-11-20T12:00:00Z';
-const E2E_SIM_SEED = '20261120';
+import { E2E_SIM_NOW, E2E_SIM_SEED } from './simulator-clock.ts';
 
 const server = await startServer(
   configFrom({
@@ -18,6 +16,8 @@ const server = await startServer(
     SIM_NOW: E2E_SIM_NOW,
     SIM_SEED: E2E_SIM_SEED,
     SIM_TEST_CONTROLS: '1',
+    // The index has its own server (start-index-server.ts): these specs pin the pure proxy.
+    INDEX: 'off',
   }),
 );
 

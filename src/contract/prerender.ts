@@ -36,6 +36,18 @@ export type PrerenderInput = {
    * shows the failure with its own message).
    */
   loadList: (apiQuery: string) => Promise<unknown>;
+  /** The server's recent renders: a page of a reply already rendered is not rendered again. */
+  renders: RenderMemo;
+};
+
+/**
+ * Renders kept by the server, each with the `loadList` reply it came from; the server decides
+ * how many and for how long (it knows how long it keeps the replies, and its memory).
+ */
+export type RenderMemo = {
+  /** The render kept under `key`, if it came from this very reply object. */
+  recall(key: string, body: object): PrerenderResult | null;
+  remember(key: string, body: object, result: PrerenderResult): void;
 };
 
 /** What the browser needs to start from the pre-rendered data. */

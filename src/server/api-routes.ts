@@ -1,6 +1,9 @@
 import { Hono, type Context } from 'hono';
 import type { Health } from '../contract/api.ts';
-import { parseListFilters } from '../contract/list-filters.ts';
+import { STATS_BUCKETS, type StatsBucket } from '../contract/index-api.ts';
+import { PLIVO_MAX_LIMIT, parseSessionQuery } from '../contract/session-query.ts';
+import type { FilterIssue } from '../contract/list-filters.ts';
+import type { IndexAnswers } from './index/index-answers.ts';
 import { failureResponse } from './api-errors.ts';
 import type { AppEnv } from './app-env.ts';
 import type { Budget } from './budget.ts';
@@ -11,6 +14,7 @@ export type ApiDeps = {
   service: SessionsService;
   listBudget: Budget;
   reachability: Reachability;
+  index: IndexAnswers;
   mode: 'plivo' | 'simulator';
   version: string;
 };
@@ -43,18 +47,56 @@ export function apiRoutes(deps: ApiDeps): Hono<AppEnv> {
     return c.json(health);
   });
 
+  api.get('/index', (c) => {
+    c.set('route', '/api/index');
+    c.header('Cache-Control', 'no-store');
+    return c.json(deps.index.status());
+  });
+
   api.get('/sessions', async (c) => {
     c.set('route', '/api/sessions');
-    const parsed = parseListFilters(new URL(c.req.url).searchParams.entries());
-    if (!parsed.ok) {
-      const first = parsed.issues[0];
+    const parsed = parseSessionQuery(new URL(c.req.url).searchParams.entries());
+    if (!parsed.ok) return badParameters(c, parsed.issues);
+    const { query } = parsed;
+    const decision = deps.index.list(query);
+    if (decision.by === 'index') {
+      c.header('X-Source', 'index');
+      c.header('Cache-Control', 'private, no-store');
+      return c.json(decision.page);
+    }
+    if (decision.by === 'refused') {
       return failureResponse(c, {
-        code: 'bad_parameter',
-        message: parsed.issues.map((i) => i.message).join('; '),
-        ...(first ? { param: first.param } : {}),
+        code: 'not_indexed',
+        message: decision.message,
+        ...(decision.param ? { param: decision.param } : {}),
       });
     }
-    return reply(c, await deps.service.list(parsed.filters, wantsFresh(c)));
+    // Plivo pages 20 at most; a bigger limit (meant for the index) is cut to that.
+    const limit = Math.min(query.limit, PLIVO_MAX_LIMIT);
+    // Plivo's default is 20: leaving it out keeps one cache entry for "no limit" and "20".
+    const filters = limit === PLIVO_MAX_LIMIT ? query.filters : { ...query.filters, limit };
+    return reply(c, await deps.service.list(filters, wantsFresh(c) || query.source === 'plivo'));
+  });
+
+  api.get('/stats', (c) => {
+    c.set('route', '/api/stats');
+    const params = new URL(c.req.url).searchParams;
+    const parsed = parseSessionQuery(params.entries(), ['bucket']);
+    const bucket = params.get('bucket') ?? 'auto';
+    const issues = parsed.ok ? [] : [...parsed.issues];
+    if (!(STATS_BUCKETS as readonly string[]).includes(bucket)) {
+      issues.push({
+        param: 'bucket',
+        message: `bucket must be one of ${STATS_BUCKETS.join(', ')}`,
+      });
+    }
+    if (!parsed.ok || issues.length) return badParameters(c, issues);
+    const decision = deps.index.stats(parsed.query, bucket as StatsBucket);
+    c.header('Cache-Control', 'private, no-store');
+    if (decision.by === 'refused') {
+      return failureResponse(c, { code: 'not_indexed', message: decision.message });
+    }
+    return c.json(decision.stats);
   });
 
   api.get('/sessions/:uuid', async (c) => {
@@ -81,10 +123,19 @@ export function apiRoutes(deps: ApiDeps): Hono<AppEnv> {
     return failureResponse(c, {
       code: 'not_found',
       message:
-        'No such API route: the dashboard API has /api/sessions, /api/sessions/:uuid and /api/health.',
+        'No such API route: the dashboard API has /api/sessions, /api/sessions/:uuid, /api/stats, /api/index and /api/health.',
     });
   });
   return api;
+}
+
+function badParameters(c: Context<AppEnv>, issues: readonly FilterIssue[]): Response {
+  const first = issues[0];
+  return failureResponse(c, {
+    code: 'bad_parameter',
+    message: issues.map((i) => i.message).join('; '),
+    ...(first ? { param: first.param } : {}),
+  });
 }
 
 function toHealthBudget(budget: Budget): Health['budget'] {

@@ -71,6 +71,40 @@ describe('Budget', () => {
     expect(budget.upstreamRejected(budget.callSent())).toBe(10);
   });
 
+  it('goes on to 40 s and then 60 s pauses, and stays at 60 s, while 429s keep coming', () => {
+    const budget = new Budget({ perWindow: 20, queueSize: 5, maxWaitMs: 5_000, now: clock });
+    const pauses = [10, 20, 40, 60, 60].map((expected) => {
+      const seconds = budget.upstreamRejected(budget.callSent());
+      expect(budget.pauseSeconds()).toBe(expected);
+      now += seconds * 1_000;
+      return seconds;
+    });
+    expect(pauses).toEqual([10, 20, 40, 60, 60]);
+  });
+
+  it("pauses for the upstream's Retry-After when it is longer than its own step", () => {
+    const budget = new Budget({ perWindow: 20, queueSize: 5, maxWaitMs: 5_000, now: clock });
+    // [own step, Retry-After, pause]: the longer of the two, each time.
+    const steps: [number, number | null, number][] = [
+      [10, 30, 30],
+      [20, 5, 20],
+      [40, null, 40],
+      [60, 90, 90],
+    ];
+    for (const [, retryAfter, pause] of steps) {
+      expect(budget.upstreamRejected(budget.callSent(), retryAfter)).toBe(pause);
+      now += pause * 1_000 - 1;
+      expect(budget.pauseSeconds()).toBe(1);
+      now += 1;
+      expect(budget.pauseSeconds()).toBe(0);
+    }
+  });
+
+  it('obeys a Retry-After of at most 10 minutes', () => {
+    const budget = new Budget({ perWindow: 20, queueSize: 5, maxWaitMs: 5_000, now: clock });
+    expect(budget.upstreamRejected(budget.callSent(), 86_400)).toBe(600);
+  });
+
   it('counts 429s to calls sent before the pause began once, then escalates after it', () => {
     const budget = new Budget({ perWindow: 20, queueSize: 5, maxWaitMs: 5_000, now: clock });
     const burst = Array.from({ length: 6 }, () => budget.callSent());

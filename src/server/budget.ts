@@ -27,10 +27,16 @@ export type BudgetState = { perWindow: number; remaining: number; queued: number
 export type SentCall = { readonly episode: number };
 
 const BACKOFF_STEPS_MS = [10_000, 20_000, 40_000, 60_000];
+/**
+ * The longest `Retry-After` obeyed. Plivo's limits are per minute (and per 5 s), so a wait of
+ * hours is a misconfigured proxy or a skewed clock behind an HTTP-date; obeying it would stop
+ * the dashboard for that long, while after 10 minutes the next call simply asks again.
+ */
+const MAX_RETRY_AFTER_MS = 10 * 60_000;
 
 export class Budget {
   readonly perWindow: number;
-  private readonly windowMs: number;
+  readonly windowMs: number;
   private readonly queueSize: number;
   private readonly maxWaitMs: number;
   private readonly now: () => number;
@@ -99,16 +105,19 @@ export class Budget {
 
   /**
    * The upstream answered 429 although we kept to the budget (another client shares the
-   * account): pause all calls, longer each time it happens in a row. Returns the seconds left.
+   * account): pause all calls, longer each time it happens in a row, and at least as long as
+   * the upstream's own `Retry-After` asks. Returns the seconds left.
    * A 429 to a call sent before the current pause began is part of the burst that began it
    * (calls already in flight then): counting each would turn one burst into the longest pause.
+   * Its Retry-After is not read either: the burst's first 429 set the pause.
    */
-  upstreamRejected(call: SentCall): number {
+  upstreamRejected(call: SentCall, retryAfterSeconds?: number | null): number {
     const now = this.now();
     if (call.episode !== this.episode) return toSeconds(this.blockedUntil - now);
     const step =
       BACKOFF_STEPS_MS[Math.min(this.consecutiveRejections, BACKOFF_STEPS_MS.length - 1)];
-    const pauseMs = step ?? 60_000;
+    const asked = Math.min((retryAfterSeconds ?? 0) * 1000, MAX_RETRY_AFTER_MS);
+    const pauseMs = Math.max(step ?? 60_000, asked);
     this.consecutiveRejections += 1;
     this.episode += 1;
     const until = Math.max(this.blockedUntil, now + pauseMs);

@@ -33,6 +33,8 @@ export type ServerConfig = {
   upstreamTimeoutMs: number;
   access: AccessControl;
   allowedHosts: string[];
+  /** The session index (docs/decisions/0005); null with INDEX=off. */
+  index: { dataDir: string; budgetShare: number; retentionDays: number } | null;
 };
 
 const AUTH_ID = /^(MA|SA)[A-Z0-9]{18}$/;
@@ -67,7 +69,8 @@ const envSchema = z.object({
   WEB_SSR_DIR: optionalText,
   PRERENDER: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   PRERENDER_WAIT_MS: int(0, 10_000).default(1500),
-  LIST_BUDGET_PER_MINUTE: int(1, 300).default(20),
+  // Above Plivo's 20 only against a simulator with a raised SIM_LIST_LIMIT_PER_MINUTE.
+  LIST_BUDGET_PER_MINUTE: int(1, 1_000_000).default(20),
   RETRIEVE_BUDGET_PER_MINUTE: int(1, 3000).default(60),
   BUDGET_QUEUE_SIZE: int(0, 1000).default(20),
   BUDGET_MAX_WAIT_SECONDS: int(0, 120).default(5),
@@ -80,6 +83,15 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9-]{1,100}$/, 'must be an HTTP header name like X-Forwarded-Email')
     .optional(),
   ALLOWED_HOSTS: optionalText,
+  INDEX: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  INDEX_BUDGET_SHARE: z
+    .string()
+    .regex(/^(?:0(?:\.\d+)?|1(?:\.0+)?)$/, 'must be a number from 0.05 to 1, like 0.5')
+    .transform(Number)
+    .pipe(z.number().min(0.05, 'must be at least 0.05').max(1, 'must be at most 1'))
+    .default(0.5),
+  INDEX_RETENTION_DAYS: int(90, 3650).default(400),
   // The in-process simulator's SIM_* variables, with the standalone simulator's rules.
   ...simulatorEnvShape,
 });
@@ -157,6 +169,14 @@ function toConfig(e: z.output<typeof envSchema>, users: DashboardUser[]): Server
       .split(',')
       .map((h) => h.trim().toLowerCase())
       .filter(Boolean),
+    index:
+      e.INDEX === 'on'
+        ? {
+            dataDir: e.DATA_DIR,
+            budgetShare: e.INDEX_BUDGET_SHARE,
+            retentionDays: e.INDEX_RETENTION_DAYS,
+          }
+        : null,
   };
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { THEME_COOKIE, VIEWER_ZONE_COOKIE } from '../contract/prerender.ts';
+import { RECENT_RENDERS_MAX_BYTES } from './recent-renders.ts';
 import { TEST_AUTH_TOKEN } from './testing/harness.ts';
 import { listOf, session } from './testing/payloads.ts';
 import { bootOf, prerenderServer, WINDOW } from './testing/prerender-fixture.ts';
@@ -20,7 +21,8 @@ function listReply() {
   return body;
 }
 
-const server = prerenderServer(listReply);
+// Renders of a 4 MB reply (the memory test) take longer than the default wait on a busy machine.
+const server = prerenderServer(listReply, { PRERENDER_WAIT_MS: '10000' });
 
 const rowUuids = (html: string) =>
   [...html.matchAll(/data-row-index="\d+"[\s\S]*?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f-]{22,})/g)].map(
@@ -138,4 +140,27 @@ describe('a deep link to the explorer', () => {
       expect(html).not.toMatch(/Not\/A_Zone|<script>|onload=/);
     }
   });
+});
+
+describe('the renders the server keeps', () => {
+  it('add up to at most their bound, however large the replies', async () => {
+    // An abnormal upstream: a 4 MB alias in every reply (a hundred such renders held 2 GB).
+    const big = listOf(...UUIDS);
+    big.sessions[0]!.alias = 'a'.repeat(4_000_000);
+    server.upstream.handle(() => ({ json: big }));
+    const renders = server.dash.server.prerenderer!.renders;
+    const first = bootOf((await server.page(`${WINDOW}&alias=q0`)).html);
+    for (let i = 1; i < 10; i += 1) {
+      expect(bootOf((await server.page(`${WINDOW}&alias=q${i}`)).html).apiQuery).toContain(
+        `alias=q${i}`,
+      );
+      expect(renders.bytes).toBeGreaterThan(4_000_000);
+      expect(renders.bytes).toBeLessThanOrEqual(RECENT_RENDERS_MAX_BYTES);
+    }
+    // Its reply is still cached, but the render of the first page had to make room: rendered anew.
+    const calls = server.upstream.calls();
+    const again = await server.page(`${WINDOW}&alias=q0`);
+    expect(server.upstream.calls()).toBe(calls);
+    expect(bootOf(again.html).fetchedAt).toBeGreaterThan(first.fetchedAt);
+  }, 60_000);
 });

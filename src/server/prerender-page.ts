@@ -12,7 +12,9 @@ import {
   type PrerenderResult,
 } from '../contract/prerender.ts';
 import type { AppEnv } from './app-env.ts';
+import { AssembledPages } from './assembled-pages.ts';
 import { pageTheme, prerenderedDocument, ROOT_ELEMENT } from './prerendered-document.ts';
+import { RecentRenders } from './recent-renders.ts';
 import { withoutLongNumbers, type LogLine } from './request-log.ts';
 import type { SessionsService } from './sessions-service.ts';
 import { chooseEncoding, compress, type StaticFiles } from './static-files.ts';
@@ -21,6 +23,8 @@ export type PrerenderDeps = {
   service: SessionsService;
   staticFiles: StaticFiles;
   settings: { ssrDir: string; waitMs: number };
+  /** How long the service keeps a reply: a render of it is of no use for longer. */
+  replyTtlMs: number;
   log: LogLine;
 };
 
@@ -35,9 +39,13 @@ const IANA_ZONE = /^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+){0,3}$/;
  */
 export class PagePrerenderer {
   private entry: Promise<Prerender | null> | null = null;
-  private readonly pages = new WeakMap<PrerenderResult, Map<string, Promise<Assembled>>>();
+  readonly renders: RecentRenders;
+  private readonly pages: AssembledPages<Assembled>;
 
-  constructor(private readonly deps: PrerenderDeps) {}
+  constructor(private readonly deps: PrerenderDeps) {
+    this.renders = new RecentRenders({ ttlMs: deps.replyTtlMs });
+    this.pages = new AssembledPages({ ttlMs: deps.replyTtlMs });
+  }
 
   /** Loads the SSR bundle (once); null, logged once, when it is missing or not ours. */
   load(): Promise<Prerender | null> {
@@ -78,6 +86,7 @@ export class PagePrerenderer {
       viewerZone: viewerZoneOf(c),
       nowMs: Date.now(),
       loadList,
+      renders: this.renders,
     }).catch((error: unknown) => {
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       this.deps.log(
@@ -94,29 +103,20 @@ export class PagePrerenderer {
     return send(c, this.assemble(index, result, theme, encoding), encoding);
   }
 
-  /**
-   * The page for a render, assembled and compressed once per theme and encoding: the bundle
-   * hands out the same result object while it reuses a render, so a link opened by many
-   * people is put together once.
-   */
+  /** The page for a render, assembled and compressed once per theme and encoding. */
   private assemble(
     index: string,
     result: PrerenderResult,
     theme: string | null,
     encoding: Encoding,
   ): Promise<Assembled> {
-    const pages = this.pages.get(result) ?? new Map<string, Promise<Assembled>>();
-    this.pages.set(result, pages);
-    const key = `${theme}|${encoding}|${index}`;
-    let page = pages.get(key);
-    if (!page) {
+    return this.pages.get(result, `${theme}|${encoding}|${index}`, () => {
       const { html, styleHash } = prerenderedDocument(index, result, { theme });
+      const bytes = Buffer.from(html);
       // Fast settings: a page is compressed when first asked for, unlike the static files.
-      page = compress(Buffer.from(html), encoding, 'fast').then((body) => ({ body, styleHash }));
-      page.catch(() => pages.delete(key));
-      pages.set(key, page);
-    }
-    return page;
+      const page = compress(bytes, encoding, 'fast').then((body) => ({ body, styleHash }));
+      return { page, bytes: bytes.length };
+    });
   }
 }
 

@@ -10,14 +10,30 @@ import { LRUCache } from 'lru-cache';
 export type CacheOutcome = 'hit' | 'shared' | 'miss' | 'bypass';
 export type Cached<T> = { value: T; outcome: CacheOutcome };
 
+/**
+ * The most the kept replies may add up to, counted as their JSON length. A count alone let
+ * 500 replies of an abnormal upstream (a 4.5 MB alias each) hold gigabytes; a reply larger
+ * than a quarter of this is served but not kept.
+ */
+const REPLY_CACHE_MAX_BYTES = 64 * 1024 * 1024;
+
 export class ReplyCache<T extends object> {
   private readonly cache: LRUCache<string, T> | null;
   private readonly inFlight = new Map<string, Promise<T>>();
 
-  constructor(options: { ttlMs: number; maxEntries: number }) {
+  constructor(options: { ttlMs: number; maxEntries: number; maxBytes?: number }) {
+    const maxSize = options.maxBytes ?? REPLY_CACHE_MAX_BYTES;
     this.cache =
       options.ttlMs > 0
-        ? new LRUCache<string, T>({ max: options.maxEntries, ttl: options.ttlMs })
+        ? new LRUCache<string, T>({
+            max: options.maxEntries,
+            maxSize,
+            maxEntrySize: Math.floor(maxSize / 4),
+            sizeCalculation: (value) => Math.max(1, JSON.stringify(value).length),
+            ttl: options.ttlMs,
+            // Expired replies are let go when they expire, not when something evicts them.
+            ttlAutopurge: true,
+          })
         : null;
   }
 

@@ -15,6 +15,7 @@ import { SessionsService } from './sessions-service.ts';
 import { startupLines } from './startup-report.ts';
 import { StaticFiles } from './static-files.ts';
 import { createUpstreamClient, type UpstreamTarget } from './upstream-client.ts';
+import { openIndex, type IndexParts } from './index/open-index.ts';
 
 export const VERSION: string = (() => {
   try {
@@ -31,6 +32,8 @@ export type ServerOptions = {
   log?: LogLine;
   /** Tests only: a shorter budget window than Plivo's minute, to watch the queue drain. */
   budgetWindowMs?: number;
+  /** Tests only: the budgets' clock, to step through a pause instead of waiting it out. */
+  budgetClock?: () => number;
 };
 
 export type DashboardServer = {
@@ -39,19 +42,25 @@ export type DashboardServer = {
   budgets: { list: Budget; retrieve: Budget };
   staticFiles: StaticFiles;
   prerenderer: PagePrerenderer | null;
+  index: IndexParts;
 };
 
 /** The app wired to one upstream, without listening: for tests and for startServer. */
 export function createServer(
   config: ServerConfig,
-  options: ServerOptions & { target: UpstreamTarget; simulatorUrl?: string },
+  options: ServerOptions & {
+    target: UpstreamTarget;
+    simulatorUrl?: string;
+    /** The upstream's clock (the simulator's own in simulator mode), ms. */
+    upstreamNow?: () => number;
+  },
 ): DashboardServer {
   const mode = config.upstream.mode;
   const client = createUpstreamClient(options.target, {
     timeoutMs: config.upstreamTimeoutMs,
     userAgent: `otp-sessions-dashboard/${VERSION}`,
   });
-  const budgets = budgetsFor(config, options.budgetWindowMs);
+  const budgets = budgetsFor(config, options.budgetWindowMs, options.budgetClock);
   const reachability = new Reachability((ms) => client.probe(ms));
   const name = mode === 'plivo' ? 'Plivo' : 'The built-in simulator';
   const service = new SessionsService({
@@ -63,8 +72,22 @@ export function createServer(
   });
   const staticFiles = new StaticFiles(config.webDistDir);
   const log = options.log ?? ((line: string) => console.log(line));
+  const index = openIndex(config.index, {
+    client,
+    listBudget: budgets.list,
+    now: options.upstreamNow ?? Date.now,
+    authId: options.target.authId,
+    log,
+    onExchange: (reachable) => reachability.record(reachable),
+  });
   const prerenderer = config.prerender
-    ? new PagePrerenderer({ service, staticFiles, settings: config.prerender, log })
+    ? new PagePrerenderer({
+        service,
+        staticFiles,
+        settings: config.prerender,
+        replyTtlMs: config.cacheTtlMs,
+        log,
+      })
     : null;
   const testControls =
     config.upstream.mode === 'simulator' && config.upstream.simulator.testControls;
@@ -72,6 +95,7 @@ export function createServer(
     service,
     listBudget: budgets.list,
     reachability,
+    index: index.answers,
     mode,
     version: VERSION,
     access: config.access,
@@ -84,14 +108,19 @@ export function createServer(
         : null,
     log,
   });
-  return { app, service, budgets, staticFiles, prerenderer };
+  return { app, service, budgets, staticFiles, prerenderer, index };
 }
 
-function budgetsFor(config: ServerConfig, windowMs: number | undefined) {
+function budgetsFor(
+  config: ServerConfig,
+  windowMs: number | undefined,
+  now: (() => number) | undefined,
+) {
   const { queueSize, maxWaitMs, listPerMinute, retrievePerMinute } = config.budget;
+  const shared = { queueSize, maxWaitMs, windowMs, ...(now ? { now } : {}) };
   return {
-    list: new Budget({ perWindow: listPerMinute, queueSize, maxWaitMs, windowMs }),
-    retrieve: new Budget({ perWindow: retrievePerMinute, queueSize, maxWaitMs, windowMs }),
+    list: new Budget({ perWindow: listPerMinute, ...shared }),
+    retrieve: new Budget({ perWindow: retrievePerMinute, ...shared }),
   };
 }
 
@@ -127,6 +156,7 @@ export async function startServer(
   const log = options.log ?? ((line: string) => console.log(line));
   let simulator: { url: string; close(): Promise<void> } | null = null;
   let target: UpstreamTarget;
+  let upstreamNow: () => number = Date.now;
   if (config.upstream.mode === 'plivo') {
     const { apiUrl, authId, authToken } = config.upstream;
     target = { baseUrl: apiUrl, authId, authToken };
@@ -139,11 +169,13 @@ export async function startServer(
     });
     simulator = running;
     target = { baseUrl: running.url, authId: running.authId, authToken: running.authToken };
+    upstreamNow = () => running.simulator.clock.nowUs() / 1000;
   }
   const dashboard = createServer(config, {
     ...options,
     target,
     log,
+    upstreamNow,
     ...(simulator ? { simulatorUrl: simulator.url } : {}),
   });
   let server: ServerType;
@@ -151,12 +183,15 @@ export async function startServer(
   try {
     ({ server, address } = await listen(dashboard.app, config.host, config.port));
   } catch (error) {
+    await dashboard.index.close();
     await simulator?.close();
     throw error;
   }
   const host = address.address.includes(':') ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}/`;
   for (const line of startupLines(config, url, dashboard.staticFiles.root)) log(line);
+  log(dashboard.index.summary);
+  dashboard.index.loop?.start();
   void dashboard.staticFiles.warm();
   void dashboard.prerenderer?.load();
   return {
@@ -165,6 +200,7 @@ export async function startServer(
     mode: config.upstream.mode,
     close: async () => {
       await closeServer(server);
+      await dashboard.index.close();
       await simulator?.close();
     },
   };

@@ -116,7 +116,7 @@ export class SessionsService {
       };
     }
     if (reply.kind === 'http_error' && reply.status === 429) {
-      const seconds = budget.upstreamRejected(sent);
+      const seconds = budget.upstreamRejected(sent, reply.retryAfterSeconds);
       const failure: ApiFailure = {
         code: 'rate_limited',
         message: `${this.options.naming.name} refused the call as over its rate limit (another client may share the account). The dashboard pauses its calls; try again in ${seconds} s.`,
@@ -148,7 +148,11 @@ function toPage(json: unknown, filters: ListFilters): Parsed<SessionsPage> {
   const offset = parsed.value.offset ?? filters.offset ?? 0;
   const nextOffset = hasNext ? (offsetOfNext(json) ?? offset + limit) : null;
   const page = { limit, offset, nextOffset };
-  return { ok: true, value: { sessions, page, problems, fetchedAt: new Date().toISOString() } };
+  const meta = { source: 'plivo', total: null } as const;
+  return {
+    ok: true,
+    value: { sessions, page, problems, fetchedAt: new Date().toISOString(), meta },
+  };
 }
 
 /** Plivo's `meta.next` is a path with `offset=N`; only that number reaches the browser. */

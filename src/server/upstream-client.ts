@@ -1,3 +1,6 @@
+import { credentialRedactor, type Redactor } from './redact-credentials.ts';
+import { parseRetryAfter } from './retry-after.ts';
+
 /**
  * The only code that talks to Plivo (or the simulator). URLs are built from the configured
  * base, the validated Auth ID and a validated session uuid, never from the incoming request
@@ -8,7 +11,13 @@ export type UpstreamTarget = { baseUrl: string; authId: string; authToken: strin
 
 export type UpstreamReply =
   | { kind: 'ok'; json: unknown }
-  | { kind: 'http_error'; status: number; message: string | null }
+  | {
+      kind: 'http_error';
+      status: number;
+      message: string | null;
+      /** The reply's `Retry-After` in seconds (a 429 may carry it), null when absent. */
+      retryAfterSeconds: number | null;
+    }
   | { kind: 'timeout'; timeoutMs: number }
   | { kind: 'unreachable'; detail: string }
   | { kind: 'bad_reply'; detail: string };
@@ -24,6 +33,8 @@ export type UpstreamClient = {
 const AUTH_ID = /^[A-Za-z0-9]{1,64}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_REPLY_BYTES = 5 * 1024 * 1024;
+/** How much of Plivo's error text reaches a message: one short line. */
+const MAX_ERROR_CHARS = 200;
 
 export function createUpstreamClient(
   target: UpstreamTarget,
@@ -38,14 +49,9 @@ export function createUpstreamClient(
   );
   const authorization = `Basic ${Buffer.from(`${target.authId}:${target.authToken}`).toString('base64')}`;
   const headers = { authorization, accept: 'application/json', 'user-agent': options.userAgent };
-  const call = async (url: URL): Promise<UpstreamReply> => {
-    const reply = await fetchJson(url, headers, options.timeoutMs);
-    // An upstream that quotes the token back in an error must not make us repeat it.
-    if (reply.kind === 'http_error' && reply.message?.includes(target.authToken)) {
-      return { ...reply, message: reply.message.split(target.authToken).join('[redacted]') };
-    }
-    return reply;
-  };
+  // An upstream that quotes the token or the header back in an error must not make us repeat it.
+  const redact = credentialRedactor(target);
+  const call = (url: URL) => fetchJson(url, headers, options.timeoutMs, redact);
   return {
     host: base.host,
     list(query) {
@@ -76,6 +82,7 @@ async function fetchJson(
   url: URL,
   headers: Record<string, string>,
   timeoutMs: number,
+  redact: Redactor,
 ): Promise<UpstreamReply> {
   const signal = AbortSignal.timeout(timeoutMs);
   let response: Response;
@@ -86,12 +93,16 @@ async function fetchJson(
     if (signal.aborted) return { kind: 'timeout', timeoutMs };
     return { kind: 'unreachable', detail: networkDetail(error) };
   }
-  let text: string;
+  let text: string | null;
   try {
     text = await readCapped(response);
   } catch (error) {
     if (signal.aborted) return { kind: 'timeout', timeoutMs };
     return { kind: 'bad_reply', detail: `the reply was cut off (${networkDetail(error)})` };
+  }
+  if (text === null) {
+    // A page of 20 sessions is tens of kilobytes: a reply this large is not one to hold.
+    return { kind: 'bad_reply', detail: 'the reply is larger than 5 MB' };
   }
   const json = parseJson(text);
   if (response.status >= 200 && response.status < 300) {
@@ -102,11 +113,13 @@ async function fetchJson(
   return {
     kind: 'http_error',
     status: response.status,
-    message: json.ok ? errorText(json.value) : null,
+    message: json.ok ? errorText(json.value, redact) : null,
+    retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after'), Date.now()),
   };
 }
 
-async function readCapped(response: Response): Promise<string> {
+/** The body as text, or null (and the rest left unread) once it passes MAX_REPLY_BYTES. */
+async function readCapped(response: Response): Promise<string | null> {
   const reader = response.body?.getReader();
   if (!reader) return '';
   const chunks: Uint8Array[] = [];
@@ -117,7 +130,7 @@ async function readCapped(response: Response): Promise<string> {
     size += value.byteLength;
     if (size > MAX_REPLY_BYTES) {
       await reader.cancel();
-      throw new Error('reply larger than 5 MB');
+      return null;
     }
     chunks.push(value);
   }
@@ -132,12 +145,16 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-/** Plivo's `{"error": "…"}` text, trimmed to one short printable line. */
-function errorText(body: unknown): string | null {
+/**
+ * Plivo's `{"error": "…"}` text, trimmed to one short printable line. Credentials are removed
+ * as the text is cut, from the text as sent: cutting or cleaning it first could leave a piece
+ * of the token that no longer reads as one.
+ */
+function errorText(body: unknown, redact: Redactor): string | null {
   if (typeof body !== 'object' || body === null || !('error' in body)) return null;
   const error = body.error;
   const text = typeof error === 'string' ? error : JSON.stringify(error);
-  return text.replace(/[^\x20-\x7e]/g, ' ').slice(0, 200);
+  return redact(text, MAX_ERROR_CHARS).replace(/[^\x20-\x7e]/g, ' ');
 }
 
 /** The network error code (ECONNREFUSED, ENOTFOUND…) without URLs or headers. */

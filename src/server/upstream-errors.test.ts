@@ -63,6 +63,20 @@ describe('a specific error for each failure', () => {
     ],
     ['a reply cut off', { cut: true }, 502, 'upstream_bad_reply', /cut off/],
     [
+      // Valid JSON of a valid (empty) list: only the size cap refuses it.
+      'a reply over 5 MB',
+      {
+        json: {
+          sessions: [],
+          meta: { limit: 20, offset: 0, next: null },
+          pad: 'x'.repeat(5_300_000),
+        },
+      },
+      502,
+      'upstream_bad_reply',
+      /cannot read: the reply is larger than 5 MB\./,
+    ],
+    [
       'no answer in time',
       { delayMs: 4_000, json: {} },
       504,

@@ -27,6 +27,8 @@ export const simulatorEnvShape = {
     })
     .optional(),
   SIM_SESSIONS_PER_DAY: wholeNumber(0, 200_000).optional(),
+  /** Plivo's 20 list calls a minute; raised for tests and demos that sync an index quickly. */
+  SIM_LIST_LIMIT_PER_MINUTE: wholeNumber(1, 1_000_000).optional(),
   SIM_TEST_CONTROLS: z.enum(['0', '1', 'true', 'false'], { error: 'must be 1 or 0' }).optional(),
 };
 
@@ -42,6 +44,7 @@ export function simulatorOptionsFromEnv(
     seed: e.SIM_SEED,
     now: e.SIM_NOW === undefined || !/^\d+$/.test(e.SIM_NOW) ? e.SIM_NOW : Number(e.SIM_NOW),
     sessionsPerDay: e.SIM_SESSIONS_PER_DAY,
+    listRateLimitPerMinute: e.SIM_LIST_LIMIT_PER_MINUTE,
     testControls: e.SIM_TEST_CONTROLS === '1' || e.SIM_TEST_CONTROLS === 'true',
   };
 }

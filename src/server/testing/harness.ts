@@ -21,12 +21,14 @@ export type TestDashboard = {
 export async function startDashboard(
   env: Record<string, string>,
   upstream?: FakeUpstream,
-  options: { budgetWindowMs?: number } = {},
+  options: { budgetWindowMs?: number; budgetClock?: () => number } = {},
 ): Promise<TestDashboard> {
   const logs: string[] = [];
   const config = configFrom({
     PORT: '0',
     WEB_DIST_DIR: '/nonexistent/dashboard-test-dist',
+    // The proxy's own tests pin the pure proxy; index tests turn it on with a DATA_DIR.
+    INDEX: 'off',
     ...(upstream
       ? {
           PLIVO_AUTH_ID: TEST_AUTH_ID,

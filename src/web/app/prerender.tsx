@@ -8,7 +8,6 @@ import { createQueryClient } from '../lib/query-client.ts';
 import { renderForViewerZone } from '../lib/time-format.ts';
 import { AppProviders, AppRoutes } from './app.tsx';
 import { explorerListQuery, loadFirstScreenModules } from './prefetch-explorer.ts';
-import { recallRender, rememberRender } from './recent-renders.ts';
 
 /**
  * The SSR bundle's entry (`npm run build` builds it into dist/ssr; the server loads it, see
@@ -17,7 +16,7 @@ import { recallRender, rememberRender } from './recent-renders.ts';
  * over it (createRoot, not hydration), so a difference between the two, such as the viewer's
  * zone, costs a repaint rather than an error.
  */
-export const prerender: Prerender = async ({ url, viewerZone, nowMs, loadList }) => {
+export const prerender: Prerender = async ({ url, viewerZone, nowMs, loadList, renders }) => {
   const { pathname, search } = new URL(url, 'http://prerender.invalid');
   const query = explorerListQuery(pathname, search);
   if (!query) return null;
@@ -26,7 +25,7 @@ export const prerender: Prerender = async ({ url, viewerZone, nowMs, loadList })
   const [body] = await Promise.all([loadList(apiQuery), loadFirstScreenModules(search)]);
   if (body === null || typeof body !== 'object') return null;
   const renderKey = `${pathname}${search}|${viewerZone}|${endMs}`;
-  const known = recallRender(renderKey, body);
+  const known = renders.recall(renderKey, body);
   if (known) return known;
   const client = createQueryClient();
   const fetchedAt = Date.now();
@@ -44,7 +43,7 @@ export const prerender: Prerender = async ({ url, viewerZone, nowMs, loadList })
       ),
     );
     const result = { html, boot: { apiQuery, body, endMs, fetchedAt } };
-    rememberRender(renderKey, body, result);
+    renders.remember(renderKey, body, result);
     return result;
   } finally {
     client.clear();

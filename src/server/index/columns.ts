@@ -1,0 +1,239 @@
+import { VERDICT_KINDS, type VerdictKind } from '../../contract/verdict.ts';
+import type { SessionRow } from './session-row.ts';
+
+/**
+ * The index's query engine: every session's filterable fields held in memory as typed
+ * arrays (one slot per database rowid, strings as dictionary ids), plus the rowids in
+ * newest-first order. SQLite keeps the sessions and answers point look-ups; filters,
+ * counts and aggregates over 90 days of a big account scan these arrays instead, because a
+ * scan of 1M slots in JavaScript takes milliseconds where SQL's GROUP BYs took seconds
+ * (docs/decisions/0005). About 50 bytes a session.
+ */
+export class Dictionary {
+  private readonly ids = new Map<string | null, number>();
+  readonly values: (string | null)[] = [];
+
+  id(value: string | null): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(value);
+      this.ids.set(value, id);
+    }
+    return id;
+  }
+
+  get size(): number {
+    return this.values.length;
+  }
+
+  /** A lookup table id → matches, for one filter over this column. */
+  mask(matches: (value: string | null) => boolean): Uint8Array {
+    return Uint8Array.from(this.values, (v) => (matches(v) ? 1 : 0));
+  }
+}
+
+export const CHANNEL_BITS: Record<string, number> = { sms: 1, voice: 2 };
+const OTHER_CHANNEL_BIT = 4;
+const CODES_PER_SLOT = 4;
+
+const VERDICT_ID = new Map<VerdictKind, number>(VERDICT_KINDS.map((k, i) => [k, i]));
+
+type Grow = Float64Array | Float32Array | Uint8Array | Uint16Array | Uint32Array;
+
+export class Columns {
+  capacity = 0;
+  /** Rowids of live sessions, newest first (ties: higher rowid first). */
+  order = new Uint32Array(0);
+  count = 0;
+  created = new Float64Array(0);
+  status = new Uint8Array(0);
+  channel = new Uint8Array(0);
+  verdict = new Uint8Array(0);
+  country = new Uint16Array(0);
+  network = new Uint16Array(0);
+  app = new Uint32Array(0);
+  alias = new Uint32Array(0);
+  sub = new Uint32Array(0);
+  brands = new Uint32Array(0);
+  hashes = new Uint32Array(0);
+  attempts = new Uint16Array(0);
+  attemptChannels = new Uint8Array(0);
+  /** Up to four attempt codes (id + 1, 8 bits each); longer sessions in `moreCodes`. */
+  codes = new Uint32Array(0);
+  moreCodes = new Map<number, number[]>();
+  charge = new Float64Array(0);
+  ttv = new Float32Array(0);
+  recipient = new Float64Array(0);
+
+  readonly dicts = {
+    status: new Dictionary(),
+    channel: new Dictionary(),
+    country: new Dictionary(),
+    network: new Dictionary(),
+    app: new Dictionary(),
+    alias: new Dictionary(),
+    sub: new Dictionary(),
+    brands: new Dictionary(),
+    hashes: new Dictionary(),
+    /** "channel:status" of one attempt. */
+    code: new Dictionary(),
+  };
+  /** Each attempt code's channel bit, by code id. */
+  private codeChannelBit: number[] = [];
+
+  has(row: number): boolean {
+    return row < this.capacity && !Number.isNaN(this.created[row] ?? NaN);
+  }
+
+  /**
+   * Writes rows (by rowid) and keeps `order` sorted. New rows are merged in one pass,
+   * O(n + k); a row whose creation time changed (never seen from Plivo) is re-placed.
+   */
+  upsert(rows: readonly { rowid: number; row: SessionRow }[]): void {
+    const added: number[] = [];
+    let moved = false;
+    for (const { rowid, row } of rows) {
+      this.ensure(rowid + 1);
+      const existed = this.has(rowid);
+      if (existed && this.created[rowid] !== row.createdUs) moved = true;
+      this.set(rowid, row);
+      if (!existed) added.push(rowid);
+    }
+    if (moved) this.rebuildOrder();
+    else if (added.length) this.mergeIntoOrder(added);
+  }
+
+  remove(rowids: readonly number[]): void {
+    if (!rowids.length) return;
+    for (const r of rowids) if (this.has(r)) this.created[r] = NaN;
+    this.rebuildOrder();
+  }
+
+  /** Bulk load: append without ordering, then `rebuildOrder` once. */
+  load(rowid: number, row: SessionRow): void {
+    this.ensure(rowid + 1);
+    this.set(rowid, row);
+  }
+
+  rebuildOrder(): void {
+    const rows: number[] = [];
+    for (let r = 0; r < this.capacity; r++) if (!Number.isNaN(this.created[r] ?? NaN)) rows.push(r);
+    const order = Uint32Array.from(rows);
+    order.sort((a, b) => this.compare(a, b));
+    this.order = order;
+    this.count = order.length;
+  }
+
+  /** Attempt code ids of one row, in attempt order. */
+  attemptCodeIds(row: number): number[] {
+    const extra = this.moreCodes.get(row);
+    if (extra) return extra;
+    const ids: number[] = [];
+    let packed = this.codes[row] ?? 0;
+    for (let i = 0; i < CODES_PER_SLOT && packed; i++, packed >>>= 8) ids.push((packed & 0xff) - 1);
+    return ids;
+  }
+
+  private compare(a: number, b: number): number {
+    const d = (this.created[b] ?? 0) - (this.created[a] ?? 0);
+    return d !== 0 ? d : b - a;
+  }
+
+  private mergeIntoOrder(added: number[]): void {
+    added.sort((a, b) => this.compare(a, b));
+    const old = this.order.subarray(0, this.count);
+    const merged = new Uint32Array(old.length + added.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < old.length && j < added.length) {
+      const a = old[i] ?? 0;
+      const b = added[j] ?? 0;
+      if (this.compare(a, b) <= 0) {
+        merged[k++] = a;
+        i++;
+      } else {
+        merged[k++] = b;
+        j++;
+      }
+    }
+    while (i < old.length) merged[k++] = old[i++] ?? 0;
+    while (j < added.length) merged[k++] = added[j++] ?? 0;
+    this.order = merged;
+    this.count = merged.length;
+  }
+
+  private set(r: number, row: SessionRow): void {
+    const d = this.dicts;
+    this.created[r] = row.createdUs;
+    this.status[r] = d.status.id(row.status);
+    this.channel[r] = d.channel.id(row.channel);
+    this.verdict[r] = VERDICT_ID.get(row.verdict) ?? VERDICT_KINDS.length - 1;
+    this.country[r] = d.country.id(row.country);
+    this.network[r] = d.network.id(row.network);
+    this.app[r] = d.app.id(row.app);
+    this.alias[r] = d.alias.id(row.alias);
+    this.sub[r] = d.sub.id(row.subaccount);
+    this.brands[r] = d.brands.id(row.brands);
+    this.hashes[r] = d.hashes.id(row.hashes);
+    this.attempts[r] = Math.min(row.attempts, 65_535);
+    this.charge[r] = row.chargeNanos;
+    this.ttv[r] = row.ttvSeconds ?? NaN;
+    this.recipient[r] = row.recipient ? Number(row.recipient) : NaN;
+    this.setCodes(r, row.attemptCodes);
+  }
+
+  private setCodes(r: number, attemptCodes: string): void {
+    const ids = attemptCodes ? attemptCodes.split(',').map((c) => this.codeId(c)) : [];
+    let bits = 0;
+    for (const id of ids) bits |= this.codeChannelBit[id] ?? OTHER_CHANNEL_BIT;
+    this.attemptChannels[r] = bits;
+    this.moreCodes.delete(r);
+    if (ids.length > CODES_PER_SLOT || ids.some((id) => id >= 255)) {
+      this.moreCodes.set(r, ids);
+      this.codes[r] = 0;
+      return;
+    }
+    let packed = 0;
+    for (let i = ids.length - 1; i >= 0; i--) packed = packed * 256 + (ids[i] ?? 0) + 1;
+    this.codes[r] = packed;
+  }
+
+  private codeId(code: string): number {
+    const id = this.dicts.code.id(code);
+    if (this.codeChannelBit[id] === undefined) {
+      this.codeChannelBit[id] = CHANNEL_BITS[code.split(':')[0] ?? ''] ?? OTHER_CHANNEL_BIT;
+    }
+    return id;
+  }
+
+  private ensure(size: number): void {
+    if (size <= this.capacity) return;
+    const capacity = Math.max(size, Math.ceil(this.capacity * 1.5), 1024);
+    const grow = <T extends Grow>(a: T, make: (n: number) => T, fill?: number): T => {
+      const next = make(capacity);
+      next.set(a);
+      if (fill !== undefined) next.fill(fill, a.length);
+      return next;
+    };
+    this.created = grow(this.created, (n) => new Float64Array(n), NaN);
+    this.status = grow(this.status, (n) => new Uint8Array(n));
+    this.channel = grow(this.channel, (n) => new Uint8Array(n));
+    this.verdict = grow(this.verdict, (n) => new Uint8Array(n));
+    this.country = grow(this.country, (n) => new Uint16Array(n));
+    this.network = grow(this.network, (n) => new Uint16Array(n));
+    this.app = grow(this.app, (n) => new Uint32Array(n));
+    this.alias = grow(this.alias, (n) => new Uint32Array(n));
+    this.sub = grow(this.sub, (n) => new Uint32Array(n));
+    this.brands = grow(this.brands, (n) => new Uint32Array(n));
+    this.hashes = grow(this.hashes, (n) => new Uint32Array(n));
+    this.attempts = grow(this.attempts, (n) => new Uint16Array(n));
+    this.attemptChannels = grow(this.attemptChannels, (n) => new Uint8Array(n));
+    this.codes = grow(this.codes, (n) => new Uint32Array(n));
+    this.charge = grow(this.charge, (n) => new Float64Array(n));
+    this.ttv = grow(this.ttv, (n) => new Float32Array(n), NaN);
+    this.recipient = grow(this.recipient, (n) => new Float64Array(n), NaN);
+    this.capacity = capacity;
+  }
+}

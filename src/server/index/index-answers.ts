@@ -1,0 +1,120 @@
+import type { IndexStatus, Stats, StatsBucket } from '../../contract/index-api.ts';
+import type { SessionsPage } from '../../contract/api.ts';
+import { queryWindow, usToIso, type QueryWindow } from '../../contract/query-window.ts';
+import { indexOnlyFilterNames, type SessionQuery } from '../../contract/session-query.ts';
+import { chooseBucket } from './column-stats.ts';
+import type { SessionIndex } from './session-index.ts';
+import type { SyncLoop } from './sync-loop.ts';
+
+/**
+ * Decides who answers a query — the index or Plivo — and answers from the index. The index
+ * answers only what it can answer exactly: a window inside its coverage, and for windows
+ * reaching now, a sync pass no older than a minute. Otherwise Plivo answers as before, and
+ * what Plivo cannot do (index-only filters, aggregates) is refused with `not_indexed`.
+ */
+export const FRESH_US = 60_000_000;
+
+export type ListDecision =
+  | { by: 'index'; page: SessionsPage }
+  | { by: 'plivo' }
+  | { by: 'refused'; message: string; param?: string };
+
+export type StatsDecision = { by: 'index'; stats: Stats } | { by: 'refused'; message: string };
+
+export type IndexAnswersOptions = {
+  index: SessionIndex | null;
+  loop: SyncLoop | null;
+  /** Why the index is off (INDEX=off, or it could not open); null when it is on. */
+  offReason: string | null;
+  now: () => number;
+  retentionDays: number;
+};
+
+export class IndexAnswers {
+  constructor(private readonly options: IndexAnswersOptions) {}
+
+  status(): IndexStatus {
+    if (this.options.loop) return this.options.loop.status();
+    return {
+      state: this.options.offReason === 'INDEX=off' ? 'off' : 'error',
+      coveredFrom: null,
+      coveredTo: null,
+      asOf: null,
+      sessions: 0,
+      syncCallsLastMinute: 0,
+      lastError: this.options.offReason === 'INDEX=off' ? null : this.options.offReason,
+      horizonDays: 90,
+      coveredDays: 0,
+    };
+  }
+
+  list(query: SessionQuery): ListDecision {
+    const indexOnly = indexOnlyFilterNames(query.index);
+    const { index } = this.options;
+    const window = this.window(query);
+    const gap = index && window ? this.gap(window) : 'the session index is off';
+    if (query.source === 'plivo' || (query.source === 'auto' && gap !== null)) {
+      if (!indexOnly.length) return { by: 'plivo' };
+      const why =
+        query.source === 'plivo' ? 'Plivo cannot apply it (source=plivo was asked for)' : gap;
+      return {
+        by: 'refused',
+        param: indexOnly[0],
+        message: `The filter ${indexOnly.join(', ')} needs the session index: ${why}.`,
+      };
+    }
+    if (gap !== null || !index || !window) {
+      return { by: 'refused', message: `source=index was asked for, but ${gap}.` };
+    }
+    const offset = query.filters.offset ?? 0;
+    const { sessions, total } = index.list({ ...query, window, offset, limit: query.limit });
+    const end = offset + sessions.length;
+    return {
+      by: 'index',
+      page: {
+        sessions,
+        page: { limit: query.limit, offset, nextOffset: end < total ? end : null },
+        problems: [],
+        fetchedAt: this.asOf() ?? new Date(this.options.now()).toISOString(),
+        meta: { source: 'index', total },
+      },
+    };
+  }
+
+  stats(query: SessionQuery, bucket: StatsBucket): StatsDecision {
+    const { index } = this.options;
+    const window = this.window(query);
+    const gap = index && window ? this.gap(window) : 'the session index is off';
+    if (gap !== null || !index || !window) {
+      return { by: 'refused', message: `Exact figures need the session index, but ${gap}.` };
+    }
+    const windowMs = (window.toUs - window.fromUs) / 1000;
+    return {
+      by: 'index',
+      stats: index.stats({ ...query, window }, chooseBucket(bucket, windowMs), this.asOf()),
+    };
+  }
+
+  private window(query: SessionQuery): QueryWindow | null {
+    return queryWindow(query.filters, this.options.now() * 1000, this.options.retentionDays);
+  }
+
+  /** Null when the index covers the window; otherwise what is missing, in words. */
+  private gap(window: QueryWindow): string | null {
+    const coverage = this.options.loop?.coverage();
+    if (!coverage) return 'the session index has not covered any window yet';
+    const nowUs = this.options.now() * 1000;
+    const covered = `it covers ${usToIso(coverage.fromUs)} to ${usToIso(coverage.toUs)}`;
+    if (window.fromUs < coverage.fromUs)
+      return `the window starts before the index does (${covered})`;
+    if (window.toUs >= coverage.toUs && nowUs - coverage.asOfUs > FRESH_US) {
+      return `the index's newest data is more than a minute old (${covered})`;
+    }
+    return null;
+  }
+
+  private asOf(): string | null {
+    const coverage = this.options.loop?.coverage();
+    return coverage ? usToIso(coverage.asOfUs) : null;
+  }
+}

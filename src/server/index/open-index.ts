@@ -1,0 +1,88 @@
+import type { Budget } from '../budget.ts';
+import type { ServerConfig } from '../config.ts';
+import type { UpstreamClient } from '../upstream-client.ts';
+import { IndexAnswers } from './index-answers.ts';
+import { SessionIndex } from './session-index.ts';
+import { openSqliteStore } from './sqlite-store.ts';
+import { SyncFetcher } from './sync-fetch.ts';
+import { SyncLoop } from './sync-loop.ts';
+
+/**
+ * Start-up of the session index. Whatever goes wrong here — DATA_DIR not writable, a full
+ * disk, another server holding the file — the dashboard still starts, as a pure proxy,
+ * and `/api/index` says why. A damaged file is moved aside and rebuilt.
+ */
+export type IndexParts = {
+  answers: IndexAnswers;
+  loop: SyncLoop | null;
+  /** One line for the start-up report. */
+  summary: string;
+  close(): Promise<void>;
+};
+
+export type IndexDeps = {
+  client: UpstreamClient;
+  listBudget: Budget;
+  /** The upstream's clock in ms. */
+  now: () => number;
+  /** The Auth ID the server signs in with: an `SA…` id owns every session it sees. */
+  authId: string;
+  log: (line: string) => void;
+  onExchange?: (reachable: boolean) => void;
+};
+
+export function openIndex(settings: ServerConfig['index'], deps: IndexDeps): IndexParts {
+  const off = (reason: string, summary: string): IndexParts => ({
+    answers: new IndexAnswers({
+      index: null,
+      loop: null,
+      offReason: reason,
+      now: deps.now,
+      retentionDays: 400,
+    }),
+    loop: null,
+    summary,
+    close: async () => {},
+  });
+  if (!settings)
+    return off('INDEX=off', 'Session index: off (INDEX=off); every query goes to the upstream.');
+  const opened = openSqliteStore(settings.dataDir);
+  for (const note of opened.notes) deps.log(`Session index: ${note}`);
+  if (!opened.ok) {
+    const reason = `the index cannot be used: ${opened.reason}`;
+    return off(reason, `Session index: NOT running — ${opened.reason}. Serving as a pure proxy.`);
+  }
+  const started = Date.now();
+  const index = SessionIndex.open(opened.store);
+  const fetcher = new SyncFetcher(
+    deps.client,
+    deps.listBudget,
+    { share: settings.budgetShare },
+    deps.onExchange,
+  );
+  const loop = new SyncLoop({
+    index,
+    fetcher,
+    now: deps.now,
+    retentionDays: settings.retentionDays,
+    subaccount: deps.authId.startsWith('SA') ? deps.authId : null,
+    log: deps.log,
+  });
+  const answers = new IndexAnswers({
+    index,
+    loop,
+    offReason: null,
+    now: deps.now,
+    retentionDays: settings.retentionDays,
+  });
+  const share = Math.round(settings.budgetShare * 100);
+  return {
+    answers,
+    loop,
+    summary: `Session index: ${index.sessions} sessions in ${settings.dataDir} (loaded in ${Date.now() - started} ms); syncing with up to ${share} % of the list budget, keeping ${settings.retentionDays} days.`,
+    close: async () => {
+      await loop.stop();
+      opened.store.close();
+    },
+  };
+}

@@ -1,0 +1,195 @@
+import type { IndexStatus } from '../../contract/index-api.ts';
+import { DAY_US, PLIVO_HORIZON_DAYS, usToIso } from '../../contract/query-window.ts';
+import type { SessionIndex } from './session-index.ts';
+import type { SyncFetcher } from './sync-fetch.ts';
+import {
+  DEFAULT_PLAN,
+  afterPage,
+  backfillDone,
+  initialSyncState,
+  nextWindow,
+  type PlanSettings,
+  type SyncState,
+  type SyncWindow,
+} from './sync-plan.ts';
+
+/**
+ * The loop that fills the index and keeps it current: one list call at a time, each page
+ * stored and the plan's state saved with it, so a restart (even `kill -9`) resumes at the
+ * page it stopped at and the uuid key makes a re-read page harmless. Faults back off
+ * (5 s doubling to 5 min, or Plivo's pause) and show in the status; they never stop it.
+ */
+export type SyncOptions = {
+  index: SessionIndex;
+  fetcher: SyncFetcher;
+  /** The upstream's clock, ms (the simulator's own clock in simulator mode). */
+  now: () => number;
+  retentionDays: number;
+  /** The subaccount every session belongs to when the server signs in as one. */
+  subaccount: string | null;
+  plan?: PlanSettings;
+  log?: (line: string) => void;
+};
+
+const STATE_KEY = 'sync';
+const PAGE = 20;
+const IDLE_MS = 500;
+const PURGE_EVERY_MS = 3_600_000;
+const ERROR_AFTER_FAILURES = 3;
+
+export class SyncLoop {
+  private state: SyncState;
+  private lastError: string | null = null;
+  private failures = 0;
+  private lastPurgeMs = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = true;
+
+  constructor(private readonly options: SyncOptions) {
+    this.state = readState(options.index) ?? initialSyncState();
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Covered [from, to) and freshness, for deciding whether the index may answer. */
+  coverage(): { fromUs: number; toUs: number; asOfUs: number } | null {
+    const { coveredFromUs, coveredToUs, asOfUs } = this.state;
+    if (coveredFromUs === null || coveredToUs === null || asOfUs === null) return null;
+    return { fromUs: coveredFromUs, toUs: coveredToUs, asOfUs };
+  }
+
+  status(): IndexStatus {
+    const nowUs = this.options.now() * 1000;
+    const { coveredFromUs: from, coveredToUs: to, asOfUs } = this.state;
+    const live = backfillDone(this.state, nowUs);
+    return {
+      state: this.failures >= ERROR_AFTER_FAILURES ? 'error' : live ? 'live' : 'backfilling',
+      coveredFrom: from === null ? null : usToIso(from),
+      coveredTo: to === null ? null : usToIso(to),
+      asOf: asOfUs === null ? null : usToIso(asOfUs),
+      sessions: this.options.index.sessions,
+      syncCallsLastMinute: this.options.fetcher.callsLastMinute(),
+      lastError: this.lastError,
+      horizonDays: PLIVO_HORIZON_DAYS,
+      coveredDays:
+        from === null || to === null
+          ? 0
+          : Math.min(PLIVO_HORIZON_DAYS, Math.round(((to - from) / DAY_US) * 10) / 10),
+    };
+  }
+
+  /** Runs steps until nothing is due; for tests that drive the loop without timers. */
+  async runUntilIdle(maxSteps = 100_000): Promise<void> {
+    for (let i = 0; i < maxSteps; i++) {
+      const waitMs = await this.step();
+      if (waitMs > 0) return;
+    }
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.step()
+        .catch((error: unknown) => {
+          this.fail(`sync step failed: ${error instanceof Error ? error.message : 'error'}`);
+          return 5_000;
+        })
+        .then((next) => this.schedule(next));
+    }, ms);
+    this.timer.unref();
+  }
+
+  /** One step; returns how long to wait before the next (0 = go on at once). */
+  async step(): Promise<number> {
+    const { index, fetcher, now } = this.options;
+    const nowUs = now() * 1000;
+    this.purge(nowUs);
+    const plan = this.options.plan ?? DEFAULT_PLAN;
+    const window = nextWindow(
+      this.state,
+      nowUs,
+      index.oldestUnsettled(nowUs - plan.settleUs),
+      plan,
+    );
+    if (!window) {
+      return Math.max(IDLE_MS, ((this.state.asOfUs ?? nowUs) + plan.headEveryUs - nowUs) / 1000);
+    }
+    if (!fetcher.mayCall()) return Math.max(IDLE_MS, fetcher.msUntilShareFrees());
+    const outcome = await fetcher.list(queryFor(window));
+    if (outcome.kind === 'not_now') return IDLE_MS;
+    if (outcome.kind === 'failed') {
+      this.fail(outcome.error);
+      const backoff = Math.min(300_000, 5_000 * 2 ** Math.min(this.failures - 1, 6));
+      return Math.max(backoff, outcome.retryAfterMs ?? 0);
+    }
+    const { page, nextOffset } = outcome;
+    index.write(page.sessions.map((session) => ({ session, subaccount: this.options.subaccount })));
+    const entries = page.sessions.length + page.problems.length;
+    const rows = nextOffset !== null ? nextOffset - window.offset : entries;
+    this.save(
+      afterPage(this.state, window, {
+        rows: Math.max(rows, 1),
+        hasMore: page.hasNext,
+        pages: Math.floor(window.offset / PAGE) + 1,
+      }),
+    );
+    this.failures = 0;
+    this.lastError = null;
+    return 0;
+  }
+
+  private fail(error: string): void {
+    this.failures++;
+    this.lastError = error;
+    this.options.log?.(`index sync: ${error}`);
+  }
+
+  private save(state: SyncState): void {
+    this.state = state;
+    this.options.index.store.writeState(STATE_KEY, state);
+  }
+
+  private purge(nowUs: number): void {
+    if (nowUs / 1000 - this.lastPurgeMs < PURGE_EVERY_MS) return;
+    this.lastPurgeMs = nowUs / 1000;
+    const cutoff = nowUs - this.options.retentionDays * DAY_US;
+    const removed = this.options.index.deleteCreatedBefore(cutoff);
+    if (removed)
+      this.options.log?.(
+        `index: removed ${removed} sessions older than ${this.options.retentionDays} days`,
+      );
+    if (this.state.coveredFromUs !== null && this.state.coveredFromUs < cutoff) {
+      this.save({ ...this.state, coveredFromUs: cutoff });
+    }
+  }
+}
+
+function readState(index: SessionIndex): SyncState | null {
+  const saved = index.store.readState(STATE_KEY) as SyncState | null;
+  return saved && typeof saved === 'object' && 'chunkUs' in saved ? saved : null;
+}
+
+/** Plivo's time filter format, UTC, to the microsecond. */
+export function plivoTimeUs(us: number): string {
+  return usToIso(us).replace('T', ' ').replace('Z', '');
+}
+
+function queryFor(window: SyncWindow): URLSearchParams {
+  return new URLSearchParams({
+    session_time__gte: plivoTimeUs(window.fromUs),
+    session_time__lt: plivoTimeUs(window.toUs),
+    limit: String(PAGE),
+    offset: String(window.offset),
+  });
+}
