@@ -3,7 +3,11 @@ import { InsightSection } from '../features/insight/components/insight-section.t
 import { LoadAllBar } from '../features/insight/components/load-all-bar.tsx';
 import { useLoadAll } from '../features/insight/hooks/use-load-all.ts';
 import { coverageOf } from '../features/insight/lib/load-all-machine.ts';
-import { isFilterableSegment, segmentParam, type Segment } from '../features/insight/lib/segments.ts';
+import {
+  isFilterableSegment,
+  segmentParam,
+  type Segment,
+} from '../features/insight/lib/segments.ts';
 import type { useSessionsList } from '../features/sessions/api/use-sessions-list.ts';
 import { normaliseListQuery } from '../lib/api-params.ts';
 import { isKnownSessionStatus } from '../../contract/session.ts';
@@ -134,6 +138,7 @@ export function ExplorerInsight({ url, view, list }: Props) {
         <InsightSection
           sessions={insight.sessions}
           stats={insight.stats}
+          indexFilters={list.source === 'index'}
           complete={!insight.hasMore}
           loadedCount={insight.loadedCount}
           hasMore={insight.hasMore}

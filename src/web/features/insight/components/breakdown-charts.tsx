@@ -10,6 +10,10 @@ import { SessionBars } from './session-bars.tsx';
 
 const TOP = 10;
 
+/** Said where a segment filter needs the session index, which does not cover the window. */
+export const NEEDS_INDEX =
+  'Filtering by it needs the session index, which does not cover this window.';
+
 export function StatusChart(props: {
   slices: readonly Slice[];
   onStatusClick: (status: string) => void;
@@ -37,18 +41,20 @@ export function VerdictChart(props: {
   slices: readonly VerdictSlice[];
   /** Hover text per kind (one example explanation). */
   explanations: Partial<Record<VerdictKind, string>>;
+  /** False outside the index's coverage: the server cannot filter by verdict there. */
+  filterable: boolean;
   onSelect: (kind: VerdictKind) => void;
 }) {
-  const items = props.slices.map(
-    (s): SegmentItem => ({
-      ...s,
-      colour: verdictColour(s.key),
-      title: props.explanations[s.key],
-    }),
-  );
+  const items = props.slices.map((s): SegmentItem => ({
+    ...s,
+    colour: verdictColour(s.key),
+    title: props.explanations[s.key],
+    selectable: props.filterable,
+  }));
   const select = (key: string) => props.onSelect(key as VerdictKind);
+  const how = props.filterable ? 'Click one to filter by it.' : NEEDS_INDEX;
   return (
-    <ChartFigure title="Verdicts" note="What happened, in plain words. Click one to filter by it.">
+    <ChartFigure title="Verdicts" note={`What happened, in plain words. ${how}`}>
       <SessionBars
         items={items}
         label="Sessions by verdict"
@@ -65,6 +71,7 @@ function TopSegmentsChart(props: {
   title: string;
   noun: string;
   plural: string;
+  filterable: boolean;
   onSelect: (key: string) => void;
 }) {
   const items: SegmentItem[] = props.slices.slice(0, TOP).map((s) => ({
@@ -72,13 +79,14 @@ function TopSegmentsChart(props: {
     label: s.key === 'unknown' ? 'Unknown' : s.key,
     colour: OKABE_ITO.blue,
     title: `${s.verified} of ${s.count} verified`,
-    selectable: isFilterableSegment(s.key),
+    selectable: props.filterable && isFilterableSegment(s.key),
   }));
   const rest = props.slices.length - items.length;
+  const how = props.filterable ? `Click a ${props.noun} to filter by it.` : NEEDS_INDEX;
   return (
     <ChartFigure
       title={props.title}
-      note={`Click a ${props.noun} to filter by it.${rest > 0 ? ` ${rest} more ${props.plural} not shown.` : ''}`}
+      note={`${how}${rest > 0 ? ` ${rest} more ${props.plural} not shown.` : ''}`}
     >
       <SessionBars
         items={items}
@@ -97,6 +105,7 @@ export function CountryChart(props: {
   return (
     <TopSegmentsChart
       {...props}
+      filterable
       title="Sessions by destination country"
       noun="country"
       plural="countries"
@@ -106,6 +115,7 @@ export function CountryChart(props: {
 
 export function NetworkChart(props: {
   slices: readonly CountrySlice[];
+  filterable: boolean;
   onSelect: (network: string) => void;
 }) {
   return (

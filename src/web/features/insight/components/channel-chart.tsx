@@ -11,6 +11,7 @@ import {
 import type { AttemptsByChannel, Slice } from '../lib/breakdowns.ts';
 import { channelLabel } from '../lib/labels.ts';
 import { attemptStatusColour, channelColour } from '../../../lib/palette.ts';
+import { NEEDS_INDEX } from './breakdown-charts.tsx';
 import { ChartFigure } from './chart-figure.tsx';
 import type { SegmentItem } from './segment-list.tsx';
 import { SessionBars } from './session-bars.tsx';
@@ -19,18 +20,20 @@ export type ChannelChartProps = {
   /** Sessions by the channel of their last attempt. */
   slices: readonly Slice[];
   attempts: AttemptsByChannel;
+  /** False outside the index's coverage: the server cannot filter by channel there. */
+  filterable: boolean;
   onSelect: (channel: string) => void;
 };
 
 const isChannel = (key: string) => key === 'sms' || key === 'voice';
 
 /** Sessions by the channel of their last attempt, and every attempt by channel × status. */
-export function ChannelChart({ slices, attempts, onSelect }: ChannelChartProps) {
+export function ChannelChart({ slices, attempts, filterable, onSelect }: ChannelChartProps) {
   const items: SegmentItem[] = slices.map((s) => ({
     ...s,
     label: channelLabel(s.key),
     colour: channelColour(s.key),
-    selectable: isChannel(s.key),
+    selectable: filterable && isChannel(s.key),
   }));
   const summary = attempts.rows
     .map(
@@ -41,7 +44,7 @@ export function ChannelChart({ slices, attempts, onSelect }: ChannelChartProps) 
   return (
     <ChartFigure
       title="Channels"
-      note="Sessions by the channel of their last attempt. Click one to filter by it."
+      note={`Sessions by the channel of their last attempt. ${filterable ? 'Click one to filter by it.' : NEEDS_INDEX}`}
     >
       <SessionBars
         items={items}
@@ -73,7 +76,7 @@ export function ChannelChart({ slices, attempts, onSelect }: ChannelChartProps) 
                 cursor="pointer"
                 onClick={(_, index) => {
                   const row = attempts.rows[index];
-                  if (row && isChannel(row.channel)) onSelect(row.channel);
+                  if (row && filterable && isChannel(row.channel)) onSelect(row.channel);
                 }}
               />
             ))}

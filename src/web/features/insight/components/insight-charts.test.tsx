@@ -33,13 +33,21 @@ const sessions = [
   }),
 ];
 
-function renderCharts(tz = 'utc') {
+function renderCharts(tz = 'utc', indexFilters = true) {
   const handlers = {
     onStatusClick: vi.fn<(status: string) => void>(),
     onBucketClick: vi.fn<(from: number, to: number) => void>(),
     onSegmentClick: vi.fn<(segment: Segment) => void>(),
   };
-  render(<InsightCharts sessions={sessions} window={window} tz={tz} {...handlers} />);
+  render(
+    <InsightCharts
+      sessions={sessions}
+      window={window}
+      tz={tz}
+      indexFilters={indexFilters}
+      {...handlers}
+    />,
+  );
   return handlers;
 }
 
@@ -76,6 +84,17 @@ describe('InsightCharts (text and keyboard path; the drawing is checked in the b
       [{ country: 'IN' }],
       [{ network: 'AirTel' }],
     ]);
+  });
+
+  it('offers no index-only filter where the index does not cover the window', () => {
+    renderCharts('utc', false);
+    for (const name of ['Filter by channel', 'Filter by verdict', 'Filter by network']) {
+      expect(within(screen.getByRole('list', { name })).queryByRole('button')).toBeNull();
+    }
+    // Country is Plivo's own filter: always offered.
+    const countries = screen.getByRole('list', { name: 'Filter by country' });
+    expect(within(countries).getByRole('button', { name: /IN 2/ })).toBeInTheDocument();
+    expect(screen.getAllByText(/needs the session index/).length).toBeGreaterThanOrEqual(3);
   });
 
   it('zooms to a bucket from the table, in the display zone', async () => {
@@ -120,6 +139,7 @@ describe('InsightSection over the session index', () => {
       <InsightSection
         sessions={sessions}
         stats={makeStats()}
+        indexFilters
         complete={false}
         loadedCount={3}
         hasMore

@@ -15,6 +15,11 @@ export type InsightChartsProps = {
   sessions: readonly Session[];
   /** Exact aggregates over every match, from the session index (`/api/stats`). */
   stats?: Stats | null;
+  /**
+   * True when the session index answered the list: channel, verdict and network segments
+   * can then filter (elsewhere the server would refuse those filters with not_indexed).
+   */
+  indexFilters?: boolean;
   /** The absolute window the rows were asked for, epoch ms. */
   window: TimeWindow;
   /** `utc`, `local` or an IANA zone name, as in the URL. */
@@ -33,6 +38,7 @@ export type InsightChartsProps = {
  */
 export function InsightCharts(props: InsightChartsProps) {
   const { sessions, stats, window, tz, onBucketClick, onSegmentClick } = props;
+  const filterable = props.indexFilters ?? false;
   const data = useMemo(
     () =>
       stats
@@ -62,15 +68,21 @@ export function InsightCharts(props: InsightChartsProps) {
       <ChannelChart
         slices={data.channel}
         attempts={data.attempts}
+        filterable={filterable}
         onSelect={(channel) => onSegmentClick({ channel })}
       />
       <VerdictChart
         slices={data.verdict}
         explanations={data.explanations}
+        filterable={filterable}
         onSelect={(verdict) => onSegmentClick({ verdict })}
       />
       <CountryChart slices={data.country} onSelect={(country) => onSegmentClick({ country })} />
-      <NetworkChart slices={data.network} onSelect={(network) => onSegmentClick({ network })} />
+      <NetworkChart
+        slices={data.network}
+        filterable={filterable}
+        onSelect={(network) => onSegmentClick({ network })}
+      />
     </div>
   );
 }

@@ -87,7 +87,10 @@ function itemsOf(s: Summary, exact: boolean): Item[] {
 export function SummaryStrip(props: SummaryStripProps) {
   const titleId = useId();
   const { sessions, stats } = props;
-  const s = useMemo(() => (stats ? summaryFromStats(stats) : summarise(sessions)), [sessions, stats]);
+  const s = useMemo(
+    () => (stats ? summaryFromStats(stats) : summarise(sessions)),
+    [sessions, stats],
+  );
   const items = itemsOf(s, Boolean(stats));
   return (
     <section className="insight-summary" aria-labelledby={titleId}>
