@@ -23,12 +23,6 @@ type Props = {
 };
 
 /**
- * Pages a minute "load all" paces itself to when the session index answers: its pages cost
- * no Plivo budget, so there is nothing to wait for beyond the requests themselves.
- */
-const INDEX_PAGES_PER_MINUTE = 600;
-
-/**
  * Quiet time before the summary and charts catch up, so bursts (quick filter changes, pages
  * arriving one after another) are coalesced into one chart render at the end.
  */
@@ -82,7 +76,7 @@ function useAfterPaint<T>(value: T): T {
 export function ExplorerInsight({ url, view, list }: Props) {
   const { update, state } = url;
   const stats = useExplorerStats(state, list, view.window);
-  const budgetPerMinute = useHealth().data?.budget.perMinute;
+
   const loadAll = useLoadAll(
     {
       hasNextPage: list.hasMore,
@@ -93,7 +87,7 @@ export function ExplorerInsight({ url, view, list }: Props) {
       failureReason: list.failureReason,
     },
     {
-      perMinute: list.source === 'index' ? INDEX_PAGES_PER_MINUTE : budgetPerMinute,
+      perMinute: useHealth().data?.budget.perMinute,
       resetKey: JSON.stringify(normaliseListQuery(state.filters, state.time)),
     },
   );
@@ -132,7 +126,9 @@ export function ExplorerInsight({ url, view, list }: Props) {
   return (
     <section className="insight-slot" data-slot="insight" aria-label="Summary">
       <div data-controls="">
-        <LoadAllBar loadAll={loadAll} />
+        {/* From the index the summary and charts already cover every match, and the table
+            pages 500 rows at a time as it scrolls: "load all" is for Plivo's 20-row pages. */}
+        {list.source === 'index' ? null : <LoadAllBar loadAll={loadAll} />}
       </div>
       {insight.sessions && insight.loadedCount > 0 ? (
         <InsightSection
