@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { parseListFilters } from '../contract/list-filters.ts';
+import { parseSessionQuery } from '../contract/session-query.ts';
 import {
   NO_PRERENDER_HEADER,
   PRERENDER_ENTRY_FILE,
@@ -16,11 +16,14 @@ import { AssembledPages } from './assembled-pages.ts';
 import { pageTheme, prerenderedDocument, ROOT_ELEMENT } from './prerendered-document.ts';
 import { RecentRenders } from './recent-renders.ts';
 import { withoutLongNumbers, type LogLine } from './request-log.ts';
+import type { IndexAnswers } from './index/index-answers.ts';
 import type { SessionsService } from './sessions-service.ts';
 import { chooseEncoding, compress, type StaticFiles } from './static-files.ts';
 
 export type PrerenderDeps = {
   service: SessionsService;
+  /** The session index's answers: a covered window is pre-rendered from it, as /api/sessions does. */
+  index?: Pick<IndexAnswers, 'list'>;
   staticFiles: StaticFiles;
   settings: { ssrDir: string; waitMs: number };
   /** How long the service keeps a reply: a render of it is of no use for longer. */
@@ -74,9 +77,14 @@ export class PagePrerenderer {
     const url = new URL(c.req.url);
     let upstreamCalls = 0;
     const loadList = async (apiQuery: string): Promise<unknown> => {
-      const parsed = parseListFilters(new URLSearchParams(apiQuery).entries());
+      // The same query and the same answer as /api/sessions: the index when it covers the
+      // window (the browser asks for 500 rows), else Plivo's first 20.
+      const parsed = parseSessionQuery(new URLSearchParams(apiQuery).entries());
       if (!parsed.ok) return null;
-      const result = await this.deps.service.list(parsed.filters, false);
+      const decision = this.deps.index?.list(parsed.query);
+      if (decision?.by === 'index') return decision.page;
+      if (decision?.by === 'refused') return null;
+      const result = await this.deps.service.list(parsed.query.filters, false);
       upstreamCalls += result.upstreamCalls;
       c.set('cache', result.cache);
       return result.outcome.ok ? result.outcome.value : null;

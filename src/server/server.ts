@@ -83,6 +83,7 @@ export function createServer(
   const prerenderer = config.prerender
     ? new PagePrerenderer({
         service,
+        index: index.answers,
         staticFiles,
         settings: config.prerender,
         replyTtlMs: config.cacheTtlMs,
