@@ -112,7 +112,10 @@ export function ExplorerPage() {
         filters={url.state.filters}
         masked={masked}
         onClear={(param) =>
-          url.update((s) => ({ ...s, open: null, filters: { ...s.filters, [param]: undefined } }), 'push')
+          url.update(
+            (s) => ({ ...s, open: null, filters: { ...s.filters, [param]: undefined } }),
+            'push',
+          )
         }
       />
       <IndexStatusLine />

@@ -83,7 +83,9 @@ export function migrateLegacyFilters(search: URLSearchParams): Migration | null 
     const result = rule.convert(values(raw));
     if ('problem' in result) notices.push(dropped(param, raw, result.problem));
     else if (next.get(rule.to)?.trim()) {
-      notices.push(dropped(param, raw, `repeats the filter ${rule.to}, which the link already sets`));
+      notices.push(
+        dropped(param, raw, `repeats the filter ${rule.to}, which the link already sets`),
+      );
     } else {
       next.set(rule.to, result.value);
       const notice = moved(param, raw, rule.to, result.value);

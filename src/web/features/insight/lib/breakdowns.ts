@@ -15,7 +15,10 @@ import { channelKeyOf, countryKeyOf, networkKeyOf, UNKNOWN_SEGMENT } from './seg
 export type Slice<K extends string = string> = { key: K; count: number; share: number };
 
 /** Known keys in their fixed order first, then others by count (ties by name), unknown last. */
-export function slices<K extends string>(counts: Map<K, number>, order: readonly string[]): Slice<K>[] {
+export function slices<K extends string>(
+  counts: Map<K, number>,
+  order: readonly string[],
+): Slice<K>[] {
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const rank = (key: string) => {
     const i = order.indexOf(key);

@@ -2,7 +2,12 @@ import type { SegmentCount, Stats, StatsBucket } from '../../../../contract/inde
 import { formatMoney, parseMoney } from '../../../../contract/money.ts';
 import { SESSION_STATUSES } from '../../../../contract/session.ts';
 import { isVerdictKind, VERDICT_KINDS, VERDICT_KIND_LABELS } from '../../../../contract/verdict.ts';
-import { ATTEMPT_STATUS_ORDER, slices, type CountrySlice, type VerdictSlice } from './breakdowns.ts';
+import {
+  ATTEMPT_STATUS_ORDER,
+  slices,
+  type CountrySlice,
+  type VerdictSlice,
+} from './breakdowns.ts';
 import type { InsightData } from './insight-data.ts';
 import { UNKNOWN_SEGMENT } from './segments.ts';
 import type { Summary } from './summary.ts';

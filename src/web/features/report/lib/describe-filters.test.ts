@@ -34,10 +34,7 @@ describe('describeFilters', () => {
       'recipient_contains=86811370&charge_min=0.05',
       'All sessions with a number containing 86811370 and a charge of at least $0.05',
     ],
-    [
-      'recipient_contains=86811370&mask=1',
-      'All sessions with a number containing …1370',
-    ],
+    ['recipient_contains=86811370&mask=1', 'All sessions with a number containing …1370'],
     [
       'app_uuid=3cdec449-a367-435e-b4f9-40d777a7cfcc',
       'All sessions for app 3cdec449-a367-435e-b4f9-40d777a7cfcc',
