@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { InsightSection } from '../features/insight/components/insight-section.tsx';
 import { LoadAllBar } from '../features/insight/components/load-all-bar.tsx';
 import { useLoadAll } from '../features/insight/hooks/use-load-all.ts';
@@ -13,6 +13,7 @@ import { normaliseListQuery } from '../lib/api-params.ts';
 import { isKnownSessionStatus } from '../../contract/session.ts';
 import { useHealth } from '../lib/use-health.ts';
 import type { ExplorerUrl } from '../lib/use-explorer-url.ts';
+import { useAfterPaint } from './use-after-paint.ts';
 import { useExplorerStats } from './use-explorer-stats.ts';
 import type { ExplorerView } from './use-explorer-view.ts';
 
@@ -23,59 +24,12 @@ type Props = {
 };
 
 /**
- * Quiet time before the summary and charts catch up, so bursts (quick filter changes, pages
- * arriving one after another) are coalesced into one chart render at the end.
- */
-const INSIGHT_SETTLE_MS = 120;
-/** Longest the catch-up waits for an idle moment (a scroll that never pauses). */
-const INSIGHT_IDLE_TIMEOUT_MS = 1_000;
-
-/** `run` at the next idle moment (soon after a timeout without requestIdleCallback: Safari). */
-function whenIdle(run: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(run, { timeout: INSIGHT_IDLE_TIMEOUT_MS });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(run, 0);
-  return () => clearTimeout(handle);
-}
-
-/**
- * `value` after the table's frame is painted, the value has settled and the main thread is
- * idle; the summary and the charts (recharts renders and commits synchronously, ~100 ms over
- * 10,000 rows on a slow machine) then never hold up the table. One uninterrupted render, not a
- * transition: scrolling updates the table every frame, and each such update restarted an
- * interruptible chart render from scratch, so a scroll right after a big load stuttered for
- * seconds instead of pausing once. Not useDeferredValue either (React Router's URL updates
- * are transitions, in which it does not defer). A newer value cancels a pending older one.
- */
-function useAfterPaint<T>(value: T): T {
-  const [shown, setShown] = useState(value);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let cancelIdle: (() => void) | undefined;
-    // The next frame paints the table; the timer runs after that paint.
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => {
-        cancelIdle = whenIdle(() => setShown(value));
-      }, INSIGHT_SETTLE_MS);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-      cancelIdle?.();
-    };
-  }, [value]);
-  return shown;
-}
-
-/**
  * Summary strip, charts and "load all matching": over every match (`/api/stats`) when the
  * session index answered the list, else over the rows the table shows.
  */
 export function ExplorerInsight({ url, view, list }: Props) {
   const { update, state } = url;
-  const stats = useExplorerStats(state, list, view.window);
+  const { stats, retried } = useExplorerStats(state, list, view.window);
 
   const loadAll = useLoadAll(
     {
@@ -115,8 +69,16 @@ export function ExplorerInsight({ url, view, list }: Props) {
   const { hasMore } = list;
   const loadedCount = list.sessions.length;
   const current = useMemo(
-    () => ({ sessions: shown, stats, loadedCount, hasMore, window: view.window, tz: state.tz }),
-    [shown, stats, loadedCount, hasMore, view.window, state.tz],
+    () => ({
+      sessions: shown,
+      stats,
+      retried,
+      loadedCount,
+      hasMore,
+      window: view.window,
+      tz: state.tz,
+    }),
+    [shown, stats, retried, loadedCount, hasMore, view.window, state.tz],
   );
   const settled = useAfterPaint(current);
   // Only a change between two sets of rows waits: the section appears (and goes) with the
@@ -134,6 +96,7 @@ export function ExplorerInsight({ url, view, list }: Props) {
         <InsightSection
           sessions={insight.sessions}
           stats={insight.stats}
+          retriedSessions={insight.retried}
           indexFilters={list.source === 'index'}
           complete={!insight.hasMore}
           loadedCount={insight.loadedCount}

@@ -160,6 +160,10 @@ describe('explorer over the session index', () => {
     expect(calls[1]).toBe(
       '/api/stats?network=AirTel&verdict=undelivered_all&session_time__gte=2026-11-20+10%3A00%3A00&session_time__lt=2026-11-20+12%3A00%3A00&bucket=1m',
     );
+    // "Needed a 2nd attempt": the total of the same query with at least two attempts.
+    expect(calls).toContain(
+      '/api/stats?network=AirTel&verdict=undelivered_all&attempts_min=2&session_time__gte=2026-11-20+10%3A00%3A00&session_time__lt=2026-11-20+12%3A00%3A00&bucket=1m',
+    );
     const chips = screen.getByRole('list', { name: 'Index filters' });
     expect(chips).toHaveTextContent('Network: AirTel');
     expect(chips).toHaveTextContent('Verdict: Undelivered on all attempts');

@@ -18,15 +18,26 @@ export function useExplorerStats(
   state: ExplorerState,
   list: ReturnType<typeof useSessionsList>,
   window: AbsoluteWindow,
-): Stats | null {
+): { stats: Stats | null; retried: number | null } {
   const query = useMemo(
     () => normaliseListQuery(state.filters, state.time),
     [state.filters, state.time],
   );
+  // The aggregates keep no per-session attempt counts: "needed a 2nd attempt" is the total
+  // of the same query with at least two attempts (the index answers it at once).
+  const retriedQuery = useMemo(() => {
+    const min = Math.max(2, Number(query.filters.attempts_min ?? 0));
+    return normaliseListQuery({ ...query.filters, attempts_min: String(min) }, query.time);
+  }, [query]);
   const covered = list.source === 'index' && list.endMs !== null;
-  const stats = useQuery({
-    ...statsQueries.stats(query, list.endMs ?? 0, statsBucketFor(window)),
+  const endMs = list.endMs ?? 0;
+  const bucket = statsBucketFor(window);
+  const stats = useQuery({ ...statsQueries.stats(query, endMs, bucket), enabled: covered });
+  const retried = useQuery({
+    ...statsQueries.stats(retriedQuery, endMs, bucket),
     enabled: covered,
   });
-  return covered && !stats.isPlaceholderData ? (stats.data ?? null) : null;
+  const current = covered && !stats.isPlaceholderData ? (stats.data ?? null) : null;
+  const retriedTotal = covered && !retried.isPlaceholderData ? (retried.data?.total ?? null) : null;
+  return { stats: current, retried: current ? retriedTotal : null };
 }

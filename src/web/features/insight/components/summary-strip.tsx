@@ -14,6 +14,8 @@ export type SummaryStripProps = {
   hasMore: boolean;
   /** Exact aggregates from the session index: when set, every number is over all matches. */
   stats?: Stats | null;
+  /** With `stats`: how many of those sessions had two or more attempts (a second stats call). */
+  retriedSessions?: number | null;
 };
 
 type Item = { term: string; value: string; title: string };
@@ -26,7 +28,7 @@ function scopeText({ sessions, complete, loadedCount, hasMore, stats }: SummaryS
   return `${filtered}of ${loadedCount} loaded${hasMore ? ' — more match, not loaded yet' : ''}`;
 }
 
-const NOT_INDEXED = 'The session index keeps no per-session attempt order: not counted here.';
+const NOT_INDEXED = 'Not in the session index’s aggregates, so not counted here.';
 
 function itemsOf(s: Summary, exact: boolean): Item[] {
   const share = (value: number | null, title: string) =>
@@ -87,9 +89,10 @@ function itemsOf(s: Summary, exact: boolean): Item[] {
 export function SummaryStrip(props: SummaryStripProps) {
   const titleId = useId();
   const { sessions, stats } = props;
+  const retried = props.retriedSessions ?? null;
   const s = useMemo(
-    () => (stats ? summaryFromStats(stats) : summarise(sessions)),
-    [sessions, stats],
+    () => (stats ? summaryFromStats(stats, retried) : summarise(sessions)),
+    [sessions, stats, retried],
   );
   const items = itemsOf(s, Boolean(stats));
   return (

@@ -123,6 +123,10 @@ describe('summaryFromStats', () => {
     });
   });
 
+  it('takes the 2nd-attempt share from the attempts_min=2 total when given', () => {
+    expect(summaryFromStats(makeStats(), 4).secondAttemptShare).toBe(0.4);
+  });
+
   it('has no ratios for an empty result', () => {
     const empty = summaryFromStats(
       makeStats({ total: 0, verified: 0, byStatus: [], attempts: [] }),

@@ -170,10 +170,11 @@ const money = (value: string) => {
 };
 
 /**
- * The summary strip's numbers from the aggregates. The index gives no per-session attempt
- * counts or channel order, so the 2nd-attempt and voice-fallback shares are unknown (null).
+ * The summary strip's numbers from the aggregates. They hold no per-session attempt counts
+ * or channel order: the 2nd-attempt share needs `retried` (the total of the same query with
+ * `attempts_min=2`), and the voice-fallback share stays unknown (null).
  */
-export function summaryFromStats(stats: Stats): Summary {
+export function summaryFromStats(stats: Stats, retried: number | null = null): Summary {
   const n = stats.total;
   const expired = countOf(stats.byStatus, 'expired');
   const inProgress = countOf(stats.byStatus, 'in-progress');
@@ -187,7 +188,7 @@ export function summaryFromStats(stats: Stats): Summary {
     verifiedShare: ratio(stats.verified, n),
     expiredShare: ratio(expired, n),
     meanAttempts: ratio(attempts, n),
-    secondAttemptShare: null,
+    secondAttemptShare: retried === null ? null : ratio(retried, n),
     voiceFallbackShare: null,
     totalCharge: money(stats.charges.total),
     neverVerifiedCharge: money(stats.charges.neverVerified),
