@@ -129,7 +129,9 @@ test('an old f_* link opens with server filters, and a verdict click filters on 
   const networks = charts.getByRole('list', { name: 'Filter by network' });
   await networks.getByRole('button', { name: /^AirTel/ }).click();
   await expect(page).toHaveURL(/[?&]network=AirTel/);
-  for (const network of await dataRows(page).locator('.cell-network').allInnerTexts()) {
-    expect(network).toBe('AirTel');
-  }
+  await expect(page.getByRole('list', { name: 'Index filters' })).toContainText('Network: AirTel');
+  // The previous rows stay on screen until the new answer lands.
+  await expect
+    .poll(async () => new Set(await dataRows(page).locator('.cell-network').allInnerTexts()))
+    .toEqual(new Set(['AirTel']));
 });
