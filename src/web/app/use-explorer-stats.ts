@@ -29,15 +29,16 @@ export function useExplorerStats(
     const min = Math.max(2, Number(query.filters.attempts_min ?? 0));
     return normaliseListQuery({ ...query.filters, attempts_min: String(min) }, query.time);
   }, [query]);
-  const covered = list.source === 'index' && list.endMs !== null;
+  const enabled = list.source === 'index' && list.endMs !== null;
   const endMs = list.endMs ?? 0;
   const bucket = statsBucketFor(window);
-  const stats = useQuery({ ...statsQueries.stats(query, endMs, bucket), enabled: covered });
-  const retried = useQuery({
-    ...statsQueries.stats(retriedQuery, endMs, bucket),
-    enabled: covered,
-  });
-  const current = covered && !stats.isPlaceholderData ? (stats.data ?? null) : null;
-  const retriedTotal = covered && !retried.isPlaceholderData ? (retried.data?.total ?? null) : null;
+  const stats = useQuery({ ...statsQueries.stats(query, endMs, bucket), enabled });
+  const retried = useQuery({ ...statsQueries.stats(retriedQuery, endMs, bucket), enabled });
+  // While the list's new answer is on its way the previous rows stay on screen, and the
+  // previous figures with them; once it lands only figures for this very query are shown.
+  const shown = (q: { isPlaceholderData: boolean }) =>
+    list.source === 'index' && (list.isPlaceholder || (enabled && !q.isPlaceholderData));
+  const current = shown(stats) ? (stats.data ?? null) : null;
+  const retriedTotal = shown(retried) ? (retried.data?.total ?? null) : null;
   return { stats: current, retried: current ? retriedTotal : null };
 }
