@@ -19,6 +19,8 @@ const window = (w: { from: string; to: string }) =>
   `session_time__gte=${encodeURIComponent(toPlivoTime(Date.parse(w.from)))}` +
   `&session_time__lt=${encodeURIComponent(toPlivoTime(Date.parse(w.to)))}`;
 
+const filtersOf = (query: string) => new URLSearchParams(query).toString();
+
 /** A page in its own browser context (no cache, no storage), failing on any console error. */
 async function freshPage(browser: Browser, errors: string[]): Promise<Page> {
   const context = await browser.newContext();
@@ -134,4 +136,18 @@ test('an old f_* link opens with server filters, and a verdict click filters on 
   await expect
     .poll(async () => new Set(await dataRows(page).locator('.cell-network').allInnerTexts()))
     .toEqual(new Set(['AirTel']));
+});
+
+test('the session page checks with Plivo now and says as of when', async ({ page, request }) => {
+  const reply = await request.get(
+    `${INDEX_ORIGIN}/api/sessions?${filtersOf('network=AirTel')}&${window(INCIDENT)}&limit=1`,
+  );
+  const uuid = sessionsPageSchema.parse(await reply.json()).sessions[0]?.sessionUuid ?? '';
+  await page.goto(`${INDEX_ORIGIN}/sessions/${uuid}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Session ${uuid}`);
+  await page.getByRole('button', { name: 'Check with Plivo now' }).click();
+  await expect(
+    page.getByText(/^Checked with Plivo: as of \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/),
+  ).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Session ${uuid}`);
 });
