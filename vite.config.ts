@@ -3,24 +3,47 @@ import { defineConfig } from 'vite';
 
 const apiPort = process.env.PORT ?? '8080';
 
-export default defineConfig(({ isSsrBuild }) => ({
-  plugins: [react()],
-  // `vite build --ssr`: the server's pre-render of deep links (src/web/app/prerender.tsx),
-  // beside the browser build, never inside it (nothing there is for browsers).
-  // Self-contained, with React's production build inlined: the server runs without NODE_ENV.
-  ssr: { noExternal: true },
-  ...(isSsrBuild ? { define: { 'process.env.NODE_ENV': JSON.stringify('production') } } : {}),
-  build: isSsrBuild
+export default defineConfig(({ isSsrBuild, mode }) =>
+  mode === 'server'
     ? {
-        ssr: true,
-        rolldownOptions: { input: 'src/web/app/prerender.tsx' },
-        outDir: 'dist/ssr',
-        copyPublicDir: false,
-        sourcemap: true,
+        // `vite build --ssr --mode server`: the dashboard server as plain JavaScript for
+        // `npm run serve`, so production runs without tsx. Every package stays external (they
+        // are `dependencies`, and better-sqlite3 is native); NODE_ENV is read at run time.
+        ssr: { external: true, noExternal: [] },
+        build: {
+          ssr: true,
+          outDir: 'dist/server',
+          target: 'node20',
+          copyPublicDir: false,
+          sourcemap: true,
+          // Every chunk (main.js, the simulator loaded on demand) sits directly in dist/server,
+          // two levels below the project, as its source does below src/: reads relative to
+          // import.meta.url (package.json for the version) resolve the same from both.
+          rolldownOptions: {
+            input: 'src/server/main.ts',
+            output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+          },
+        },
       }
-    : { outDir: 'dist/web', sourcemap: true },
-  server: {
-    // `npm run dev`: Vite serves the app with hot reload, the dashboard server answers /api.
-    proxy: { '/api': `http://127.0.0.1:${apiPort}` },
-  },
-}));
+    : {
+        plugins: [react()],
+        // `vite build --ssr`: the server's pre-render of deep links (src/web/app/prerender.tsx),
+        // beside the browser build, never inside it (nothing there is for browsers).
+        // Self-contained, with React's production build inlined: the server runs without NODE_ENV.
+        ssr: { noExternal: true },
+        ...(isSsrBuild ? { define: { 'process.env.NODE_ENV': JSON.stringify('production') } } : {}),
+        build: isSsrBuild
+          ? {
+              ssr: true,
+              rolldownOptions: { input: 'src/web/app/prerender.tsx' },
+              outDir: 'dist/ssr',
+              copyPublicDir: false,
+              sourcemap: true,
+            }
+          : { outDir: 'dist/web', sourcemap: true },
+        server: {
+          // `npm run dev`: Vite serves the app with hot reload, the dashboard server answers /api.
+          proxy: { '/api': `http://127.0.0.1:${apiPort}` },
+        },
+      },
+);

@@ -68,6 +68,8 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     PLIVO_AUTH_ID: BENCH_AUTH_ID,
     PLIVO_AUTH_TOKEN: BENCH_AUTH_TOKEN,
     WEB_DIST_DIR: options.distDir,
+    // These benches measure the proxy; the index has its own group (measure/index-*.ts).
+    INDEX: 'off',
     ...(options.unlimitedBudget ? { BENCH_UNLIMITED_BUDGET: '1' } : {}),
     ...options.env,
   };

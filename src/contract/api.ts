@@ -6,6 +6,7 @@ export const API_ERROR_CODES = [
   'bad_parameter',
   'not_found',
   'unauthorised',
+  'cross_site',
   'upstream_auth',
   'rate_limited',
   'upstream_timeout',

@@ -109,15 +109,65 @@ describe('a trusted identity header with ALLOWED_HOSTS', () => {
       expect(dash.logs.join('\n')).toMatch(
         /Access: trusted identity header .*; answers only for Host/,
       );
+      expect(dash.logs.join('\n')).not.toMatch(/ALLOWED_HOSTS is not set/);
     } finally {
       await dash.close();
     }
   });
 
-  it('without ALLOWED_HOSTS, says at start-up how to turn the Host check on', async () => {
+  it('without ALLOWED_HOSTS, warns at start-up and says how to turn the Host check on', async () => {
     const dash = await startDashboard({ TRUST_IDENTITY_HEADER: 'X-Forwarded-Email' }, upstream);
     await dash.close();
-    expect(dash.logs.join('\n')).toMatch(/NOTE: set ALLOWED_HOSTS to the login proxy's host name/);
+    expect(dash.logs).toContain(
+      'WARNING: ALLOWED_HOSTS is not set: a DNS-rebinding page can send x-forwarded-email itself. ' +
+        "Set ALLOWED_HOSTS to the login proxy's host name.",
+    );
+  });
+});
+
+describe('a trusted identity header from a peer that is not the login proxy', () => {
+  it('is refused, whatever it says, when the peer is not in TRUSTED_PROXIES', async () => {
+    // The test connects over loopback, which this list leaves out.
+    const dash = await startDashboard(
+      { TRUST_IDENTITY_HEADER: 'X-Forwarded-Email', TRUSTED_PROXIES: '10.0.0.0/8, fd00::/8' },
+      upstream,
+    );
+    try {
+      const before = upstream.calls();
+      const who = { 'x-forwarded-email': 'ana@example.com' };
+      const api = await fetch(`${dash.url}/api/sessions`, { headers: who });
+      expect(api.status).toBe(403);
+      expect(await api.json()).toMatchObject({
+        error: { code: 'unauthorised', message: expect.stringMatching(/TRUSTED_PROXIES/) },
+      });
+      const page = await fetch(`${dash.url}/`, { headers: who });
+      expect([page.status, await page.text()]).toEqual([
+        403,
+        expect.stringMatching(/only through its login proxy/),
+      ]);
+      expect(upstream.calls()).toBe(before);
+      expect(dash.logs.join('\n')).toMatch(/from a login proxy at 10\.0\.0\.0\/8, fd00::\/8/);
+    } finally {
+      await dash.close();
+    }
+  });
+
+  it('is believed from loopback by default, IPv4 and IPv4-mapped IPv6 alike', async () => {
+    const dash = await startDashboard(
+      { TRUST_IDENTITY_HEADER: 'X-Forwarded-Email', HOST: '::' },
+      upstream,
+    );
+    try {
+      const port = new URL(dash.url).port;
+      const who = { 'x-forwarded-email': 'ana@example.com' };
+      // On a dual-stack socket an IPv4 client's address reads ::ffff:127.0.0.1.
+      for (const base of [`http://127.0.0.1:${port}`, `http://[::1]:${port}`]) {
+        const reply = await fetch(`${base}/api/health`, { headers: who });
+        expect([base, reply.status]).toEqual([base, 200]);
+      }
+    } finally {
+      await dash.close();
+    }
   });
 });
 

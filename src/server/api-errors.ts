@@ -12,6 +12,7 @@ export type ApiFailure = {
 const STATUS: Record<ApiErrorCode, number> = {
   bad_parameter: 400,
   unauthorised: 401,
+  cross_site: 403,
   not_found: 404,
   method_not_allowed: 405,
   not_indexed: 409,

@@ -4,14 +4,17 @@ import { failureResponse } from './api-errors.ts';
 import type { AppEnv } from './app-env.ts';
 import { apiRoutes, type ApiDeps } from './api-routes.ts';
 import type { AccessControl } from './config.ts';
+import { crossSiteGuard } from './cross-site-guard.ts';
 import { requestLog, withoutLongNumbers, type LogLine } from './request-log.ts';
 import { hostCheck, requestGuard, securityHeaders } from './security.ts';
 import { mountSimControls, type SimControlDeps } from './sim-controls.ts';
 import type { PagePrerenderer } from './prerender-page.ts';
 import type { StaticFiles } from './static-files.ts';
+import type { TrustedProxies } from './trusted-proxies.ts';
 
 export type AppDeps = ApiDeps & {
   access: AccessControl;
+  trustedProxies: TrustedProxies;
   /** Set when there is no access control: the Host names the server answers for. */
   allowedHosts: ReadonlySet<string> | null;
   staticFiles: StaticFiles;
@@ -35,8 +38,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.header('Cache-Control', 'no-store');
     return c.text('ok');
   });
+  // Before sign-in, so another site's requests cost neither a password check nor budget.
+  app.use('*', crossSiteGuard());
   if (deps.allowedHosts) app.use('*', hostCheck(deps.allowedHosts));
-  app.use('*', accessControl(deps.access));
+  app.use('*', accessControl(deps.access, deps.trustedProxies));
   app.route('/api', apiRoutes(deps));
   if (deps.simControls) mountSimControls(app, deps.simControls);
 

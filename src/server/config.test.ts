@@ -96,6 +96,87 @@ describe('parseConfig', () => {
     }
   });
 
+  it('refuses a user list that lists nobody, rather than starting without sign-in', () => {
+    for (const users of [', ', ',', ' , ,\n', '   ']) {
+      expect(parseConfig({ DASHBOARD_USERS: users })).toEqual({
+        ok: false,
+        problems: ['DASHBOARD_USERS is set but lists no user (unset it to run without sign-in)'],
+      });
+    }
+    // An empty value is unset, as for every variable.
+    expect(parseConfig({ DASHBOARD_USERS: '' })).toMatchObject({
+      ok: true,
+      config: { access: { kind: 'none' } },
+    });
+  });
+
+  it('refuses as identity header one that every client sends', () => {
+    for (const header of ['Host', 'Authorization', 'Cookie', 'user-agent', 'Accept-Language']) {
+      expect(parseConfig({ TRUST_IDENTITY_HEADER: header })).toEqual({
+        ok: false,
+        problems: [
+          'TRUST_IDENTITY_HEADER must be a header only the login proxy sets (like X-Forwarded-Email), not one every client sends',
+        ],
+      });
+    }
+    for (const header of ['Sec-Fetch-Site', 'Content-Type', 'X-Forwarded-For', 'Forwarded']) {
+      expect(parseConfig({ TRUST_IDENTITY_HEADER: header }).ok).toBe(false);
+    }
+    for (const header of ['X-Forwarded-Email', 'X-Auth-Request-User', 'Remote-User']) {
+      expect(parseConfig({ TRUST_IDENTITY_HEADER: header })).toMatchObject({
+        ok: true,
+        config: { access: { kind: 'header', header: header.toLowerCase() } },
+      });
+    }
+  });
+
+  it('trusts loopback proxies by default and reads TRUSTED_PROXIES as addresses and ranges', () => {
+    const proxiesOf = (env: Record<string, string>) => {
+      const result = parseConfig(env);
+      if (!result.ok) throw new Error(result.problems.join());
+      return result.config.trustedProxies;
+    };
+    const loopback = proxiesOf({});
+    for (const [address, trusted] of [
+      ['127.0.0.1', true],
+      ['127.9.8.7', true],
+      ['::1', true],
+      ['::ffff:127.0.0.1', true],
+      ['10.0.0.1', false],
+      ['::ffff:10.0.0.1', false],
+      ['', false],
+    ] as const) {
+      expect([address, loopback.includes(address)]).toEqual([address, trusted]);
+    }
+    const listed = proxiesOf({ TRUSTED_PROXIES: '10.1.0.0/16, 192.0.2.7, fd00::/8' });
+    expect(['10.1.200.3', '192.0.2.7', 'fd12::5', '::ffff:10.1.0.9'].map(listed.includes)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['10.2.0.1', '192.0.2.8', '127.0.0.1', '::1'].map(listed.includes)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('names each unusable TRUSTED_PROXIES entry', () => {
+    const result = parseConfig({ TRUSTED_PROXIES: '10.0.0.0/33, proxy.local, 10.0.0.0/, ::1/129' });
+    expect(result).toEqual({
+      ok: false,
+      problems: ['10.0.0.0/33', 'proxy.local', '10.0.0.0/', '::1/129'].map(
+        (entry) => `TRUSTED_PROXIES "${entry}" is not an IP address or CIDR range like 10.0.0.0/8`,
+      ),
+    });
+    expect(parseConfig({ TRUSTED_PROXIES: ' , ' })).toEqual({
+      ok: false,
+      problems: ['TRUSTED_PROXIES lists no address'],
+    });
+  });
+
   it('checks the Auth ID format', () => {
     const result = parseConfig({ PLIVO_AUTH_ID: 'nope', PLIVO_AUTH_TOKEN: TOKEN });
     expect(result).toMatchObject({
@@ -144,5 +225,44 @@ describe('dashboard passwords', () => {
       'entry 3 must look like name:scrypt.… (run npm run hash-password)',
       'entry 4 must look like name:scrypt.… (run npm run hash-password)',
     ]);
+  });
+});
+
+describe('parseConfig: UPSTREAM and NODE_ENV=production', () => {
+  const problemsOf = (env: Record<string, string>) => {
+    const result = parseConfig(env);
+    return result.ok ? [] : result.problems;
+  };
+  const modeOf = (env: Record<string, string>) => {
+    const result = parseConfig(env);
+    if (!result.ok) throw new Error(result.problems.join());
+    return result.config.upstream.mode;
+  };
+
+  it('refuses to start in production without credentials, saying what to set', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      'NODE_ENV=production needs Plivo credentials: set PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN (or UPSTREAM=simulator for a demo on generated data)',
+    ]);
+    // A blank UPSTREAM is unset, not a way around the rule.
+    expect(problemsOf({ NODE_ENV: 'production', UPSTREAM: ' ' })).toHaveLength(1);
+  });
+
+  it('serves Plivo in production with credentials, and the simulator when asked outright', () => {
+    expect(modeOf({ NODE_ENV: 'production', PLIVO_AUTH_ID: ID, PLIVO_AUTH_TOKEN: TOKEN })).toBe(
+      'plivo',
+    );
+    expect(modeOf({ NODE_ENV: 'production', UPSTREAM: 'simulator' })).toBe('simulator');
+    expect(modeOf({ NODE_ENV: 'development' })).toBe('simulator');
+    expect(modeOf({ UPSTREAM: 'plivo', PLIVO_AUTH_ID: ID, PLIVO_AUTH_TOKEN: TOKEN })).toBe('plivo');
+  });
+
+  it('holds UPSTREAM to its word', () => {
+    expect(problemsOf({ UPSTREAM: 'plivo' })).toEqual([
+      'UPSTREAM=plivo needs PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN',
+    ]);
+    const both = problemsOf({ UPSTREAM: 'simulator', PLIVO_AUTH_ID: ID, PLIVO_AUTH_TOKEN: TOKEN });
+    expect(both).toEqual([expect.stringMatching(/^UPSTREAM=simulator serves generated data/)]);
+    expect(both.join()).not.toContain(TOKEN);
+    expect(problemsOf({ UPSTREAM: 'live' })).toEqual(['UPSTREAM must be plivo or simulator']);
   });
 });

@@ -2,7 +2,13 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { simulatorEnvShape, simulatorOptionsFromEnv } from '../simulator/config.ts';
 import type { SimulatorOptions } from '../simulator/simulator.ts';
+import { isStandardRequestHeader } from './identity-header.ts';
 import { parseUserList, type DashboardUser } from './passwords.ts';
+import {
+  DEFAULT_TRUSTED_PROXIES,
+  parseTrustedProxies,
+  type TrustedProxies,
+} from './trusted-proxies.ts';
 
 /**
  * The server's whole configuration, parsed once from the environment at start-up. Every
@@ -33,8 +39,10 @@ export type ServerConfig = {
   upstreamTimeoutMs: number;
   access: AccessControl;
   allowedHosts: string[];
-  /** The session index (docs/decisions/0005); null with INDEX=off. */
+  /** The session index (docs/decisions/0006); null with INDEX=off. */
   index: { dataDir: string; budgetShare: number; retentionDays: number } | null;
+  /** Peers whose identity header and X-Forwarded-For are believed (TRUSTED_PROXIES). */
+  trustedProxies: TrustedProxies;
 };
 
 const AUTH_ID = /^(MA|SA)[A-Z0-9]{18}$/;
@@ -47,6 +55,8 @@ const int = (min: number, max: number) =>
 const optionalText = z.string().optional();
 
 const envSchema = z.object({
+  UPSTREAM: z.enum(['plivo', 'simulator'], { error: 'must be plivo or simulator' }).optional(),
+  NODE_ENV: optionalText,
   PLIVO_AUTH_ID: z
     .string()
     .regex(AUTH_ID, 'must be MA or SA followed by 18 upper-case letters or digits')
@@ -81,6 +91,10 @@ const envSchema = z.object({
   TRUST_IDENTITY_HEADER: z
     .string()
     .regex(/^[A-Za-z0-9-]{1,100}$/, 'must be an HTTP header name like X-Forwarded-Email')
+    .refine(
+      (v) => !isStandardRequestHeader(v),
+      'must be a header only the login proxy sets (like X-Forwarded-Email), not one every client sends',
+    )
     .optional(),
   ALLOWED_HOSTS: optionalText,
   INDEX: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
@@ -92,6 +106,7 @@ const envSchema = z.object({
     .pipe(z.number().min(0.05, 'must be at least 0.05').max(1, 'must be at most 1'))
     .default(0.5),
   INDEX_RETENTION_DAYS: int(90, 3650).default(400),
+  TRUSTED_PROXIES: z.string().default(DEFAULT_TRUSTED_PROXIES),
   // The in-process simulator's SIM_* variables, with the standalone simulator's rules.
   ...simulatorEnvShape,
 });
@@ -117,6 +132,7 @@ export function parseConfig(rawEnv: Env): ConfigResult {
       'PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN go together: set both (live Plivo) or neither (simulator)',
     );
   }
+  problems.push(...upstreamProblems(env));
   if (env.DASHBOARD_USERS && env.TRUST_IDENTITY_HEADER) {
     problems.push('DASHBOARD_USERS and TRUST_IDENTITY_HEADER are alternatives: set at most one');
   }
@@ -124,11 +140,45 @@ export function parseConfig(rawEnv: Env): ConfigResult {
     ? parseUserList(env.DASHBOARD_USERS)
     : { users: [], problems: [] };
   problems.push(...users.problems.map((p) => `DASHBOARD_USERS ${p}`));
+  // Only an empty value means "no sign-in": `", "` or `"  "` was meant to list someone, and
+  // starting without sign-in would be the worst reading of it.
+  if (rawEnv.DASHBOARD_USERS && !users.users.length && !users.problems.length) {
+    problems.push('DASHBOARD_USERS is set but lists no user (unset it to run without sign-in)');
+  }
+  const proxies = parseTrustedProxies(env.TRUSTED_PROXIES ?? DEFAULT_TRUSTED_PROXIES);
+  problems.push(...proxies.problems.map((p) => `TRUSTED_PROXIES ${p}`));
   if (!parsed.success || problems.length) return { ok: false, problems };
-  return { ok: true, config: toConfig(parsed.data, users.users) };
+  return { ok: true, config: toConfig(parsed.data, users.users, proxies.proxies) };
 }
 
-function toConfig(e: z.output<typeof envSchema>, users: DashboardUser[]): ServerConfig {
+/**
+ * UPSTREAM names the upstream outright; unset, credentials mean Plivo and none the simulator,
+ * except under NODE_ENV=production: a deploy that lost its secrets must fail, not quietly serve
+ * generated sessions as if they were real.
+ */
+function upstreamProblems(env: Env): string[] {
+  const credentials = Boolean(env.PLIVO_AUTH_ID || env.PLIVO_AUTH_TOKEN);
+  if (env.UPSTREAM === 'plivo' && !credentials) {
+    return ['UPSTREAM=plivo needs PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN'];
+  }
+  if (env.UPSTREAM === 'simulator' && credentials) {
+    return [
+      'UPSTREAM=simulator serves generated data, not the account of PLIVO_AUTH_ID: unset the credentials or set UPSTREAM=plivo',
+    ];
+  }
+  if (!env.UPSTREAM && !credentials && env.NODE_ENV === 'production') {
+    return [
+      'NODE_ENV=production needs Plivo credentials: set PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN (or UPSTREAM=simulator for a demo on generated data)',
+    ];
+  }
+  return [];
+}
+
+function toConfig(
+  e: z.output<typeof envSchema>,
+  users: DashboardUser[],
+  trustedProxies: TrustedProxies,
+): ServerConfig {
   const upstream: ServerConfig['upstream'] =
     e.PLIVO_AUTH_ID && e.PLIVO_AUTH_TOKEN
       ? {
@@ -177,6 +227,7 @@ function toConfig(e: z.output<typeof envSchema>, users: DashboardUser[]): Server
             retentionDays: e.INDEX_RETENTION_DAYS,
           }
         : null,
+    trustedProxies,
   };
 }
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { writeFileSync, mkdirSync } from 'node:fs';
+import { get } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { NO_PRERENDER_HEADER } from '../contract/prerender.ts';
 import { startDashboard } from './testing/harness.ts';
@@ -33,6 +34,55 @@ describe('behind access control', () => {
     } finally {
       await guarded.close();
     }
+  });
+});
+
+/** node:http, not fetch(): fetch would replace Sec-Fetch-Mode with its own `cors`. */
+function request(url: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; html: string }>((resolve, reject) => {
+    get(url, { headers }, (res) => {
+      let html = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (html += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, html }));
+    }).on('error', reject);
+  });
+}
+
+describe('from another site', () => {
+  const crossSite = { 'sec-fetch-site': 'cross-site' };
+
+  it('a link (top-level navigation) is still pre-rendered', async () => {
+    // Its own server with a generous wait: on a busy machine the suite's 800 ms can run out,
+    // and the plain app served instead would say nothing about the guard.
+    const patient = await startDashboard(
+      { WEB_DIST_DIR: server.dirs.web, PRERENDER_WAIT_MS: '10000' },
+      server.upstream,
+    );
+    try {
+      const link = { ...crossSite, 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' };
+      const { status, html } = await request(`${patient.url}/?${WINDOW}`, link);
+      expect(status).toBe(200);
+      expect(html).toContain('data-row-index');
+    } finally {
+      await patient.close();
+    }
+  }, 20_000);
+
+  it('an image, script or fetch of a page is refused and calls nothing', async () => {
+    const before = server.upstream.calls();
+    for (const [mode, dest] of [
+      ['no-cors', 'image'],
+      ['no-cors', 'script'],
+      ['cors', 'empty'],
+      ['navigate', 'iframe'],
+    ] as const) {
+      const headers = { ...crossSite, 'sec-fetch-mode': mode, 'sec-fetch-dest': dest };
+      const { status, html } = await request(`${server.dash.url}/?${WINDOW}&n=${dest}`, headers);
+      expect([dest, status]).toEqual([dest, 403]);
+      expect(html).not.toContain('data-row-index');
+    }
+    expect(server.upstream.calls()).toBe(before);
   });
 });
 

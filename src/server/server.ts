@@ -100,6 +100,7 @@ export function createServer(
     mode,
     version: VERSION,
     access: config.access,
+    trustedProxies: config.trustedProxies,
     allowedHosts: checkedHosts(config),
     staticFiles,
     prerenderer,

@@ -39,7 +39,7 @@ export function startupLines(config: ServerConfig, url: string, webRoot: string)
     access.kind === 'basic'
       ? `Access: HTTP Basic sign-in (${access.users.length} user${access.users.length === 1 ? '' : 's'})${hosts}`
       : access.kind === 'header'
-        ? `Access: trusted identity header ${access.header} from a login proxy${hosts}`
+        ? `Access: trusted identity header ${access.header} from a login proxy at ${config.trustedProxies.text}${hosts}`
         : `Access: no sign-in${hosts}`,
   );
   if (access.kind === 'none' && !isLoopback(config.host)) {
@@ -53,9 +53,12 @@ export function startupLines(config: ServerConfig, url: string, webRoot: string)
       `NOTE: ${access.header} is trusted as sent. Make sure only the login proxy can reach ${config.host}:${config.port}.`,
     );
   }
+  // Loud, not a note: without the Host check any web page a signed-in person opens can
+  // rebind a name to this server and send the identity header itself.
   if (access.kind === 'header' && !hosts) {
     lines.push(
-      `NOTE: set ALLOWED_HOSTS to the login proxy's host name, so a DNS-rebinding page cannot send ${access.header} itself.`,
+      `WARNING: ALLOWED_HOSTS is not set: a DNS-rebinding page can send ${access.header} itself. ` +
+        "Set ALLOWED_HOSTS to the login proxy's host name.",
     );
   }
   if (!existsSync(join(webRoot, 'index.html'))) {

@@ -1,10 +1,21 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from './security.ts';
 import { rawGet, startDashboard, type TestDashboard } from './testing/harness.ts';
+
+// Counts file system calls: each one waits for a libuv pool thread, as password checks do.
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs/promises')>();
+  return {
+    ...actual,
+    stat: vi.fn<typeof actual.stat>(actual.stat),
+    readFile: vi.fn<typeof actual.readFile>(actual.readFile),
+  };
+});
 
 const INDEX =
   '<!doctype html><html><head><script type="module" src="/assets/index-Ab12Cd34.js"></script></head><body><div id="root"></div></body></html>';
@@ -79,6 +90,17 @@ describe('serving the built app', () => {
     expect(gunzipSync(gz.body).toString()).toBe(SCRIPT);
     const brBytes = await rawBytes('/assets/index-Ab12Cd34.js', 'br');
     expect(brotliDecompressSync(brBytes.body).toString()).toBe(SCRIPT);
+  });
+
+  it('answers repeated requests from memory, without touching the file system', async () => {
+    const paths = ['/', '/assets/index-Ab12Cd34.js', '/sessions/x'];
+    for (const path of paths) expect((await get(path)).status).toBe(200);
+    const calls = () => vi.mocked(stat).mock.calls.length + vi.mocked(readFile).mock.calls.length;
+    const before = calls();
+    for (let i = 0; i < 10; i += 1) {
+      for (const path of paths) expect((await get(path)).status).toBe(200);
+    }
+    expect(calls()).toBe(before);
   });
 
   it('revalidates with ETag', async () => {

@@ -38,6 +38,16 @@ export class StaticFiles {
     sizeCalculation: (_value, key) => Number(key.split('|')[2]) || 1,
   });
 
+  /**
+   * File lookups, briefly remembered: bodies are already held in memory, and without this every
+   * request would still stat() on the libuv thread pool, where it queues behind password checks
+   * (scrypt) and upstream DNS. Two seconds is how long a rebuilt file may go unnoticed.
+   */
+  private readonly lookups = new LRUCache<string, Promise<FileVersion | null>>({
+    max: 2000,
+    ttl: 2000,
+  });
+
   constructor(rootDir: string) {
     this.root = resolve(rootDir);
   }
@@ -73,12 +83,18 @@ export class StaticFiles {
     }
   }
 
-  private async find(relative: string): Promise<FileVersion | null> {
+  private find(relative: string): Promise<FileVersion | null> {
     const path = join(this.root, relative);
-    if (!path.startsWith(this.root + sep)) return null;
-    const info = await stat(path).catch(() => null);
-    if (!info?.isFile()) return null;
-    return { path, size: info.size, mtimeMs: info.mtimeMs };
+    if (!path.startsWith(this.root + sep)) return Promise.resolve(null);
+    let found = this.lookups.get(path);
+    if (!found) {
+      found = stat(path).then(
+        (info) => (info.isFile() ? { path, size: info.size, mtimeMs: info.mtimeMs } : null),
+        () => null,
+      );
+      this.lookups.set(path, found);
+    }
+    return found;
   }
 
   private async send(c: Context, file: FileVersion, cacheControl: string): Promise<Response> {

@@ -25,6 +25,8 @@ export type UpstreamReply =
 export type UpstreamClient = {
   list(query: URLSearchParams): Promise<UpstreamReply>;
   retrieve(sessionUuid: string): Promise<UpstreamReply>;
+  /** Plivo's Subaccount list (an account API, outside the Verify list budget). */
+  subaccounts(offset: number): Promise<UpstreamReply>;
   /** Any HTTP answer from the base URL counts as reachable; spends no Verify budget. */
   probe(timeoutMs: number): Promise<boolean>;
   readonly host: string;
@@ -62,6 +64,14 @@ export function createUpstreamClient(
     retrieve(sessionUuid) {
       if (!UUID.test(sessionUuid)) throw new Error('retrieve() needs a validated session uuid');
       return call(new URL(`${sessionUuid.toLowerCase()}/`, sessionsUrl));
+    },
+    subaccounts(offset) {
+      const url = new URL(
+        `${base.pathname.replace(/\/+$/, '')}/v1/Account/${target.authId}/Subaccount/`,
+        base,
+      );
+      url.search = new URLSearchParams({ limit: '20', offset: String(offset) }).toString();
+      return call(url);
     },
     async probe(timeoutMs) {
       try {

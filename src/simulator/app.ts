@@ -36,6 +36,24 @@ export type AppDeps = {
 
 export const SESSION_PATH = '/v1/Account/:authId/Verify/Session';
 
+/** Plivo's Subaccount list: the session index asks it which subaccounts a parent has. */
+export const SUBACCOUNT_PATH = '/v1/Account/:authId/Subaccount';
+
+function subaccountList(accounts: readonly Account[], c: AppContext, apiId: string) {
+  // Only the parent (account 0) has subaccounts; a subaccount sees none.
+  const subs = c.get('account') === 0 ? accounts.slice(1) : [];
+  return {
+    api_id: apiId,
+    meta: { limit: 20, offset: 0, next: null, previous: null, total_count: subs.length },
+    objects: subs.map((a, i) => ({
+      auth_id: a.authId,
+      name: `Simulated subaccount ${i + 1}`,
+      enabled: true,
+      resource_uri: `/v1/Account/${accounts[0]?.authId ?? ''}/Subaccount/${a.authId}/`,
+    })),
+  };
+}
+
 export function errorReply(
   c: AppContext,
   apiId: string,
@@ -61,6 +79,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     auth,
     deps.retrieve,
   );
+  app.get(SUBACCOUNT_PATH, auth, (c) => c.json(subaccountList(deps.accounts, c, deps.apiId())));
   app.all(SESSION_PATH, (c) => fail(c, 405, 'method not allowed'));
   app.all(`${SESSION_PATH}/:uuid`, (c) => fail(c, 405, 'method not allowed'));
   if (deps.controls) app.route('/__sim', deps.controls);

@@ -74,41 +74,115 @@ export function compileFilter(
   };
 }
 
-/** Calls `visit` for every matching row, newest first, until it returns false. */
-export function scan(cols: Columns, f: CompiledFilter, visit: (row: number) => boolean | void) {
-  const matches = matcher(cols, f);
+type Column = Uint32Array | Uint16Array | Uint8Array;
+type Kernel = (
+  order: Uint32Array,
+  kStart: number,
+  kEnd: number,
+  out: Uint32Array,
+  columns: Column[],
+  masks: Uint8Array[],
+  c: Columns,
+  f: CompiledFilter,
+) => number;
+
+/**
+ * The rows a filter matches, newest first, as a view of a scratch buffer (valid until the
+ * next call). The loop is generated per filter shape, so each one runs monomorphic over
+ * its typed arrays: about a nanosecond a row instead of tens through closures.
+ */
+export function matchRows(cols: Columns, f: CompiledFilter): Uint32Array {
+  let order = cols.order;
+  let kStart = firstAtOrBefore(cols, f.toUs);
+  let kEnd = firstBefore(cols, f.fromUs);
   if (f.candidates) {
-    const rows = f.candidates.filter((r) => cols.has(r));
+    const rows = f.candidates.filter((r) => {
+      const t = cols.has(r) ? (cols.created[r] ?? NaN) : NaN;
+      return t >= f.fromUs && t <= f.toUs;
+    });
     rows.sort((a, b) => (cols.created[b] ?? 0) - (cols.created[a] ?? 0) || b - a);
-    for (const r of rows) if (matches(r) && visit(r) === false) return;
-    return;
+    order = Uint32Array.from(rows);
+    kStart = 0;
+    kEnd = rows.length;
   }
-  const { order, created } = cols;
-  const end = cols.count;
-  for (let k = firstAtOrBefore(cols, f.toUs); k < end; k++) {
-    const r = order[k] ?? 0;
-    if ((created[r] ?? 0) < f.fromUs) return;
-    if (matches(r) && visit(r) === false) return;
-  }
+  const out = scratch(Math.max(0, kEnd - kStart));
+  const kernel = kernelFor(f);
+  const n = kernel(
+    order,
+    kStart,
+    kEnd,
+    out,
+    f.masks.map((m) => m[0]),
+    f.masks.map((m) => m[1]),
+    cols,
+    f,
+  );
+  return out.subarray(0, n);
 }
 
-function matcher(cols: Columns, f: CompiledFilter): (r: number) => boolean {
-  const { masks, verdict, attemptBits, attemptsMin, chargeMin, fromUs, toUs } = f;
-  const { created, attemptChannels, attempts, charge } = cols;
-  const v = cols.verdict;
-  return (r) => {
-    const t = created[r] ?? NaN;
-    if (!(t >= fromUs && t <= toUs)) return false;
-    for (let m = 0; m < masks.length; m++) {
-      const [column, mask] = masks[m] as [Uint8Array, Uint8Array];
-      if (!mask[column[r] ?? 0]) return false;
+let buffer = new Uint32Array(1024);
+function scratch(size: number): Uint32Array {
+  if (buffer.length < size) buffer = new Uint32Array(Math.ceil(size * 1.25));
+  return buffer;
+}
+
+const kernels = new Map<string, Kernel>();
+
+function kernelFor(f: CompiledFilter): Kernel {
+  const key = [
+    f.masks.map(([column]) => column.constructor.name).join(','),
+    f.verdict ? 'v' : '',
+    f.attemptBits ? 'a' : '',
+    f.attemptsMin ? 'n' : '',
+    f.chargeMin ? 'c' : '',
+  ].join('|');
+  let kernel = kernels.get(key);
+  if (!kernel) {
+    kernel = buildKernel(f);
+    kernels.set(key, kernel);
+  }
+  return kernel;
+}
+
+function buildKernel(f: CompiledFilter): Kernel {
+  const lines = f.masks.map((_, i) => `const a${i} = columns[${i}], m${i} = masks[${i}];`);
+  const checks = f.masks.map((_, i) => `if (m${i}[a${i}[r]] === 0) continue;`);
+  if (f.verdict) checks.push('if (f.verdict[c.verdict[r]] === 0) continue;');
+  if (f.attemptBits) checks.push('if ((c.attemptChannels[r] & f.attemptBits) === 0) continue;');
+  if (f.attemptsMin) checks.push('if (c.attempts[r] < f.attemptsMin) continue;');
+  if (f.chargeMin) checks.push('if (c.charge[r] < f.chargeMin) continue;');
+  const body = `${lines.join('\n')}
+    let n = 0;
+    for (let k = kStart; k < kEnd; k++) {
+      const r = order[k];
+      ${checks.join('\n      ')}
+      out[n++] = r;
     }
-    if (verdict && !verdict[v[r] ?? 0]) return false;
-    if (attemptBits && !((attemptChannels[r] ?? 0) & attemptBits)) return false;
-    if (attemptsMin && (attempts[r] ?? 0) < attemptsMin) return false;
-    if (chargeMin && (charge[r] ?? 0) < chargeMin) return false;
-    return true;
-  };
+    return n;`;
+  // Built only from the fixed fragments above (never from query text): no injection path.
+  // oxlint-disable-next-line typescript/no-implied-eval
+  return new Function(
+    'order',
+    'kStart',
+    'kEnd',
+    'out',
+    'columns',
+    'masks',
+    'c',
+    'f',
+    body,
+  ) as Kernel;
+}
+
+/** Index in `order` of the first row created before `us` (binary search). */
+function firstBefore(cols: Columns, us: number): number {
+  let [lo, hi] = [0, cols.count];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((cols.created[cols.order[mid] ?? 0] ?? 0) >= us) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Index in `order` of the first row created at or before `us` (binary search). */

@@ -3,7 +3,7 @@ import { formatMoney } from '../../contract/money.ts';
 import { usToIso } from '../../contract/query-window.ts';
 import { VERDICT_KINDS, VERDICT_TONE } from '../../contract/verdict.ts';
 import type { Columns, Dictionary } from './columns.ts';
-import { scan, type CompiledFilter } from './column-filter.ts';
+import { matchRows, type CompiledFilter } from './column-filter.ts';
 
 /** Exact aggregates over every session a compiled filter matches, in one scan. */
 const MINUTE_MS = 60_000;
@@ -16,8 +16,10 @@ export const BUCKET_MS = {
 } as const;
 export type FixedBucket = keyof typeof BUCKET_MS;
 const TOP_PAIRS = 20;
-/** More buckets than this would draw bars too thin to read (and make big replies). */
-const MAX_BUCKETS = 2000;
+/** More buckets than this would draw bars too thin to read (and make big replies): a finer
+ * bucket asked for a long window is coarsened until it fits (the reply names the bucket). */
+const MAX_BUCKETS = 4000;
+const BUCKET_ORDER = Object.keys(BUCKET_MS) as (keyof typeof BUCKET_MS)[];
 
 /** `auto`: the finest bucket that keeps a window to at most about 200 bars. */
 export function chooseBucket(bucket: StatsBucket, windowMs: number): FixedBucket {
@@ -28,35 +30,21 @@ export function chooseBucket(bucket: StatsBucket, windowMs: number): FixedBucket
   return fits ?? '1d';
 }
 
-class Segments {
-  readonly sessions: Int32Array;
-  readonly verified: Int32Array;
-  readonly failed: Int32Array;
-  constructor(size: number) {
-    this.sessions = new Int32Array(size);
-    this.verified = new Int32Array(size);
-    this.failed = new Int32Array(size);
+/** Sessions, verified and failed per dictionary id, in one typed array (3 slots an id). */
+function segmentList(counts: Int32Array, key: (id: number) => string | null): SegmentCount[] {
+  const out: SegmentCount[] = [];
+  for (let id = 0; id * 3 < counts.length; id++) {
+    const sessions = counts[id * 3] ?? 0;
+    if (sessions) {
+      out.push({
+        key: key(id),
+        sessions,
+        verified: counts[id * 3 + 1] ?? 0,
+        failed: counts[id * 3 + 2] ?? 0,
+      });
+    }
   }
-  add(id: number, verified: number, failed: number) {
-    this.sessions[id] = (this.sessions[id] ?? 0) + 1;
-    this.verified[id] = (this.verified[id] ?? 0) + verified;
-    this.failed[id] = (this.failed[id] ?? 0) + failed;
-  }
-  list(key: (id: number) => string | null): SegmentCount[] {
-    const out: SegmentCount[] = [];
-    this.sessions.forEach((sessions, id) => {
-      if (sessions)
-        out.push({
-          key: key(id),
-          sessions,
-          verified: this.verified[id] ?? 0,
-          failed: this.failed[id] ?? 0,
-        });
-    });
-    return out.sort(
-      (a, b) => b.sessions - a.sessions || String(a.key).localeCompare(String(b.key)),
-    );
-  }
+  return out.sort((a, b) => b.sessions - a.sessions || String(a.key).localeCompare(String(b.key)));
 }
 
 export function computeStats(
@@ -66,59 +54,71 @@ export function computeStats(
   asOf: string | null,
 ): Stats {
   const d = cols.dicts;
+  const span = (b: FixedBucket) => f.toUs / 1000 / BUCKET_MS[b] - f.fromUs / 1000 / BUCKET_MS[b];
+  while (span(bucket) >= MAX_BUCKETS && bucket !== '1d') {
+    bucket = BUCKET_ORDER[BUCKET_ORDER.indexOf(bucket) + 1] ?? '1d';
+  }
   const bucketMs = BUCKET_MS[bucket];
   const bucketUs = bucketMs * 1000;
   const firstBucket = Math.floor(f.fromUs / bucketUs);
   const bucketCount = Math.min(MAX_BUCKETS, Math.floor(f.toUs / bucketUs) - firstBucket + 1);
   const perBucket = new Int32Array(Math.max(0, bucketCount) * 6);
   const seg = {
-    status: new Segments(d.status.size),
-    channel: new Segments(d.channel.size),
-    country: new Segments(d.country.size),
-    network: new Segments(d.network.size),
-    verdict: new Segments(VERDICT_KINDS.length),
-    app: new Segments(d.app.size),
+    status: new Int32Array(d.status.size * 3),
+    channel: new Int32Array(d.channel.size * 3),
+    country: new Int32Array(d.country.size * 3),
+    network: new Int32Array(d.network.size * 3),
+    verdict: new Int32Array(VERDICT_KINDS.length * 3),
+    app: new Int32Array(d.app.size * 3),
   };
-  const pairs = new Map<number, [number, number, number]>();
-  const attempts = new Map<number, number>();
+  const netCount = d.network.size;
+  const pairs = new Int32Array(d.country.size * netCount * 3);
+  const attempts = new Float64Array(d.code.size);
   const badVerdict = Uint8Array.from(VERDICT_KINDS, (k) => (VERDICT_TONE[k] === 'bad' ? 1 : 0));
   const statusKind = Uint8Array.from(d.status.values, (s) =>
     s === 'in-progress' ? 1 : s === 'verified' ? 2 : s === 'expired' ? 3 : 4,
   );
-  const ttv: number[] = [];
-  let total = 0;
+  const rows = matchRows(cols, f);
+  const ttv = new Float64Array(rows.length);
+  let ttvCount = 0;
   let verifiedTotal = 0;
   let charge = 0;
   let chargeUnverified = 0;
-  scan(cols, f, (r) => {
+  const add = (counts: Int32Array, id: number, v: number, bad: number) => {
+    counts[id * 3] = (counts[id * 3] ?? 0) + 1;
+    counts[id * 3 + 1] = (counts[id * 3 + 1] ?? 0) + v;
+    counts[id * 3 + 2] = (counts[id * 3 + 2] ?? 0) + bad;
+  };
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] ?? 0;
     const status = cols.status[r] ?? 0;
     const kind = statusKind[status] ?? 4;
     const v = kind === 2 ? 1 : 0;
     const verdict = cols.verdict[r] ?? 0;
     const bad = badVerdict[verdict] ?? 0;
-    total++;
     verifiedTotal += v;
-    seg.status.add(status, v, bad);
-    seg.channel.add(cols.channel[r] ?? 0, v, bad);
+    add(seg.status, status, v, bad);
+    add(seg.channel, cols.channel[r] ?? 0, v, bad);
     const country = cols.country[r] ?? 0;
     const network = cols.network[r] ?? 0;
-    seg.country.add(country, v, bad);
-    seg.network.add(network, v, bad);
-    seg.verdict.add(verdict, v, bad);
-    seg.app.add(cols.app[r] ?? 0, v, bad);
-    const pairKey = country * 65_536 + network;
-    const pair = pairs.get(pairKey);
-    if (pair) {
-      pair[0] += 1;
-      pair[1] += v;
-      pair[2] += bad;
-    } else pairs.set(pairKey, [1, v, bad]);
-    for (const code of cols.attemptCodeIds(r)) attempts.set(code, (attempts.get(code) ?? 0) + 1);
+    add(seg.country, country, v, bad);
+    add(seg.network, network, v, bad);
+    add(seg.verdict, verdict, v, bad);
+    add(seg.app, cols.app[r] ?? 0, v, bad);
+    add(pairs, country * netCount + network, v, bad);
+    let packed = cols.codes[r] ?? 0;
+    if (packed === 0) {
+      for (const code of cols.moreCodes.get(r) ?? []) attempts[code] = (attempts[code] ?? 0) + 1;
+    }
+    for (; packed; packed >>>= 8) {
+      const code = (packed & 0xff) - 1;
+      attempts[code] = (attempts[code] ?? 0) + 1;
+    }
     const amount = cols.charge[r] ?? 0;
     charge += amount;
     if (!v) chargeUnverified += amount;
     const seconds = cols.ttv[r] ?? NaN;
-    if (!Number.isNaN(seconds)) ttv.push(seconds);
+    if (!Number.isNaN(seconds)) ttv[ttvCount++] = seconds;
     const b = Math.floor((cols.created[r] ?? 0) / bucketUs) - firstBucket;
     if (b >= 0 && b < bucketCount) {
       const at = b * 6;
@@ -126,7 +126,8 @@ export function computeStats(
       perBucket[at + kind] = (perBucket[at + kind] ?? 0) + 1;
       perBucket[at + 5] = (perBucket[at + 5] ?? 0) + bad;
     }
-  });
+  }
+  const total = rows.length;
   const name = (dict: Dictionary) => (id: number) => dict.values[id] ?? null;
   return {
     meta: {
@@ -139,19 +140,16 @@ export function computeStats(
     },
     total,
     verified: verifiedTotal,
-    byStatus: seg.status.list(name(d.status)),
-    byChannel: seg.channel.list(name(d.channel)),
-    attempts: [...attempts].map(([code, count]) => {
-      const [channel = '', status = ''] = (d.code.values[code] ?? ':').split(':');
-      return { channel: channel || null, status: status || null, attempts: count };
-    }),
-    byCountry: seg.country.list(name(d.country)),
-    byNetwork: seg.network.list(name(d.network)),
-    byCountryNetwork: topPairs(pairs, d.country, d.network),
-    byVerdict: seg.verdict.list((id) => VERDICT_KINDS[id] ?? 'unknown'),
-    byApp: seg.app.list(name(d.app)),
+    byStatus: segmentList(seg.status, name(d.status)),
+    byChannel: segmentList(seg.channel, name(d.channel)),
+    attempts: attemptRows(attempts, d.code),
+    byCountry: segmentList(seg.country, name(d.country)),
+    byNetwork: segmentList(seg.network, name(d.network)),
+    byCountryNetwork: topPairs(pairs, netCount, d.country, d.network),
+    byVerdict: segmentList(seg.verdict, (id) => VERDICT_KINDS[id] ?? 'unknown'),
+    byApp: segmentList(seg.app, name(d.app)),
     buckets: bucketRows(perBucket, bucketCount, firstBucket, bucketUs),
-    timeToVerify: percentiles(ttv),
+    timeToVerify: percentiles(ttv.subarray(0, ttvCount)),
     charges: {
       total: formatMoney(BigInt(Math.round(charge))),
       neverVerified: formatMoney(BigInt(Math.round(chargeUnverified))),
@@ -160,20 +158,28 @@ export function computeStats(
   };
 }
 
-function topPairs(pairs: Map<number, [number, number, number]>, c: Dictionary, n: Dictionary) {
-  return [...pairs]
-    .sort((a, b) => b[1][0] - a[1][0])
+function attemptRows(counts: Float64Array, codes: Dictionary): Stats['attempts'] {
+  const out: Stats['attempts'] = [];
+  counts.forEach((attempts, code) => {
+    if (!attempts) return;
+    const [channel = '', status = ''] = (codes.values[code] ?? ':').split(':');
+    out.push({ channel: channel || null, status: status || null, attempts });
+  });
+  return out.sort((a, b) => b.attempts - a.attempts);
+}
+
+function topPairs(pairs: Int32Array, netCount: number, c: Dictionary, n: Dictionary) {
+  return segmentList(pairs, (id) => String(id))
     .slice(0, TOP_PAIRS)
-    .map(([key, [sessions, verified, failed]]) => {
-      const country = c.values[Math.floor(key / 65_536)] ?? null;
-      const network = n.values[key % 65_536] ?? null;
+    .map((segment) => {
+      const id = Number(segment.key);
+      const country = c.values[Math.floor(id / netCount)] ?? null;
+      const network = n.values[id % netCount] ?? null;
       return {
+        ...segment,
         key: `${country ?? 'unknown'} · ${network ?? 'unknown'}`,
         country,
         network,
-        sessions,
-        verified,
-        failed,
       };
     });
 }
@@ -199,7 +205,7 @@ function bucketRows(counts: Int32Array, n: number, first: number, bucketUs: numb
 }
 
 /** Nearest-rank percentiles. */
-function percentiles(values: number[]): Stats['timeToVerify'] {
+function percentiles(values: Float64Array): Stats['timeToVerify'] {
   if (!values.length) return null;
   const sorted = Float64Array.from(values).sort();
   const rank = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;

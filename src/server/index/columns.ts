@@ -7,7 +7,7 @@ import type { SessionRow } from './session-row.ts';
  * newest-first order. SQLite keeps the sessions and answers point look-ups; filters,
  * counts and aggregates over 90 days of a big account scan these arrays instead, because a
  * scan of 1M slots in JavaScript takes milliseconds where SQL's GROUP BYs took seconds
- * (docs/decisions/0005). About 50 bytes a session.
+ * (docs/decisions/0006). About 50 bytes a session.
  */
 export class Dictionary {
   private readonly ids = new Map<string | null, number>();
@@ -102,6 +102,11 @@ export class Columns {
     }
     if (moved) this.rebuildOrder();
     else if (added.length) this.mergeIntoOrder(added);
+  }
+
+  setSubaccount(rowids: readonly number[], subaccount: string | null): void {
+    const id = this.dicts.sub.id(subaccount);
+    for (const r of rowids) if (this.has(r)) this.sub[r] = id;
   }
 
   remove(rowids: readonly number[]): void {

@@ -66,7 +66,16 @@ describe('the session index on the simulator', () => {
     expect(statSync(join(dataDir, 'data', 'index.db')).mode & 0o777).toBe(0o600);
   });
 
-  it.each([[''], ['&status=expired'], ['&country=IN'], ['&status=verified&country=US']])(
+  it.each([
+    [''],
+    ['&status=expired'],
+    ['&country=IN'],
+    ['&status=verified&country=US'],
+    ['&alias=medibook-otp'],
+    // A parent account's index knows which subaccount sent each session.
+    ['&subaccount=SASIMULATORSUB000001'],
+    ['&subaccount=SASIMULATORSUB000002&status=expired'],
+  ])(
     'answers %s with the same sessions in the same order as Plivo',
     async (extra) => {
       const live = await allLive(WINDOW + extra);

@@ -5,6 +5,7 @@ import { IndexAnswers } from './index-answers.ts';
 import { SessionIndex } from './session-index.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 import { SyncFetcher } from './sync-fetch.ts';
+import { SubaccountAttribution } from './subaccount-attribution.ts';
 import { SyncLoop } from './sync-loop.ts';
 
 /**
@@ -57,7 +58,7 @@ export function openIndex(settings: ServerConfig['index'], deps: IndexDeps): Ind
   const fetcher = new SyncFetcher(
     deps.client,
     deps.listBudget,
-    { share: settings.budgetShare },
+    { share: settings.budgetShare, windowMs: deps.listBudget.windowMs },
     deps.onExchange,
   );
   const loop = new SyncLoop({
@@ -65,7 +66,7 @@ export function openIndex(settings: ServerConfig['index'], deps: IndexDeps): Ind
     fetcher,
     now: deps.now,
     retentionDays: settings.retentionDays,
-    subaccount: deps.authId.startsWith('SA') ? deps.authId : null,
+    attribution: new SubaccountAttribution(index, deps.client, deps.authId),
     log: deps.log,
   });
   const answers = new IndexAnswers({

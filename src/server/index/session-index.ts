@@ -2,8 +2,8 @@ import type { IndexFilters } from '../../contract/index-filters.ts';
 import type { Stats } from '../../contract/index-api.ts';
 import type { ListFilters } from '../../contract/list-filters.ts';
 import type { QueryWindow } from '../../contract/query-window.ts';
-import { sessionSchema, type Session } from '../../contract/session.ts';
-import { compileFilter, scan, type CompiledFilter } from './column-filter.ts';
+import type { Session } from '../../contract/session.ts';
+import { compileFilter, matchRows, type CompiledFilter } from './column-filter.ts';
 import { computeStats, type FixedBucket } from './column-stats.ts';
 import { Columns } from './columns.ts';
 import { toSessionRow, type SessionRow } from './session-row.ts';
@@ -56,14 +56,12 @@ export class SessionIndex {
 
   list(q: IndexQuery): { sessions: Session[]; total: number } {
     const f = this.compile(q);
-    const page: number[] = [];
-    let total = 0;
-    scan(this.cols, f, (r) => {
-      if (total >= q.offset && page.length < q.limit) page.push(r);
-      total++;
-    });
+    const rows = matchRows(this.cols, f);
+    const total = rows.length;
+    const page = Array.from(rows.subarray(q.offset, q.offset + q.limit));
     const json = this.store.json(page);
-    const sessions = page.map((r) => sessionSchema.parse(JSON.parse(json.get(r) ?? 'null')));
+    // The index wrote this JSON from a session it had parsed: read back, not re-validated.
+    const sessions = page.map((r) => JSON.parse(json.get(r) ?? 'null') as Session);
     return { sessions, total };
   }
 
@@ -71,15 +69,10 @@ export class SessionIndex {
     return computeStats(this.cols, this.compile(q), bucket, asOf);
   }
 
-  /** In-progress sessions' creation times (µs), oldest first: what sync must re-read. */
-  oldestUnsettled(sinceUs: number): number | null {
-    const inProgress = this.cols.dicts.status.values.indexOf('in-progress');
-    if (inProgress < 0) return null;
-    let oldest: number | null = null;
-    scan(this.cols, { ...emptyFilter(), fromUs: sinceUs, toUs: Number.MAX_SAFE_INTEGER }, (r) => {
-      if (this.cols.status[r] === inProgress) oldest = this.cols.created[r] ?? null;
-    });
-    return oldest;
+  setSubaccountForApp(app: string, subaccount: string | null): number {
+    const rows = this.store.setSubaccountForApp(app, subaccount);
+    this.cols.setSubaccount(rows, subaccount);
+    return rows.length;
   }
 
   deleteCreatedBefore(us: number): number {
@@ -99,17 +92,4 @@ export class SessionIndex {
     }
     return compileFilter(this.cols, q.filters, q.index, q.window, candidates);
   }
-}
-
-function emptyFilter(): CompiledFilter {
-  return {
-    fromUs: 0,
-    toUs: 0,
-    masks: [],
-    verdict: null,
-    attemptBits: 0,
-    attemptsMin: 0,
-    chargeMin: 0,
-    candidates: null,
-  };
 }

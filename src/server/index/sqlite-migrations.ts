@@ -16,7 +16,6 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
      json TEXT NOT NULL
    );
    CREATE INDEX sessions_created ON sessions (created_us);
-   CREATE INDEX sessions_recipient ON sessions (recipient);
    CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
   // 2: the recipient's digits reversed, so "ends with 1370" is an index range, not a scan.
   `ALTER TABLE sessions ADD COLUMN recipient_rev TEXT;

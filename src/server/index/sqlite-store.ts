@@ -1,5 +1,5 @@
 import { chmodSync, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { SessionRow } from './session-row.ts';
 import { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION } from './sqlite-migrations.ts';
@@ -22,7 +22,7 @@ const COLUMNS =
 export function openSqliteStore(dataDir: string, now = Date.now): OpenResult {
   const notes: string[] = [];
   try {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    makeFolder(dataDir);
     chmodSync(dataDir, 0o700);
   } catch (error) {
     return { ok: false, reason: `DATA_DIR ${dataDir} cannot be used (${code(error)})`, notes };
@@ -53,6 +53,27 @@ export function openSqliteStore(dataDir: string, now = Date.now): OpenResult {
     : { ok: false, reason: second.reason, notes };
 }
 
+/**
+ * mkdir -p, without Node's recursive mode for the last step: on a folder that refuses new
+ * entries (/proc, some mounts) that mode retries for ever instead of failing.
+ */
+function makeFolder(path: string): void {
+  try {
+    mkdirSync(path, { mode: 0o700 });
+  } catch (error) {
+    const c = code(error);
+    if (c === 'EEXIST') {
+      if (statSync(path).isDirectory()) return;
+      throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    }
+    if (c !== 'ENOENT') throw error;
+    const parent = dirname(path);
+    if (parent === path || existsSync(parent)) throw error;
+    makeFolder(parent);
+    mkdirSync(path, { mode: 0o700 });
+  }
+}
+
 type TryOpen =
   { ok: true; store: SqliteStore } | { ok: false; kind: 'corrupt' | 'other'; reason: string };
 
@@ -65,6 +86,8 @@ function tryOpen(file: string): TryOpen {
     db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // Session uuids are random, so their index is written all over: keep more of it cached.
+    db.pragma('cache_size = -65536');
     // Taking the write lock now makes a second server fail here, not on its first write.
     db.exec('BEGIN IMMEDIATE; COMMIT;');
     const check = db.pragma('quick_check', { simple: true });
@@ -180,7 +203,9 @@ export class SqliteStore implements SessionStore {
   recipientRows(digits: string, match: 'exact' | 'suffix'): number[] {
     const rows =
       match === 'exact'
-        ? this.db.prepare('SELECT rowid FROM sessions WHERE recipient = ?').all(digits)
+        ? this.db
+            .prepare('SELECT rowid FROM sessions WHERE recipient_rev = ?')
+            .all(reversed(digits))
         : this.db
             .prepare('SELECT rowid FROM sessions WHERE recipient_rev >= ? AND recipient_rev < ?')
             .all(reversed(digits), `${reversed(digits)}:`);
@@ -192,6 +217,13 @@ export class SqliteStore implements SessionStore {
     for (const raw of rows.iterate() as Iterable<Record<string, unknown>>) {
       visit(raw.rowid as number, rowFromDb(raw));
     }
+  }
+
+  setSubaccountForApp(app: string, subaccount: string | null): number[] {
+    const rows = this.db
+      .prepare('UPDATE sessions SET subaccount = ? WHERE app = ? RETURNING rowid')
+      .all(subaccount, app) as { rowid: number }[];
+    return rows.map((r) => r.rowid);
   }
 
   deleteCreatedBefore(us: number): number[] {

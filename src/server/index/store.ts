@@ -15,6 +15,8 @@ export interface SessionStore {
   recipientRows(digits: string, match: 'exact' | 'suffix'): number[];
   /** Every row, in rowid order: to fill the in-memory columns at start-up. */
   forEachRow(visit: (rowid: number, row: SessionRow) => void): void;
+  /** Marks every session of one Verify app as sent by `subaccount`; returns their rowids. */
+  setSubaccountForApp(app: string, subaccount: string | null): number[];
   /** Deletes sessions created before `us`; returns their rowids. */
   deleteCreatedBefore(us: number): number[];
   count(): number;

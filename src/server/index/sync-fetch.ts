@@ -45,10 +45,11 @@ export class SyncFetcher {
     return Math.floor(this.budget.perWindow * this.settings.share);
   }
 
-  mayCall(): boolean {
+  /** `keep`: slots of the share to leave free (for head passes, so "as of" stays fresh). */
+  mayCall(keep = 0): boolean {
     const now = this.now();
     while (this.calls.length && (this.calls[0] ?? 0) <= now - this.windowMs) this.calls.shift();
-    if (this.calls.length >= this.allowance) return false;
+    if (this.calls.length >= this.limitFor(keep)) return false;
     if (this.budget.pauseSeconds() > 0) return false;
     const { remaining, queued } = this.budget.state();
     // People keep the rest of the budget: the loop uses a slot only while more than
@@ -58,14 +59,20 @@ export class SyncFetcher {
   }
 
   /** Milliseconds until the loop's own share frees a slot (0 if it has one). */
-  msUntilShareFrees(): number {
-    if (this.calls.length < this.allowance) return 0;
-    const oldest = this.calls[this.calls.length - this.allowance] ?? this.now();
+  msUntilShareFrees(keep = 0): number {
+    const limit = this.limitFor(keep);
+    if (this.calls.length < limit) return 0;
+    const oldest = this.calls[this.calls.length - limit] ?? this.now();
     return Math.max(0, oldest + this.windowMs - this.now());
   }
 
-  async list(query: URLSearchParams): Promise<FetchOutcome> {
-    if (!this.mayCall()) return { kind: 'not_now' };
+  /** Calls allowed in a window when `keep` slots stay free; a tiny share keeps none. */
+  private limitFor(keep: number): number {
+    return this.allowance - Math.min(keep, Math.max(0, this.allowance - 1));
+  }
+
+  async list(query: URLSearchParams, keep = 0): Promise<FetchOutcome> {
+    if (!this.mayCall(keep)) return { kind: 'not_now' };
     const reservation = this.budget.reserve();
     if (!reservation.ok || reservation.waitMs > 0) {
       // Lost a race for the slot: give it back by never using it (it ages out of the window).

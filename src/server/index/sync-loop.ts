@@ -1,7 +1,8 @@
 import type { IndexStatus } from '../../contract/index-api.ts';
 import { DAY_US, PLIVO_HORIZON_DAYS, usToIso } from '../../contract/query-window.ts';
 import type { SessionIndex } from './session-index.ts';
-import type { SyncFetcher } from './sync-fetch.ts';
+import type { SubaccountAttribution } from './subaccount-attribution.ts';
+import type { FetchOutcome, SyncFetcher } from './sync-fetch.ts';
 import {
   DEFAULT_PLAN,
   afterPage,
@@ -25,8 +26,7 @@ export type SyncOptions = {
   /** The upstream's clock, ms (the simulator's own clock in simulator mode). */
   now: () => number;
   retentionDays: number;
-  /** The subaccount every session belongs to when the server signs in as one. */
-  subaccount: string | null;
+  attribution: SubaccountAttribution;
   plan?: PlanSettings;
   log?: (line: string) => void;
 };
@@ -36,11 +36,17 @@ const PAGE = 20;
 const IDLE_MS = 500;
 const PURGE_EVERY_MS = 3_600_000;
 const ERROR_AFTER_FAILURES = 3;
+/**
+ * Share slots kept for head passes, so backfill and settle reads never make "as of" go
+ * stale: two passes' worth (a pass every 30 s), sized by the last pass's pages.
+ */
+const headSlots = (lastHeadPages: number) => 2 * Math.max(1, lastHeadPages);
 
 export class SyncLoop {
   private state: SyncState;
   private lastError: string | null = null;
   private failures = 0;
+  private lastHeadPages = 1;
   private lastPurgeMs = 0;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -115,38 +121,60 @@ export class SyncLoop {
     const { index, fetcher, now } = this.options;
     const nowUs = now() * 1000;
     this.purge(nowUs);
+    if (
+      this.options.attribution.hasWork(nowUs / 1000) &&
+      fetcher.mayCall(headSlots(this.lastHeadPages))
+    ) {
+      const keep = headSlots(this.lastHeadPages);
+      const done = await this.options.attribution.step(fetcher, nowUs / 1000, keep);
+      return done === 'done' ? 0 : this.notStored(done);
+    }
     const plan = this.options.plan ?? DEFAULT_PLAN;
-    const window = nextWindow(
-      this.state,
-      nowUs,
-      index.oldestUnsettled(nowUs - plan.settleUs),
-      plan,
-    );
+    const window = nextWindow(this.state, nowUs, plan);
     if (!window) {
       return Math.max(IDLE_MS, ((this.state.asOfUs ?? nowUs) + plan.headEveryUs - nowUs) / 1000);
     }
-    if (!fetcher.mayCall()) return Math.max(IDLE_MS, fetcher.msUntilShareFrees());
-    const outcome = await fetcher.list(queryFor(window));
-    if (outcome.kind === 'not_now') return IDLE_MS;
-    if (outcome.kind === 'failed') {
-      this.fail(outcome.error);
-      const backoff = Math.min(300_000, 5_000 * 2 ** Math.min(this.failures - 1, 6));
-      return Math.max(backoff, outcome.retryAfterMs ?? 0);
+    const keep = window.kind === 'head' ? 0 : headSlots(this.lastHeadPages);
+    if (!fetcher.mayCall(keep)) {
+      // A blocked backfill or settle read must not sleep through the next head pass.
+      const headDueMs = ((this.state.asOfUs ?? nowUs) + plan.headEveryUs - nowUs) / 1000;
+      return Math.max(IDLE_MS, Math.min(fetcher.msUntilShareFrees(keep), headDueMs));
     }
+    const outcome = await fetcher.list(queryFor(window), keep);
+    if (outcome.kind !== 'page') return this.notStored(outcome);
     const { page, nextOffset } = outcome;
-    index.write(page.sessions.map((session) => ({ session, subaccount: this.options.subaccount })));
+    const { attribution } = this.options;
+    index.write(
+      page.sessions.map((session) => ({
+        session,
+        subaccount: attribution.subaccountOf(session.appUuid),
+      })),
+    );
     const entries = page.sessions.length + page.problems.length;
     const rows = nextOffset !== null ? nextOffset - window.offset : entries;
+    const pages = Math.floor(window.offset / PAGE) + 1;
+    if (window.kind === 'head' && !page.hasNext) this.lastHeadPages = pages;
     this.save(
-      afterPage(this.state, window, {
-        rows: Math.max(rows, 1),
-        hasMore: page.hasNext,
-        pages: Math.floor(window.offset / PAGE) + 1,
-      }),
+      afterPage(
+        this.state,
+        window,
+        { rows: Math.max(rows, 1), hasMore: page.hasNext, pages },
+        plan,
+      ),
     );
     this.failures = 0;
     this.lastError = null;
     return 0;
+  }
+
+  /** How long to wait after a call that stored nothing; failures back off and show. */
+  private notStored(
+    outcome: Exclude<FetchOutcome, { kind: 'page' }> | { kind: 'not_now' },
+  ): number {
+    if (outcome.kind === 'not_now') return IDLE_MS;
+    this.fail(outcome.error);
+    const backoff = Math.min(300_000, 5_000 * 2 ** Math.min(this.failures - 1, 6));
+    return Math.max(backoff, outcome.retryAfterMs ?? 0);
   }
 
   private fail(error: string): void {
@@ -177,7 +205,8 @@ export class SyncLoop {
 
 function readState(index: SessionIndex): SyncState | null {
   const saved = index.store.readState(STATE_KEY) as SyncState | null;
-  return saved && typeof saved === 'object' && 'chunkUs' in saved ? saved : null;
+  if (!saved || typeof saved !== 'object' || !('chunkUs' in saved)) return null;
+  return { ...initialSyncState(), ...saved };
 }
 
 /** Plivo's time filter format, UTC, to the microsecond. */

@@ -6,12 +6,16 @@ import { DAY_US, PLIVO_HORIZON_DAYS } from '../../contract/query-window.ts';
  * page by page with an offset: a window ending in the past never gains sessions, so the
  * offsets stay valid between pages.
  *
- * - head: [coveredTo − overlap (or the oldest session still in progress), now): new
- *   sessions, and re-reads of recent ones until their code's validity has run out;
- * - backfill: [coveredFrom − chunk, coveredFrom): newest first, back to Plivo's horizon.
+ * - head, every 30 s: [coveredTo − overlap, now): new sessions, and a second look at the
+ *   previous pass's (most codes are entered within a minute);
+ * - settle, every 2 min: [settledTo, now − settle): each session once more after its code's
+ *   validity has run out, when Plivo will not change it again (verified or expired);
+ * - backfill otherwise: [coveredFrom − chunk, coveredFrom), newest first, back to Plivo's
+ *   horizon; sessions that old are already final.
+ * Between its head read and its settle read, a session can show a status up to `settle` old.
  */
 export type SyncWindow = {
-  kind: 'head' | 'backfill';
+  kind: 'head' | 'settle' | 'backfill';
   fromUs: number;
   toUs: number;
   offset: number;
@@ -23,17 +27,21 @@ export type SyncState = {
   coveredToUs: number | null;
   /** The end of the newest completed head pass: "as of". */
   asOfUs: number | null;
+  /** Sessions created before this have been read after they became final. */
+  settledToUs: number | null;
   /** The window being read, with the offset of its next page; null between windows. */
   current: SyncWindow | null;
+  /** A head pass being read (head passes go between the pages of a long window). */
+  currentHead?: SyncWindow | null;
   /** Backfill chunk length, adapted to how many pages a chunk took. */
   chunkUs: number;
 };
 
 export type PlanSettings = {
-  /** Seconds between head passes. */
   headEveryUs: number;
-  /** How far back a session can still change: the longest code validity, plus margin. */
+  /** How long a session can still change: the longest code validity, plus margin. */
   settleUs: number;
+  settleEveryUs: number;
   /** Head passes re-read this much before coveredTo, for sessions Plivo lists late. */
   overlapUs: number;
   /** The first head pass: "first the recent hours". */
@@ -41,9 +49,11 @@ export type PlanSettings = {
 };
 
 export const DEFAULT_PLAN: PlanSettings = {
-  headEveryUs: 15_000_000,
+  headEveryUs: 30_000_000,
+  // Plivo's codes are valid for minutes (the simulator's apps: 5 to 15): 20 min is past them.
   settleUs: 20 * 60_000_000,
-  overlapUs: 60_000_000,
+  settleEveryUs: 2 * 60_000_000,
+  overlapUs: 30_000_000,
   firstHeadUs: 3_600_000_000,
 };
 
@@ -55,6 +65,7 @@ export function initialSyncState(): SyncState {
     coveredFromUs: null,
     coveredToUs: null,
     asOfUs: null,
+    settledToUs: null,
     current: null,
     chunkUs: 3_600_000_000,
   };
@@ -68,27 +79,25 @@ export function backfillDone(state: SyncState, nowUs: number): boolean {
   return state.coveredFromUs !== null && state.coveredFromUs <= horizonUs(nowUs) + 60_000_000;
 }
 
-/**
- * The window to read next, or null when nothing is due yet. `oldestUnsettledUs` is the
- * creation time of the oldest stored session still in progress (null if none).
- */
+/** The window to read next, or null when nothing is due yet. */
 export function nextWindow(
   state: SyncState,
   nowUs: number,
-  oldestUnsettledUs: number | null,
   settings: PlanSettings = DEFAULT_PLAN,
 ): SyncWindow | null {
-  if (state.current) return state.current;
+  if (state.currentHead) return state.currentHead;
   if (state.coveredToUs === null || state.coveredFromUs === null) {
     return { kind: 'head', fromUs: nowUs - settings.firstHeadUs, toUs: nowUs, offset: 0 };
   }
   const headDue = state.asOfUs === null || nowUs - state.asOfUs >= settings.headEveryUs;
   if (headDue) {
-    let fromUs = state.coveredToUs - settings.overlapUs;
-    if (oldestUnsettledUs !== null) {
-      fromUs = Math.min(fromUs, Math.max(oldestUnsettledUs, nowUs - settings.settleUs));
-    }
-    return { kind: 'head', fromUs: Math.max(fromUs, horizonUs(nowUs)), toUs: nowUs, offset: 0 };
+    const fromUs = Math.max(state.coveredToUs - settings.overlapUs, horizonUs(nowUs));
+    return { kind: 'head', fromUs, toUs: nowUs, offset: 0 };
+  }
+  if (state.current) return state.current;
+  const settledBy = nowUs - settings.settleUs;
+  if (state.settledToUs !== null && settledBy - state.settledToUs >= settings.settleEveryUs) {
+    return { kind: 'settle', fromUs: state.settledToUs, toUs: settledBy, offset: 0 };
   }
   if (!backfillDone(state, nowUs)) {
     const toUs = state.coveredFromUs;
@@ -107,17 +116,23 @@ export function afterPage(
   state: SyncState,
   window: SyncWindow,
   page: { rows: number; hasMore: boolean; pages: number },
+  settings: PlanSettings = DEFAULT_PLAN,
 ): SyncState {
-  if (page.hasMore) return { ...state, current: { ...window, offset: window.offset + page.rows } };
+  if (page.hasMore) {
+    const next = { ...window, offset: window.offset + page.rows };
+    return window.kind === 'head' ? { ...state, currentHead: next } : { ...state, current: next };
+  }
   if (window.kind === 'head') {
     return {
       ...state,
-      current: null,
+      currentHead: null,
       coveredFromUs: Math.min(state.coveredFromUs ?? window.fromUs, window.fromUs),
       coveredToUs: Math.max(state.coveredToUs ?? window.toUs, window.toUs),
       asOfUs: window.toUs,
+      settledToUs: state.settledToUs ?? window.toUs - settings.settleUs,
     };
   }
+  if (window.kind === 'settle') return { ...state, current: null, settledToUs: window.toUs };
   // Aim at about 5–10 pages a chunk: fewer calls for quiet days, bounded work for busy ones.
   const chunkUs =
     page.pages <= 2
