@@ -35,6 +35,9 @@ test.beforeAll(async () => {
     WEB_DIST_DIR: process.env.WEB_DIST_DIR ?? 'dist/web',
     // Every page load asks the fake afresh: each seed must meet its own payload.
     CACHE_TTL_SECONDS: '0',
+    // The live proxy path is what is fuzzed; an index (on by default) would answer from what
+    // it synced earlier, and would write into the working copy's ./data.
+    INDEX: 'off',
   });
   server = await startServer(config, { log: () => {} });
   origin = server.url.replace(/\/$/, '');

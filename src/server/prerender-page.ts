@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { parseListFilters } from '../contract/list-filters.ts';
+import { parseSessionQuery } from '../contract/session-query.ts';
 import {
   NO_PRERENDER_HEADER,
   PRERENDER_ENTRY_FILE,
@@ -18,12 +18,15 @@ import { maskedPage } from './mask-replies.ts';
 import { pageTheme, prerenderedDocument, ROOT_ELEMENT } from './prerendered-document.ts';
 import { RecentRenders } from './recent-renders.ts';
 import { withoutLongNumbers, type LogLine } from './request-log.ts';
+import type { IndexAnswers } from './index/index-answers.ts';
 import type { SessionsService } from './sessions-service.ts';
 import { chooseEncoding, compress, type StaticFiles } from './static-files.ts';
 import { viewerOf } from './viewer.ts';
 
 export type PrerenderDeps = {
   service: SessionsService;
+  /** The session index's answers: a covered window is pre-rendered from it, as /api/sessions does. */
+  index?: Pick<IndexAnswers, 'list'>;
   staticFiles: StaticFiles;
   settings: { ssrDir: string; waitMs: number };
   /** How long the service keeps a reply: a render of it is of no use for longer. */
@@ -84,19 +87,27 @@ export class PagePrerenderer {
     const masked = url.searchParams.get('mask') === '1';
     let upstreamCalls = 0;
     const loadList = async (apiQuery: string): Promise<unknown> => {
-      const parsed = parseListFilters(new URLSearchParams(apiQuery).entries());
+      // The same query and the same answer as /api/sessions: the index when it covers the
+      // window (the browser asks for 500 rows), else Plivo's first 20.
+      const parsed = parseSessionQuery(new URLSearchParams(apiQuery).entries());
       if (!parsed.ok) return null;
-      const result = await this.deps.service.list(parsed.filters, false);
-      upstreamCalls += result.upstreamCalls;
-      c.set('cache', result.cache);
-      if (!result.outcome.ok) return null;
-      const page = result.outcome.value;
+      const { query } = parsed;
+      const decision = this.deps.index?.list(query);
+      if (decision?.by === 'refused') return null;
+      let page = decision?.by === 'index' ? decision.page : null;
+      if (!page) {
+        const result = await this.deps.service.list(query.filters, false);
+        upstreamCalls += result.upstreamCalls;
+        c.set('cache', result.cache);
+        if (!result.outcome.ok) return null;
+        page = result.outcome.value;
+      }
       // The page shows a recipient's sessions as /api/sessions would: the same audit line.
-      if (parsed.filters.recipient && this.deps.audit) {
+      if ((query.filters.recipient || query.index.recipient_contains) && this.deps.audit) {
         await this.deps.audit.record({
           user: viewer.user,
           action: 'lookup',
-          filters: this.deps.audit.filters(parsed.filters),
+          filters: this.deps.audit.filters(query.filters, query.index),
           rows: page.sessions.length,
         });
       }

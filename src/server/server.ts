@@ -85,6 +85,7 @@ export function createServer(
   const prerenderer = config.prerender
     ? new PagePrerenderer({
         service,
+        index: index.answers,
         staticFiles,
         settings: config.prerender,
         replyTtlMs: config.cacheTtlMs,

@@ -2,12 +2,13 @@ import { lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { LazyPart } from '../components/lazy-part.tsx';
 import { useLocation } from 'react-router';
 import { browserTimeZone } from '../lib/time-format.ts';
-import { ClientFilterChips } from '../features/insight/components/client-filter-chips.tsx';
+import { IndexStatusLine } from '../components/index-status-line.tsx';
 import { useLiveRefresh } from '../features/live/lib/use-live-refresh.ts';
 import { useNewRows } from '../features/live/lib/use-new-rows.ts';
 import { copyText } from '../features/report/lib/copy-text.ts';
 import { useSessionsList } from '../features/sessions/api/use-sessions-list.ts';
 import { FilterBar } from '../features/sessions/components/filter-bar.tsx';
+import { FilterChips } from '../features/sessions/components/filter-chips.tsx';
 import { SessionsResults } from '../features/sessions/components/sessions-results.tsx';
 import { UrlNotices } from '../features/sessions/components/url-notices.tsx';
 import { ShortcutsHelp } from '../features/shortcuts/components/shortcuts-help.tsx';
@@ -82,18 +83,10 @@ export function ExplorerPage() {
   });
   const { mask, masked } = view;
   const notices = useMemo(() => {
-    const all = [
-      ...url.notices,
-      ...view.client.problems.map((message) => ({ param: 'f_verdict', message })),
-    ];
     // A notice may quote a bad value back, phone numbers included.
-    if (!masked) return all;
-    return mask ? all.map((n) => ({ ...n, message: mask.maskText(n.message) })) : [];
-  }, [url.notices, view.client.problems, masked, mask]);
-  const dismiss = () => {
-    if (view.client.problems.length) url.setParam('f_verdict', null, 'replace');
-    url.dismissNotices();
-  };
+    if (!masked) return url.notices;
+    return mask ? url.notices.map((n) => ({ ...n, message: mask.maskText(n.message) })) : [];
+  }, [url.notices, masked, mask]);
   return (
     <main className="page explorer">
       <LazyPart>
@@ -104,11 +97,13 @@ export function ExplorerPage() {
           dataAsOf={list.dataAsOf}
           count={view.rows.length}
           complete={!list.hasMore}
+          source={list.source}
+          total={list.total}
           link={getLink(false)}
         />
       </LazyPart>
       <h1>OTP sessions</h1>
-      <UrlNotices notices={notices} onDismiss={dismiss} />
+      <UrlNotices notices={notices} onDismiss={url.dismissNotices} />
       <FilterBar
         url={url}
         searchRef={searchBox}
@@ -116,10 +111,17 @@ export function ExplorerPage() {
         maskPhone={mask?.maskPhone ?? null}
       />
       <ExplorerToolbar url={url} view={view} list={list} live={live} getLink={getLink} />
-      <ClientFilterChips
-        filters={view.client.filters}
-        onClear={(param) => url.setParam(param, null, 'push')}
+      <FilterChips
+        filters={url.state.filters}
+        masked={masked}
+        onClear={(param) =>
+          url.update(
+            (s) => ({ ...s, open: null, filters: { ...s.filters, [param]: undefined } }),
+            'push',
+          )
+        }
       />
+      <IndexStatusLine />
       <ExplorerInsight url={url} view={view} list={list} />
       <SessionsResults
         url={url}

@@ -8,7 +8,7 @@ import { CopyLinkButton } from '../features/report/components/copy-link-button.t
 import { MaskToggle } from '../features/report/components/mask-toggle.tsx';
 import { ReportModeToggle } from '../features/report/components/report-mode-toggle.tsx';
 import type { useSessionsList } from '../features/sessions/api/use-sessions-list.ts';
-import { normaliseListQuery, toApiParams } from '../features/sessions/lib/api-params.ts';
+import { normaliseListQuery, toApiParams } from '../lib/api-params.ts';
 import { ColumnChooser } from '../features/sessions/components/column-chooser.tsx';
 import { ThemeToggle } from '../features/theme/components/theme-toggle.tsx';
 import { useTheme } from '../features/theme/lib/use-theme.ts';

@@ -8,7 +8,7 @@ import type { SessionsPage } from '../../contract/api.ts';
 import { maskSession } from '../../contract/mask.ts';
 import { parsePlivoList } from '../../contract/parse-plivo.ts';
 import { seedFirstPage } from '../features/sessions/api/seed-first-page.ts';
-import { windowEnd } from '../features/sessions/lib/api-params.ts';
+import { windowEnd } from '../lib/api-params.ts';
 import { loadMask } from '../lib/mask-lazy.ts';
 import { loadPhone } from '../lib/phone-lazy.ts';
 import { createQueryClient } from '../lib/query-client.ts';

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { sessionQueries } from '../features/sessions/api/session-queries.ts';
-import { normaliseListQuery, type ListQuery } from '../features/sessions/lib/api-params.ts';
+import { normaliseListQuery, type ListQuery } from '../lib/api-params.ts';
 import { loadTable } from '../features/sessions/lib/table-lazy.ts';
 import { loadMask } from '../lib/mask-lazy.ts';
 import { parseExplorerSearch } from '../lib/url-state.ts';

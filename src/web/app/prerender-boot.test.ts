@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SessionsPage } from '../../contract/api.ts';
 import { PRERENDER_BOOT_ID, type PrerenderBoot } from '../../contract/prerender.ts';
 import { sessionQueries } from '../features/sessions/api/session-queries.ts';
-import { toApiParams, windowEnd } from '../features/sessions/lib/api-params.ts';
+import { toApiParams, windowEnd } from '../lib/api-params.ts';
 import { explorerListQuery } from './prefetch-explorer.ts';
 import { seedFromPrerender } from './prerender-boot.ts';
 

@@ -6,7 +6,7 @@ import {
   type PrerenderBoot,
 } from '../../contract/prerender.ts';
 import { seedFirstPage } from '../features/sessions/api/seed-first-page.ts';
-import { toApiParams, windowEnd } from '../features/sessions/lib/api-params.ts';
+import { toApiParams, windowEnd } from '../lib/api-params.ts';
 import { browserTimeZone } from '../lib/time-format.ts';
 import { explorerListQuery } from './prefetch-explorer.ts';
 

@@ -2,7 +2,7 @@ import { renderToString } from 'react-dom/server';
 import { StaticRouter } from 'react-router';
 import { bootApiQuery, type Prerender } from '../../contract/prerender.ts';
 import { seedFirstPage } from '../features/sessions/api/seed-first-page.ts';
-import { toApiParams, windowEnd } from '../features/sessions/lib/api-params.ts';
+import { toApiParams, windowEnd } from '../lib/api-params.ts';
 import { PrerenderingContext } from '../lib/prerendering.ts';
 import { createQueryClient } from '../lib/query-client.ts';
 import { renderForViewerZone } from '../lib/time-format.ts';

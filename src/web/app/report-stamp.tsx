@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { ReportHeader } from '../features/report/components/report-header.tsx';
 import { describeFilters } from '../features/report/lib/describe-filters.ts';
 import { maskText } from '../../contract/mask.ts';
+import { coverageSentence, useIndexStatus } from '../lib/index-status.ts';
 import type { AbsoluteWindow } from '../lib/time-window.ts';
 
 export type ReportStampProps = {
@@ -12,6 +13,8 @@ export type ReportStampProps = {
   count: number;
   complete: boolean;
   link: string;
+  source: 'index' | 'plivo' | null;
+  total: number | null;
 };
 
 /**
@@ -28,7 +31,10 @@ export function ReportStamp(props: ReportStampProps) {
       document.title = 'OTP sessions';
     };
   }, [params, masked]);
-  return <ReportHeader {...props} />;
+  const status = useIndexStatus();
+  // "as of" an absolute time: a printed report must not say "12 s ago".
+  const coverage = status ? coverageSentence(status) : null;
+  return <ReportHeader {...props} coverage={coverage} />;
 }
 
 export default ReportStamp;

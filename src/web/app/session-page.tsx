@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { SkeletonRows } from '../components/skeleton-rows.tsx';
 import { sessionQueries } from '../features/sessions/api/session-queries.ts';
+import { CheckWithPlivo } from '../features/sessions/components/check-with-plivo.tsx';
 import { ErrorPanel } from '../features/sessions/components/error-panel.tsx';
 import { RateLimitWait } from '../features/sessions/components/rate-limit-wait.tsx';
 import { SessionView } from '../features/sessions/components/session-view.tsx';
@@ -63,6 +64,7 @@ export function SessionPage() {
       <nav>
         <BackLink to={backLink(location.state)} masked={masked} />
       </nav>
+      {query.data ? <CheckWithPlivo sessionUuid={uuid} /> : null}
       {waiting ? (
         <RateLimitWait seconds={waiting.retryAfterSeconds ?? 1} attempt={query.failureCount} />
       ) : null}

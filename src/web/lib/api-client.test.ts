@@ -28,6 +28,15 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
 }
 
 describe('apiGet', () => {
+  it('asks past the server cache with fresh: true, and only then', async () => {
+    const fetchMock = stubFetch(() => Promise.resolve(Response.json(health)));
+    await apiGet('/api/health', healthSchema, { fresh: true });
+    await apiGet('/api/health', healthSchema);
+    const headers = fetchMock.mock.calls.map((c) => c[1]?.headers as Record<string, string>);
+    expect(headers[0]?.['cache-control']).toBe('no-cache');
+    expect(headers[1]).not.toHaveProperty('cache-control');
+  });
+
   it('returns the parsed body and sends params and the abort signal', async () => {
     const fetchMock = stubFetch(() => Promise.resolve(Response.json(health)));
     const controller = new AbortController();

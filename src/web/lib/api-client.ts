@@ -31,6 +31,8 @@ export function isApiError(error: unknown): error is ApiError {
 export type ApiGetOptions = {
   params?: URLSearchParams | Record<string, string | undefined>;
   signal?: AbortSignal;
+  /** Ask the server for a fresh answer (`Cache-Control: no-cache`): it skips its cache. */
+  fresh?: boolean;
 };
 
 function toQuery(params: ApiGetOptions['params']): string {
@@ -58,7 +60,10 @@ export async function apiGet<S extends z.ZodType>(
   let response: Response;
   try {
     response = await fetch(`${path}${toQuery(options.params)}`, {
-      headers: { accept: 'application/json' },
+      headers: {
+        accept: 'application/json',
+        ...(options.fresh ? { 'cache-control': 'no-cache' } : {}),
+      },
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (error) {

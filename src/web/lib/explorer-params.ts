@@ -1,3 +1,5 @@
+import { INDEX_FILTER_PARAMS, type IndexFilterParam } from '../../contract/index-filters.ts';
+
 /** The explorer's vocabulary: filter names, time presets, columns. Shared by URL and UI. */
 export const FILTER_PARAMS = [
   'status',
@@ -10,7 +12,14 @@ export const FILTER_PARAMS = [
   'alias',
 ] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];
-export type Filters = Partial<Record<FilterParam, string>>;
+/** Filters only the session index applies (Plivo lacks them): sent to the server as well. */
+export const INDEX_PARAMS: readonly IndexFilterParam[] = INDEX_FILTER_PARAMS;
+export type { IndexFilterParam };
+export type AnyFilterParam = FilterParam | IndexFilterParam;
+/** Every filter the explorer sends, in the fixed order of links and requests. */
+export const ALL_FILTER_PARAMS: readonly AnyFilterParam[] = [...FILTER_PARAMS, ...INDEX_PARAMS];
+/** Each value in its normalised text form (index lists joined by commas). */
+export type Filters = Partial<Record<AnyFilterParam, string>>;
 
 export const RANGE_PRESETS = ['15m', '1h', '24h', '7d', '30d', '90d'] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];

@@ -33,6 +33,37 @@ describe('parseExplorerSearch', () => {
     });
   });
 
+  it('reads the index filters, normalised as the server will', () => {
+    const { state, notices } = parse(
+      'network= AirTel ,Jio&channel=SMS&attempt_channel=voice&verdict=Undelivered_All' +
+        '&attempts_min=2&recipient_contains=13-70&charge_min=0.05',
+    );
+    expect(notices).toEqual([]);
+    expect(state.filters).toEqual({
+      network: 'AirTel,Jio',
+      channel: 'sms',
+      attempt_channel: 'voice',
+      verdict: 'undelivered_all',
+      attempts_min: '2',
+      recipient_contains: '1370',
+      charge_min: '0.05',
+    });
+    expect(serialiseExplorerState(state).toString()).toBe(
+      'network=AirTel%2CJio&channel=sms&attempt_channel=voice&verdict=undelivered_all' +
+        '&attempts_min=2&recipient_contains=1370&charge_min=0.05',
+    );
+  });
+
+  it.each([
+    ['recipient_contains=137', /recipient_contains=“137” must be 4 to 15 digits/],
+    ['verdict=lost', /verdict=“lost” must be one of verified_first/],
+    ['charge_min=cheap', /charge_min=“cheap” must be an amount in USD like 0.05/],
+  ])('names a bad index filter and drops it: %s', (query, message) => {
+    const { state, notices } = parse(query);
+    expect(state.filters).toEqual({});
+    expect(notices[0]?.message).toMatch(message);
+  });
+
   it.each([
     [
       'status=lost',

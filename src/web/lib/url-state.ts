@@ -2,15 +2,17 @@ import { z } from 'zod';
 import { listFilterRules } from '../../contract/list-filters.ts';
 import { parseInstant } from '../../contract/time.ts';
 import {
+  ALL_FILTER_PARAMS,
   COLUMN_IDS,
   DEFAULT_RANGE,
-  FILTER_PARAMS,
   RANGE_PRESETS,
   isColumnId,
   type ColumnId,
   type Filters,
   type RangePreset,
 } from './explorer-params.ts';
+import { filterRule } from './filter-rules.ts';
+import { LEGACY_PARAMS, migrateLegacyFilters } from './legacy-filters.ts';
 import { isValidTimeZone } from './time-format.ts';
 
 export type TimeWindow =
@@ -49,7 +51,7 @@ const RAW_TIME_PARAMS = [
   'session_time__lte',
 ] as const;
 const OWNED = new Set<string>([
-  ...FILTER_PARAMS,
+  ...ALL_FILTER_PARAMS,
   ...RAW_TIME_PARAMS,
   'session_time',
   'limit',
@@ -61,6 +63,8 @@ const OWNED = new Set<string>([
   'sort',
   'cols',
   'open',
+  // Old links' client-side filters: read as their server filters, never written back.
+  ...LEGACY_PARAMS,
 ]);
 
 const rangeSchema = z.enum(RANGE_PRESETS, { error: `must be one of ${RANGE_PRESETS.join(', ')}` });
@@ -115,15 +119,16 @@ function read<T>(
   return undefined;
 }
 
-export function parseExplorerSearch(search: URLSearchParams): {
+export function parseExplorerSearch(input: URLSearchParams): {
   state: ExplorerState;
   notices: UrlNotice[];
 } {
-  const notices: UrlNotice[] = [];
+  const migration = migrateLegacyFilters(input);
+  const search = migration?.search ?? input;
+  const notices: UrlNotice[] = [...(migration?.notices ?? [])];
   const filters: Filters = {};
-  for (const name of FILTER_PARAMS) {
-    // Every filter rule outputs its normalised text form.
-    const value = read(search, name, listFilterRules[name] as z.ZodType<string>, notices);
+  for (const name of ALL_FILTER_PARAMS) {
+    const value = read(search, name, filterRule(name), notices);
     if (value !== undefined) filters[name] = value;
   }
   for (const name of ['session_time', 'limit', 'offset']) {
@@ -217,7 +222,7 @@ export function serialiseExplorerState(
   keep?: URLSearchParams,
 ): URLSearchParams {
   const out = new URLSearchParams();
-  for (const name of FILTER_PARAMS) {
+  for (const name of ALL_FILTER_PARAMS) {
     const value = state.filters[name];
     if (value) out.set(name, value);
   }

@@ -1,5 +1,6 @@
-import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { migrateLegacyFilters } from './legacy-filters.ts';
 import {
   parseExplorerSearch,
   serialiseExplorerState,
@@ -15,7 +16,7 @@ export type ExplorerUrl = {
   notices: UrlNotice[];
   update: (change: (state: ExplorerState) => ExplorerState, mode: HistoryMode) => void;
   dismissNotices: () => void;
-  /** The raw query: params other features own (`mask`, `view`, `theme`, `live`, `f_*`). */
+  /** The raw query: params other features own (`mask`, `view`, `theme`, `live`). */
   params: URLSearchParams;
   /** Sets (or with null removes) one such param, keeping everything else. */
   setParam: (name: string, value: string | null, mode: HistoryMode) => void;
@@ -37,6 +38,25 @@ export function useExplorerUrl(): ExplorerUrl {
     [],
   );
 
+  // An old link's f_* filters are read as server filters at once (parseExplorerSearch); the
+  // address is then rewritten in place, and the notices saying so outlive the rewrite.
+  const migration = useMemo(() => migrateLegacyFilters(searchParams), [searchParams]);
+  const [carried, setCarried] = useState<{ from: URLSearchParams | null; notices: UrlNotice[] }>({
+    from: null,
+    notices: [],
+  });
+  // Kept while rendering (React's "adjust state when a prop changes"), not in an effect.
+  if (migration && carried.from !== searchParams) {
+    setCarried({ from: searchParams, notices: migration.notices });
+  }
+  useEffect(() => {
+    if (migration) setSearchParams(migration.search, { replace: true });
+  }, [migration, setSearchParams]);
+  const notices = useMemo(() => {
+    const own = new Set(parsed.notices.map((n) => n.message));
+    return [...parsed.notices, ...carried.notices.filter((n) => !own.has(n.message))];
+  }, [parsed.notices, carried]);
+
   const update = useCallback(
     (change: (state: ExplorerState) => ExplorerState, mode: HistoryMode) => {
       setSearchParams(
@@ -49,6 +69,7 @@ export function useExplorerUrl(): ExplorerUrl {
 
   // Rewriting the URL in canonical form drops the bad values the notices are about.
   const dismissNotices = useCallback(() => {
+    setCarried({ from: null, notices: [] });
     setSearchParams(
       (previous) => serialiseExplorerState(parseExplorerSearch(previous).state, previous),
       { replace: true },
@@ -72,7 +93,7 @@ export function useExplorerUrl(): ExplorerUrl {
 
   return {
     state: parsed.state,
-    notices: parsed.notices,
+    notices,
     update,
     dismissNotices,
     params: searchParams,

@@ -21,9 +21,9 @@ describe('exportFileName', () => {
     ['status=expired', {}, 'otp-sessions_status-expired_2026-11-20T10-00Z_2026-11-20T11-00Z.csv'],
     ['', { format: 'json' as const }, 'otp-sessions_2026-11-20T10-00Z_2026-11-20T11-00Z.json'],
     [
-      'country=IN&status=verified&f_channel=sms',
+      'country=IN&status=verified&channel=sms&network=AirTel',
       { granularity: 'attempt' as const },
-      'otp-attempts_status-verified_country-IN_f-channel-sms_2026-11-20T10-00Z_2026-11-20T11-00Z.csv',
+      'otp-attempts_status-verified_country-IN_network-AirTel_channel-sms_2026-11-20T10-00Z_2026-11-20T11-00Z.csv',
     ],
     [
       'recipient=%2B918681951370',

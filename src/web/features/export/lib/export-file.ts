@@ -1,10 +1,7 @@
-import { FILTER_PARAMS } from '../../../lib/explorer-params.ts';
+import { ALL_FILTER_PARAMS } from '../../../lib/explorer-params.ts';
 import { maskPhone, maskText } from '../../../../contract/mask.ts';
 import { toCsv } from './csv.ts';
 import type { ExportFormat, ExportTable, Granularity } from './export-rows.ts';
-
-/** Filters applied in the browser over loaded rows; they shape an export like server ones. */
-export const CLIENT_FILTER_PARAMS = ['f_channel', 'f_country', 'f_verdict'] as const;
 
 export type ExportContext = {
   params: URLSearchParams;
@@ -38,7 +35,7 @@ export function fileTime(ms: number): string {
  */
 export function exportFileName(context: ExportContext): string {
   const parts = [context.granularity === 'session' ? 'otp-sessions' : 'otp-attempts'];
-  for (const name of [...FILTER_PARAMS, ...CLIENT_FILTER_PARAMS]) {
+  for (const name of ALL_FILTER_PARAMS) {
     const raw = context.params.get(name)?.trim();
     if (!raw) continue;
     const part = slug(filterValue(name, raw, context.masked));
@@ -65,7 +62,7 @@ export type ExportMeta = {
 /** JSON export: the rows plus what a reader needs to trust them (window, zone, completeness). */
 export function toJsonExport(table: ExportTable, context: ExportContext, meta: ExportMeta): string {
   const filters: Record<string, string> = {};
-  for (const name of [...FILTER_PARAMS, ...CLIENT_FILTER_PARAMS]) {
+  for (const name of ALL_FILTER_PARAMS) {
     const value = context.params.get(name)?.trim();
     if (value) filters[name] = filterValue(name, value, context.masked);
   }

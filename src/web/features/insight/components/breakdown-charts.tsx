@@ -1,21 +1,24 @@
-import { useMemo } from 'react';
-import type { Session } from '../../../../contract/session.ts';
 import { isKnownSessionStatus } from '../../../../contract/session.ts';
-import { verdictOf, VERDICT_KINDS, type VerdictKind } from '../../../../contract/verdict.ts';
-import { countryBreakdown, statusBreakdown, verdictBreakdown } from '../lib/breakdowns.ts';
+import type { VerdictKind } from '../../../../contract/verdict.ts';
+import type { CountrySlice, Slice, VerdictSlice } from '../lib/breakdowns.ts';
 import { statusLabel } from '../lib/labels.ts';
+import { isFilterableSegment } from '../lib/segments.ts';
 import { OKABE_ITO, statusColour, verdictColour } from '../../../lib/palette.ts';
 import { ChartFigure } from './chart-figure.tsx';
 import type { SegmentItem } from './segment-list.tsx';
 import { SessionBars } from './session-bars.tsx';
 
-const TOP_COUNTRIES = 10;
+const TOP = 10;
+
+/** Said where a segment filter needs the session index, which does not cover the window. */
+export const NEEDS_INDEX =
+  'Filtering by it needs the session index, which does not cover this window.';
 
 export function StatusChart(props: {
-  sessions: readonly Session[];
+  slices: readonly Slice[];
   onStatusClick: (status: string) => void;
 }) {
-  const items: SegmentItem[] = statusBreakdown(props.sessions).map((s) => ({
+  const items: SegmentItem[] = props.slices.map((s) => ({
     ...s,
     label: statusLabel(s.key),
     colour: statusColour(s.key),
@@ -34,68 +37,93 @@ export function StatusChart(props: {
   );
 }
 
-/** One example explanation per kind, from a loaded session, for the hover text. */
-function explanations(sessions: readonly Session[]): Partial<Record<VerdictKind, string>> {
-  const found: Partial<Record<VerdictKind, string>> = {};
-  for (const s of sessions) {
-    const v = verdictOf(s);
-    found[v.kind] ??= v.explanation;
-    if (Object.keys(found).length === VERDICT_KINDS.length) break;
-  }
-  return found;
-}
-
 export function VerdictChart(props: {
-  sessions: readonly Session[];
+  slices: readonly VerdictSlice[];
+  /** Hover text per kind (one example explanation). */
+  explanations: Partial<Record<VerdictKind, string>>;
+  /** False outside the index's coverage: the server cannot filter by verdict there. */
+  filterable: boolean;
   onSelect: (kind: VerdictKind) => void;
 }) {
-  const items = useMemo(() => {
-    const rules = explanations(props.sessions);
-    return verdictBreakdown(props.sessions).map((s): SegmentItem => ({
-      ...s,
-      colour: verdictColour(s.key),
-      title: rules[s.key],
-    }));
-  }, [props.sessions]);
+  const items = props.slices.map((s): SegmentItem => ({
+    ...s,
+    colour: verdictColour(s.key),
+    title: props.explanations[s.key],
+    selectable: props.filterable,
+  }));
   const select = (key: string) => props.onSelect(key as VerdictKind);
+  const how = props.filterable ? 'Click one to filter by it.' : NEEDS_INDEX;
   return (
-    <ChartFigure
-      title="Verdicts"
-      note="What happened, in plain words. Click one to filter loaded rows."
-    >
+    <ChartFigure title="Verdicts" note={`What happened, in plain words. ${how}`}>
       <SessionBars
         items={items}
         label="Sessions by verdict"
-        segmentLabel="Filter loaded rows by verdict"
+        segmentLabel="Filter by verdict"
         onSelect={select}
       />
     </ChartFigure>
   );
 }
 
-export function CountryChart(props: {
-  sessions: readonly Session[];
-  onSelect: (country: string) => void;
+/** Top segments with their verified share: countries and carriers alike. */
+function TopSegmentsChart(props: {
+  slices: readonly CountrySlice[];
+  title: string;
+  noun: string;
+  plural: string;
+  filterable: boolean;
+  onSelect: (key: string) => void;
 }) {
-  const all = countryBreakdown(props.sessions);
-  const items: SegmentItem[] = all.slice(0, TOP_COUNTRIES).map((s) => ({
+  const items: SegmentItem[] = props.slices.slice(0, TOP).map((s) => ({
     ...s,
     label: s.key === 'unknown' ? 'Unknown' : s.key,
     colour: OKABE_ITO.blue,
     title: `${s.verified} of ${s.count} verified`,
+    selectable: props.filterable && isFilterableSegment(s.key),
   }));
-  const rest = all.length - items.length;
+  const rest = props.slices.length - items.length;
+  const how = props.filterable ? `Click a ${props.noun} to filter by it.` : NEEDS_INDEX;
   return (
     <ChartFigure
-      title="Sessions by destination country"
-      note={`Click a country to filter loaded rows.${rest > 0 ? ` ${rest} more countries not shown.` : ''}`}
+      title={props.title}
+      note={`${how}${rest > 0 ? ` ${rest} more ${props.plural} not shown.` : ''}`}
     >
       <SessionBars
         items={items}
-        label="Sessions by country"
-        segmentLabel="Filter loaded rows by country"
+        label={`Sessions by ${props.noun}`}
+        segmentLabel={`Filter by ${props.noun}`}
         onSelect={props.onSelect}
       />
     </ChartFigure>
+  );
+}
+
+export function CountryChart(props: {
+  slices: readonly CountrySlice[];
+  onSelect: (country: string) => void;
+}) {
+  return (
+    <TopSegmentsChart
+      {...props}
+      filterable
+      title="Sessions by destination country"
+      noun="country"
+      plural="countries"
+    />
+  );
+}
+
+export function NetworkChart(props: {
+  slices: readonly CountrySlice[];
+  filterable: boolean;
+  onSelect: (network: string) => void;
+}) {
+  return (
+    <TopSegmentsChart
+      {...props}
+      title="Sessions by network (carrier)"
+      noun="network"
+      plural="networks"
+    />
   );
 }

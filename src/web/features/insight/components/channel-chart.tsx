@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import {
   Bar,
   BarChart,
@@ -9,27 +8,33 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { Session } from '../../../../contract/session.ts';
-import { attemptsByChannel, channelBreakdown } from '../lib/breakdowns.ts';
+import type { AttemptsByChannel, Slice } from '../lib/breakdowns.ts';
 import { channelLabel } from '../lib/labels.ts';
 import { attemptStatusColour, channelColour } from '../../../lib/palette.ts';
+import { NEEDS_INDEX } from './breakdown-charts.tsx';
 import { ChartFigure } from './chart-figure.tsx';
 import type { SegmentItem } from './segment-list.tsx';
 import { SessionBars } from './session-bars.tsx';
 
 export type ChannelChartProps = {
-  sessions: readonly Session[];
+  /** Sessions by the channel of their last attempt. */
+  slices: readonly Slice[];
+  attempts: AttemptsByChannel;
+  /** False outside the index's coverage: the server cannot filter by channel there. */
+  filterable: boolean;
   onSelect: (channel: string) => void;
 };
 
+const isChannel = (key: string) => key === 'sms' || key === 'voice';
+
 /** Sessions by the channel of their last attempt, and every attempt by channel × status. */
-export function ChannelChart({ sessions, onSelect }: ChannelChartProps) {
-  const items: SegmentItem[] = channelBreakdown(sessions).map((s) => ({
+export function ChannelChart({ slices, attempts, filterable, onSelect }: ChannelChartProps) {
+  const items: SegmentItem[] = slices.map((s) => ({
     ...s,
     label: channelLabel(s.key),
     colour: channelColour(s.key),
+    selectable: filterable && isChannel(s.key),
   }));
-  const attempts = useMemo(() => attemptsByChannel(sessions), [sessions]);
   const summary = attempts.rows
     .map(
       (r) =>
@@ -39,12 +44,12 @@ export function ChannelChart({ sessions, onSelect }: ChannelChartProps) {
   return (
     <ChartFigure
       title="Channels"
-      note="Sessions by the channel of their last attempt. Click one to filter loaded rows."
+      note={`Sessions by the channel of their last attempt. ${filterable ? 'Click one to filter by it.' : NEEDS_INDEX}`}
     >
       <SessionBars
         items={items}
         label="Sessions by last channel"
-        segmentLabel="Filter loaded rows by channel"
+        segmentLabel="Filter by channel"
         onSelect={onSelect}
       />
       <h4 className="insight-figure__sub">Attempts by channel and attempt status</h4>
@@ -71,7 +76,7 @@ export function ChannelChart({ sessions, onSelect }: ChannelChartProps) {
                 cursor="pointer"
                 onClick={(_, index) => {
                   const row = attempts.rows[index];
-                  if (row) onSelect(row.channel);
+                  if (row && filterable && isChannel(row.channel)) onSelect(row.channel);
                 }}
               />
             ))}

@@ -2,6 +2,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeAttempt as a, makeSession } from '../lib/make-session.ts';
+import { makeStats } from '../lib/make-stats.ts';
 import type { Segment } from '../lib/segments.ts';
 import { InsightCharts } from './insight-charts.tsx';
 import { InsightSection } from './insight-section.tsx';
@@ -14,6 +15,7 @@ const sessions = [
   makeSession({
     status: 'verified',
     country: 'IN',
+    network: 'AirTel',
     createdAt: '2026-11-27T10:05:10.000000Z',
     attempts: [a('sms', 'delivered')],
   }),
@@ -31,13 +33,21 @@ const sessions = [
   }),
 ];
 
-function renderCharts(tz = 'utc') {
+function renderCharts(tz = 'utc', indexFilters = true) {
   const handlers = {
     onStatusClick: vi.fn<(status: string) => void>(),
     onBucketClick: vi.fn<(from: number, to: number) => void>(),
     onSegmentClick: vi.fn<(segment: Segment) => void>(),
   };
-  render(<InsightCharts sessions={sessions} window={window} tz={tz} {...handlers} />);
+  render(
+    <InsightCharts
+      sessions={sessions}
+      window={window}
+      tz={tz}
+      indexFilters={indexFilters}
+      {...handlers}
+    />,
+  );
   return handlers;
 }
 
@@ -51,24 +61,40 @@ describe('InsightCharts (text and keyboard path; the drawing is checked in the b
     expect(within(list).getByText('“paused”')).toBeInTheDocument();
   });
 
-  it('sets client-side filters from channel, verdict and country segments', async () => {
+  it('sets server filters from channel, verdict, country and network segments', async () => {
     const { onSegmentClick } = renderCharts();
-    const channels = screen.getByRole('list', { name: 'Filter loaded rows by channel' });
+    const channels = screen.getByRole('list', { name: 'Filter by channel' });
     await userEvent.click(within(channels).getByRole('button', { name: /Voice 1/ }));
-    const verdicts = screen.getByRole('list', { name: 'Filter loaded rows by verdict' });
+    const verdicts = screen.getByRole('list', { name: 'Filter by verdict' });
     const button = within(verdicts).getByRole('button', { name: /Sent — no delivery receipt 1/ });
     expect(button.closest('li')).toHaveAttribute(
       'title',
       expect.stringMatching(/not proof of delivery/),
     );
     await userEvent.click(button);
-    const countries = screen.getByRole('list', { name: 'Filter loaded rows by country' });
+    const countries = screen.getByRole('list', { name: 'Filter by country' });
     await userEvent.click(within(countries).getByRole('button', { name: /IN 2/ }));
+    const networks = screen.getByRole('list', { name: 'Filter by network' });
+    await userEvent.click(within(networks).getByRole('button', { name: /AirTel 1/ }));
+    // "Unknown" is no value a server filter can ask for.
+    expect(within(networks).queryByRole('button', { name: /Unknown/ })).toBeNull();
     expect(onSegmentClick.mock.calls).toEqual([
       [{ channel: 'voice' }],
       [{ verdict: 'sent_no_receipt' }],
       [{ country: 'IN' }],
+      [{ network: 'AirTel' }],
     ]);
+  });
+
+  it('offers no index-only filter where the index does not cover the window', () => {
+    renderCharts('utc', false);
+    for (const name of ['Filter by channel', 'Filter by verdict', 'Filter by network']) {
+      expect(within(screen.getByRole('list', { name })).queryByRole('button')).toBeNull();
+    }
+    // Country is Plivo's own filter: always offered.
+    const countries = screen.getByRole('list', { name: 'Filter by country' });
+    expect(within(countries).getByRole('button', { name: /IN 2/ })).toBeInTheDocument();
+    expect(screen.getAllByText(/needs the session index/).length).toBeGreaterThanOrEqual(3);
   });
 
   it('zooms to a bucket from the table, in the display zone', async () => {
@@ -104,5 +130,34 @@ describe('InsightSection', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Loading charts…');
     expect(await screen.findByRole('heading', { name: 'Verdicts' })).toBeInTheDocument();
     expect(screen.queryByRole('status')).toBeNull();
+  });
+});
+
+describe('InsightSection over the session index', () => {
+  it('draws every number from /api/stats, not from the loaded rows', async () => {
+    render(
+      <InsightSection
+        sessions={sessions}
+        stats={makeStats()}
+        indexFilters
+        complete={false}
+        loadedCount={3}
+        hasMore
+        window={{ from: t('2026-11-27T10:00:00Z'), to: t('2026-11-27T10:03:00Z') }}
+        tz="utc"
+        onStatusClick={() => undefined}
+        onBucketClick={() => undefined}
+        onSegmentClick={() => undefined}
+      />,
+    );
+    expect(screen.getByRole('heading', { name: /Summary/ })).toHaveTextContent(
+      'all 10 sessions — exact, from the session index',
+    );
+    const verdicts = await screen.findByRole('list', { name: 'Filter by verdict' });
+    expect(
+      within(verdicts).getByRole('button', { name: /Undelivered on all attempts 3/ }),
+    ).toBeInTheDocument();
+    const networks = screen.getByRole('list', { name: 'Filter by network' });
+    expect(within(networks).getByRole('button', { name: /AirTel 5/ })).toBeInTheDocument();
   });
 });

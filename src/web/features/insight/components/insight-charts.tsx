@@ -1,15 +1,25 @@
 import { memo, useMemo } from 'react';
+import type { Stats } from '../../../../contract/index-api.ts';
 import type { Session } from '../../../../contract/session.ts';
+import { insightFromSessions, verdictExplanations } from '../lib/insight-data.ts';
 import type { Segment } from '../lib/segments.ts';
+import { insightFromStats } from '../lib/stats-insight.ts';
 import { axisZoneLabel, zoneText, type TimeWindow } from '../lib/time-buckets.ts';
-import { sessionsOverTime, verifiedRateOverTime, zoomWindow } from '../lib/time-series.ts';
-import { CountryChart, StatusChart, VerdictChart } from './breakdown-charts.tsx';
+import { verifiedRateOverTime, zoomWindow } from '../lib/time-series.ts';
+import { CountryChart, NetworkChart, StatusChart, VerdictChart } from './breakdown-charts.tsx';
 import { ChannelChart } from './channel-chart.tsx';
 import { SessionsOverTimeChart, VerifiedRateChart } from './time-charts.tsx';
 
 export type InsightChartsProps = {
-  /** The loaded rows to chart (after client-side filters, so charts match the table). */
+  /** The loaded rows: charted when there are no stats, else only for verdict explanations. */
   sessions: readonly Session[];
+  /** Exact aggregates over every match, from the session index (`/api/stats`). */
+  stats?: Stats | null;
+  /**
+   * True when the session index answered the list: channel, verdict and network segments
+   * can then filter (elsewhere the server would refuse those filters with not_indexed).
+   */
+  indexFilters?: boolean;
   /** The absolute window the rows were asked for, epoch ms. */
   window: TimeWindow;
   /** `utc`, `local` or an IANA zone name, as in the URL. */
@@ -18,7 +28,7 @@ export type InsightChartsProps = {
   onStatusClick: (status: string) => void;
   /** Zoom: set `from`/`to` to this bucket (epoch ms, already clamped to the window). */
   onBucketClick: (fromMs: number, toMs: number) => void;
-  /** Set `f_channel`, `f_country` or `f_verdict` (see `segmentParam`). */
+  /** Set the server filter `channel`, `country`, `network` or `verdict` (see `segmentParam`). */
   onSegmentClick: (segment: Segment) => void;
 };
 
@@ -27,8 +37,16 @@ export type InsightChartsProps = {
  * load it with React.lazy so first paint does not wait for the charting library.
  */
 export function InsightCharts(props: InsightChartsProps) {
-  const { sessions, window, tz, onBucketClick, onSegmentClick } = props;
-  const series = useMemo(() => sessionsOverTime(sessions, window, tz), [sessions, window, tz]);
+  const { sessions, stats, window, tz, onBucketClick, onSegmentClick } = props;
+  const filterable = props.indexFilters ?? false;
+  const data = useMemo(
+    () =>
+      stats
+        ? insightFromStats(stats, window, tz, verdictExplanations(sessions))
+        : insightFromSessions(sessions, window, tz),
+    [sessions, stats, window, tz],
+  );
+  const { series } = data;
   const rate = useMemo(() => verifiedRateOverTime(series), [series]);
   const axisLabel = axisZoneLabel(tz);
   const zoom = (index: number) => {
@@ -46,10 +64,25 @@ export function InsightCharts(props: InsightChartsProps) {
         onBucketClick={zoom}
       />
       <VerifiedRateChart points={rate} axisLabel={axisLabel} />
-      <StatusChart sessions={sessions} onStatusClick={props.onStatusClick} />
-      <ChannelChart sessions={sessions} onSelect={(channel) => onSegmentClick({ channel })} />
-      <VerdictChart sessions={sessions} onSelect={(verdict) => onSegmentClick({ verdict })} />
-      <CountryChart sessions={sessions} onSelect={(country) => onSegmentClick({ country })} />
+      <StatusChart slices={data.status} onStatusClick={props.onStatusClick} />
+      <ChannelChart
+        slices={data.channel}
+        attempts={data.attempts}
+        filterable={filterable}
+        onSelect={(channel) => onSegmentClick({ channel })}
+      />
+      <VerdictChart
+        slices={data.verdict}
+        explanations={data.explanations}
+        filterable={filterable}
+        onSelect={(verdict) => onSegmentClick({ verdict })}
+      />
+      <CountryChart slices={data.country} onSelect={(country) => onSegmentClick({ country })} />
+      <NetworkChart
+        slices={data.network}
+        filterable={filterable}
+        onSelect={(network) => onSegmentClick({ network })}
+      />
     </div>
   );
 }

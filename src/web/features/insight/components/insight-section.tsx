@@ -21,7 +21,7 @@ const chartsPlaceholder = (
  * on a server, with no size to fit, would only be empty frames.
  */
 export function InsightSection(props: InsightSectionProps) {
-  const { complete, loadedCount, hasMore, ...charts } = props;
+  const { complete, loadedCount, hasMore, retriedSessions, ...charts } = props;
   const prerendering = usePrerendering();
   return (
     <section className="insight" aria-label="Insight">
@@ -30,6 +30,8 @@ export function InsightSection(props: InsightSectionProps) {
         complete={complete}
         loadedCount={loadedCount}
         hasMore={hasMore}
+        stats={props.stats ?? null}
+        retriedSessions={retriedSessions ?? null}
       />
       {prerendering ? (
         chartsPlaceholder

@@ -1,5 +1,7 @@
 import { useId, useMemo } from 'react';
+import type { Stats } from '../../../../contract/index-api.ts';
 import type { Session } from '../../../../contract/session.ts';
+import { summaryFromStats } from '../lib/stats-insight.ts';
 import { formatMean, formatShare, summarise, type Summary } from '../lib/summary.ts';
 
 export type SummaryStripProps = {
@@ -10,20 +12,33 @@ export type SummaryStripProps = {
   /** Sessions loaded from the server so far (before client-side filters). */
   loadedCount: number;
   hasMore: boolean;
+  /** Exact aggregates from the session index: when set, every number is over all matches. */
+  stats?: Stats | null;
+  /** With `stats`: how many of those sessions had two or more attempts (a second stats call). */
+  retriedSessions?: number | null;
 };
 
 type Item = { term: string; value: string; title: string };
 
-function scopeText({ sessions, complete, loadedCount, hasMore }: SummaryStripProps): string {
+function scopeText({ sessions, complete, loadedCount, hasMore, stats }: SummaryStripProps): string {
+  if (stats) return `all ${stats.total} sessions — exact, from the session index`;
   const filtered = sessions.length === loadedCount ? '' : `${sessions.length} shown · `;
   if (complete && !hasMore)
     return `${filtered}complete: all ${loadedCount} matching sessions loaded`;
   return `${filtered}of ${loadedCount} loaded${hasMore ? ' — more match, not loaded yet' : ''}`;
 }
 
-function itemsOf(s: Summary): Item[] {
+const NOT_INDEXED = 'Not in the session index’s aggregates, so not counted here.';
+
+function itemsOf(s: Summary, exact: boolean): Item[] {
+  const share = (value: number | null, title: string) =>
+    exact && value === null ? NOT_INDEXED : title;
   return [
-    { term: 'Sessions', value: String(s.sessions), title: 'Sessions in the loaded rows.' },
+    {
+      term: 'Sessions',
+      value: String(s.sessions),
+      title: exact ? 'Every session matching the filters.' : 'Sessions in the loaded rows.',
+    },
     {
       term: 'Verified',
       value: formatShare(s.verifiedShare),
@@ -47,12 +62,12 @@ function itemsOf(s: Summary): Item[] {
     {
       term: 'Needed a 2nd attempt',
       value: formatShare(s.secondAttemptShare),
-      title: 'Share of sessions with two or more sends.',
+      title: share(s.secondAttemptShare, 'Share of sessions with two or more sends.'),
     },
     {
       term: 'Fell back to voice',
       value: formatShare(s.voiceFallbackShare),
-      title: 'Share of sessions where a voice call followed an SMS.',
+      title: share(s.voiceFallbackShare, 'Share of sessions where a voice call followed an SMS.'),
     },
     {
       term: 'Total charge',
@@ -67,11 +82,19 @@ function itemsOf(s: Summary): Item[] {
   ];
 }
 
-/** Headline numbers over the loaded rows, labelled with how much of the result they cover. */
+/**
+ * Headline numbers, labelled with how much of the result they cover: every match (from the
+ * session index) or the loaded rows.
+ */
 export function SummaryStrip(props: SummaryStripProps) {
   const titleId = useId();
-  const s = useMemo(() => summarise(props.sessions), [props.sessions]);
-  const items = itemsOf(s);
+  const { sessions, stats } = props;
+  const retried = props.retriedSessions ?? null;
+  const s = useMemo(
+    () => (stats ? summaryFromStats(stats, retried) : summarise(sessions)),
+    [sessions, stats, retried],
+  );
+  const items = itemsOf(s, Boolean(stats));
   return (
     <section className="insight-summary" aria-labelledby={titleId}>
       <h2 id={titleId} className="insight-summary__title">

@@ -10,12 +10,15 @@ import {
   verdictOf,
   type VerdictKind,
 } from '../../../../contract/verdict.ts';
-import { channelKeyOf, countryKeyOf, UNKNOWN_SEGMENT } from './segments.ts';
+import { channelKeyOf, countryKeyOf, networkKeyOf, UNKNOWN_SEGMENT } from './segments.ts';
 
 export type Slice<K extends string = string> = { key: K; count: number; share: number };
 
 /** Known keys in their fixed order first, then others by count (ties by name), unknown last. */
-function slices<K extends string>(counts: Map<K, number>, order: readonly string[]): Slice<K>[] {
+export function slices<K extends string>(
+  counts: Map<K, number>,
+  order: readonly string[],
+): Slice<K>[] {
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const rank = (key: string) => {
     const i = order.indexOf(key);
@@ -62,16 +65,25 @@ export function verdictBreakdown(sessions: readonly Session[]): VerdictSlice[] {
 
 export type CountrySlice = Slice & { verified: number; verifiedShare: number };
 
-/** Countries by session count (unknown last), with each country's verified share. */
-export function countryBreakdown(sessions: readonly Session[]): CountrySlice[] {
+function withVerified(sessions: readonly Session[], keyOf: (s: Session) => string) {
   const verified = countBy(
     sessions.filter((s) => statusKeyOf(s) === 'verified'),
-    countryKeyOf,
+    keyOf,
   );
-  return slices(countBy(sessions, countryKeyOf), []).map((slice) => {
+  return slices(countBy(sessions, keyOf), []).map((slice): CountrySlice => {
     const v = verified.get(slice.key) ?? 0;
     return { ...slice, verified: v, verifiedShare: v / slice.count };
   });
+}
+
+/** Countries by session count (unknown last), with each country's verified share. */
+export function countryBreakdown(sessions: readonly Session[]): CountrySlice[] {
+  return withVerified(sessions, countryKeyOf);
+}
+
+/** Carriers (Plivo's destination network) by session count, with their verified share. */
+export function networkBreakdown(sessions: readonly Session[]): CountrySlice[] {
+  return withVerified(sessions, networkKeyOf);
 }
 
 export const ATTEMPT_STATUS_ORDER: readonly string[] = [

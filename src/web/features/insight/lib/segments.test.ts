@@ -1,49 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { makeAttempt as a, makeSession } from './make-session.ts';
-import { filterLoadedRows, readClientFilters, segmentParam } from './segments.ts';
+import {
+  channelKeyOf,
+  countryKeyOf,
+  isFilterableSegment,
+  networkKeyOf,
+  segmentParam,
+} from './segments.ts';
 
-const sessions = [
-  makeSession({ country: 'IN', status: 'expired', attempts: [a('sms', 'sent')] }),
-  makeSession({
-    country: 'IN',
-    status: 'verified',
-    attempts: [a('sms', 'sent'), a('voice', 'answer')],
-  }),
-  makeSession({ country: null, status: 'expired', attempts: [a('sms', 'failed')] }),
-  makeSession({ country: 'US', status: 'verified', attempts: [a('sms', 'delivered')] }),
-];
-
-describe('client filters over loaded rows', () => {
+describe('segment keys', () => {
   it.each([
-    ['', [0, 1, 2, 3]],
-    ['f_channel=sms', [0, 2, 3]],
-    ['f_channel=VOICE', [1]],
-    ['f_country=in', [0, 1]],
-    ['f_country=unknown', [2]],
-    ['f_verdict=sent_no_receipt', [0]],
-    ['f_channel=sms&f_country=IN', [0]],
-    ['f_channel=sms&f_verdict=verified_fallback', []],
-  ])('%s', (query, expected) => {
-    const { filters, problems } = readClientFilters(new URLSearchParams(query));
-    expect(problems).toEqual([]);
-    expect(filterLoadedRows(sessions, filters)).toEqual(expected.map((i) => sessions[i]));
-  });
+    [makeSession({ channel: null, attempts: [a('sms', 'sent'), a('voice', 'answer')] }), 'voice'],
+    [makeSession({ channel: 'sms', attempts: [] }), 'sms'],
+    [makeSession({ channel: null, attempts: [] }), 'unknown'],
+  ])('channel of %#', (session, key) => expect(channelKeyOf(session)).toBe(key));
 
-  it('reports an unknown verdict and does not filter by it', () => {
-    const { filters, problems } = readClientFilters(new URLSearchParams('f_verdict=lost'));
-    expect(filters).toEqual({});
-    expect(problems).toEqual(['Unknown verdict “lost” in f_verdict; ignored.']);
-  });
-
-  it('returns the same array when nothing filters', () => {
-    expect(filterLoadedRows(sessions, {})).toBe(sessions);
+  it('country and network, unknown when missing', () => {
+    expect(countryKeyOf(makeSession({ country: 'IN' }))).toBe('IN');
+    expect(countryKeyOf(makeSession({ country: null }))).toBe('unknown');
+    expect(networkKeyOf(makeSession({ network: ' AirTel ' }))).toBe('AirTel');
+    expect(networkKeyOf(makeSession({ network: null }))).toBe('unknown');
   });
 });
 
-describe('segmentParam', () => {
+describe('segmentParam: a click sets a server filter', () => {
   it.each([
-    [{ channel: 'sms' }, ['f_channel', 'sms']],
-    [{ country: 'IN' }, ['f_country', 'IN']],
-    [{ verdict: 'failed_to_send' as const }, ['f_verdict', 'failed_to_send']],
+    [{ channel: 'sms' }, ['channel', 'sms']],
+    [{ country: 'in' }, ['country', 'IN']],
+    [{ network: 'AirTel' }, ['network', 'AirTel']],
+    [{ verdict: 'failed_to_send' as const }, ['verdict', 'failed_to_send']],
   ])('%j', (segment, expected) => expect(segmentParam(segment)).toEqual(expected));
+
+  it('unknown segments are not filterable', () => {
+    expect(isFilterableSegment('unknown')).toBe(false);
+    expect(isFilterableSegment('IN')).toBe(true);
+  });
 });

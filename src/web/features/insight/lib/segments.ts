@@ -1,9 +1,10 @@
 import type { Session } from '../../../../contract/session.ts';
-import { isVerdictKind, verdictOf, type VerdictKind } from '../../../../contract/verdict.ts';
+import type { VerdictKind } from '../../../../contract/verdict.ts';
 
 /**
- * Client-side filters over loaded rows (`f_channel`, `f_country`, `f_verdict` in the URL).
- * Charts and the table must agree on what a segment means, so both use these keys.
+ * The keys a chart segment stands for, and the server filter a click on it sets. The charts
+ * and the server must agree on what a segment means: channel is the last attempt's channel,
+ * network is Plivo's destination network, as the session index keys them.
  */
 export const UNKNOWN_SEGMENT = 'unknown';
 
@@ -16,51 +17,24 @@ export function countryKeyOf(session: Session): string {
   return session.country ?? UNKNOWN_SEGMENT;
 }
 
-export type Segment = { channel: string } | { country: string } | { verdict: VerdictKind };
-
-export type ClientFilters = { channel?: string; country?: string; verdict?: string };
-
-export const SEGMENT_PARAMS = {
-  channel: 'f_channel',
-  country: 'f_country',
-  verdict: 'f_verdict',
-} as const;
-
-/** The URL parameter and value a clicked segment sets. */
-export function segmentParam(segment: Segment): [param: string, value: string] {
-  if ('channel' in segment) return [SEGMENT_PARAMS.channel, segment.channel];
-  if ('country' in segment) return [SEGMENT_PARAMS.country, segment.country];
-  return [SEGMENT_PARAMS.verdict, segment.verdict];
+export function networkKeyOf(session: Session): string {
+  return session.network?.trim() || UNKNOWN_SEGMENT;
 }
 
-/** Reads the client filters from URL parameters; an unknown verdict is reported, not applied. */
-export function readClientFilters(params: URLSearchParams): {
-  filters: ClientFilters;
-  problems: string[];
-} {
-  const filters: ClientFilters = {};
-  const problems: string[] = [];
-  const channel = params.get(SEGMENT_PARAMS.channel)?.trim().toLowerCase();
-  const country = params.get(SEGMENT_PARAMS.country)?.trim();
-  const verdict = params.get(SEGMENT_PARAMS.verdict)?.trim();
-  if (channel) filters.channel = channel;
-  if (country) filters.country = country === UNKNOWN_SEGMENT ? country : country.toUpperCase();
-  if (verdict && isVerdictKind(verdict)) filters.verdict = verdict;
-  else if (verdict) problems.push(`Unknown verdict “${verdict}” in f_verdict; ignored.`);
-  return { filters, problems };
+export type Segment =
+  { channel: string } | { country: string } | { network: string } | { verdict: VerdictKind };
+
+/** The URL filter and value a clicked segment sets (all of them server filters). */
+export function segmentParam(
+  segment: Segment,
+): [param: 'channel' | 'country' | 'network' | 'verdict', value: string] {
+  if ('channel' in segment) return ['channel', segment.channel];
+  if ('country' in segment) return ['country', segment.country.toUpperCase()];
+  if ('network' in segment) return ['network', segment.network];
+  return ['verdict', segment.verdict];
 }
 
-export function matchesClientFilters(session: Session, filters: ClientFilters): boolean {
-  if (filters.channel && channelKeyOf(session) !== filters.channel) return false;
-  if (filters.country && countryKeyOf(session) !== filters.country) return false;
-  if (filters.verdict && verdictOf(session).kind !== filters.verdict) return false;
-  return true;
-}
-
-export function filterLoadedRows(
-  sessions: readonly Session[],
-  filters: ClientFilters,
-): readonly Session[] {
-  if (!filters.channel && !filters.country && !filters.verdict) return sessions;
-  return sessions.filter((s) => matchesClientFilters(s, filters));
+/** "unknown" is no value a server filter can ask for: such a segment is not clickable. */
+export function isFilterableSegment(key: string): boolean {
+  return key !== UNKNOWN_SEGMENT && key.trim() !== '';
 }

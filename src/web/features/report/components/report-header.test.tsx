@@ -1,7 +1,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildShareLink } from '../../../lib/share-link.ts';
-import { ReportHeader, type ReportHeaderProps } from './report-header.tsx';
+import { ReportHeader, sourceWords, type ReportHeaderProps } from './report-header.tsx';
 
 afterEach(cleanup);
 
@@ -67,5 +67,32 @@ describe('ReportHeader', () => {
   it('says plainly when no data has been fetched yet', () => {
     const { fact } = renderHeader('', { dataAsOf: null });
     expect(fact('Data as of')).toBe('not loaded yet');
+  });
+});
+
+describe('the source of the figures', () => {
+  it.each([
+    ['index' as const, 1234, 'Source: session index, exact — 1,234 sessions'],
+    ['index' as const, 1, 'Source: session index, exact — 1 session'],
+    ['plivo' as const, null, 'Source: Plivo, loaded rows only'],
+    [null, null, 'Source: not loaded yet'],
+  ])('%s %s → %s', (source, total, words) => expect(sourceWords(source, total)).toBe(words));
+
+  it('states the source with the index coverage', () => {
+    const { fact } = renderHeader('', {
+      source: 'index',
+      total: 1234,
+      coverage: 'Indexed: last 90 days, as of 2026-11-20 11:00:00 UTC',
+    });
+    expect(fact('Source')).toBe(
+      'session index, exact — 1,234 sessions (Indexed: last 90 days, as of 2026-11-20 11:00:00 UTC)',
+    );
+  });
+
+  it('names the index filters in the title', () => {
+    const { header } = renderHeader('&network=AirTel&verdict=undelivered_all');
+    expect(within(header).getByRole('heading')).toHaveTextContent(
+      'Expired sessions to +918681951370 in India on AirTel with verdict “Undelivered on all attempts”',
+    );
   });
 });

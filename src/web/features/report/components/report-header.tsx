@@ -17,7 +17,21 @@ export type ReportHeaderProps = {
   complete: boolean;
   /** The absolute share link (from `buildShareLink`). */
   link: string;
+  /** Who answered the list: the session index (exact total) or Plivo; null before data. */
+  source?: 'index' | 'plivo' | null;
+  /** Every matching session, when the index answered. */
+  total?: number | null;
+  /** The index's coverage in words ("Indexed: last 90 days, as of 12 s ago"), or null. */
+  coverage?: string | null;
 };
+
+export function sourceWords(source: 'index' | 'plivo' | null, total: number | null): string {
+  if (source === 'index' && total !== null) {
+    return `Source: session index, exact — ${total.toLocaleString('en-US')} session${total === 1 ? '' : 's'}`;
+  }
+  if (source === 'index') return 'Source: session index, exact';
+  return source === 'plivo' ? 'Source: Plivo, loaded rows only' : 'Source: not loaded yet';
+}
 
 function countWords(count: number, complete: boolean): string {
   const n = count.toLocaleString('en-US');
@@ -57,6 +71,13 @@ export function ReportHeader(props: ReportHeaderProps) {
         </dd>
         <dt>Sessions</dt>
         <dd>{countWords(props.count, props.complete)}</dd>
+        <dt>Source</dt>
+        <dd>
+          {sourceWords(props.source ?? null, props.total ?? null).replace(/^Source: /, '')}
+          {props.coverage ? (
+            <span className="report-header__muted"> ({props.coverage})</span>
+          ) : null}
+        </dd>
         <dt>Link</dt>
         <dd className="report-header__link">
           {masked ? (

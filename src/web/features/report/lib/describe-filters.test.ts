@@ -18,8 +18,23 @@ describe('describeFilters', () => {
     ],
     ['status=VERIFIED&recipient=91 86819 51370', 'Verified sessions to +918681951370'],
     ['status=in-progress&f_channel=sms', 'In-progress sessions by SMS'],
-    ['f_channel=sms,voice&f_country=IN,FR', 'All sessions by SMS or voice in India or France'],
+    ['status=in-progress&channel=sms', 'In-progress sessions by SMS'],
+    // Old links' f_* read as the server filters they became (Plivo takes one country).
+    ['f_channel=sms,voice&f_country=IN,FR', 'All sessions by SMS or voice in India'],
     ['country=in&f_country=IN', 'All sessions in India'],
+    [
+      'country=IN&network=AirTel&verdict=undelivered_all',
+      'All sessions in India on AirTel with verdict “Undelivered on all attempts”',
+    ],
+    [
+      'verdict=sent_no_receipt,call_not_answered&attempt_channel=voice&attempts_min=2',
+      'All sessions with verdict “Sent — no delivery receipt” or “Call never answered”, an attempt by voice and at least 2 attempts',
+    ],
+    [
+      'recipient_contains=86811370&charge_min=0.05',
+      'All sessions with a number containing 86811370 and a charge of at least $0.05',
+    ],
+    ['recipient_contains=86811370&mask=1', 'All sessions with a number containing …1370'],
     [
       'app_uuid=3cdec449-a367-435e-b4f9-40d777a7cfcc',
       'All sessions for app 3cdec449-a367-435e-b4f9-40d777a7cfcc',
@@ -29,8 +44,8 @@ describe('describeFilters', () => {
       'All sessions for app “Acme Shop” under subaccount SA2025RRTYIFYHGJHHHH',
     ],
     [
-      'brand_name=Acme&app_hash=ab12&f_verdict=never-verified',
-      'All sessions with brand “Acme”, app hash “ab12” and verdict “never verified”',
+      'brand_name=Acme&app_hash=ab12&f_verdict=undelivered-all',
+      'All sessions with brand “Acme”, app hash “ab12” and verdict “Undelivered on all attempts”',
     ],
     ['brand_name=Acme&status=expired', 'Expired sessions with brand “Acme”'],
     ['status=weird', '“weird” sessions'],

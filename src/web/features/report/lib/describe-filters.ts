@@ -1,10 +1,13 @@
 import { maskPhone, maskText } from '../../../../contract/mask.ts';
+import { digitsWords, orList, usd, verdictWords } from '../../../lib/filter-words.ts';
+import { migrateLegacyFilters } from '../../../lib/legacy-filters.ts';
 
 /**
  * The filters of a URL in words, for the report header and the page title:
- * "Expired sessions to +91 ••••1370 in India". A screenshot must say by itself what it
- * shows, so every filter that narrows the rows appears — server filters and the
- * client-side `f_*` ones alike. With masking on, numbers in any value are masked too.
+ * "Expired sessions by SMS to +91 ••••1370 in India on AirTel with verdict “Undelivered on
+ * all attempts”". A screenshot must say by itself what it shows, so every filter that
+ * narrows the rows appears — Plivo's and the session index's alike (an old link's `f_*`
+ * are read as the server filters they became). With masking on, numbers are masked too.
  */
 export type DescribeOptions = {
   /** Defaults to the URL's own `mask=1`. */
@@ -20,6 +23,7 @@ const STATUS_WORDS: Record<string, string> = {
 const CHANNEL_WORDS: Record<string, string> = { sms: 'SMS', voice: 'voice' };
 
 function list(values: string[], joiner: 'or' | 'and'): string {
+  if (joiner === 'or') return orList(values);
   if (values.length <= 1) return values.join('');
   return `${values.slice(0, -1).join(', ')} ${joiner} ${values.at(-1)}`;
 }
@@ -45,7 +49,8 @@ function recipientWords(value: string, masked: boolean): string {
   return masked ? maskPhone(e164) : e164;
 }
 
-export function describeFilters(params: URLSearchParams, options: DescribeOptions = {}): string {
+export function describeFilters(input: URLSearchParams, options: DescribeOptions = {}): string {
+  const params = migrateLegacyFilters(input)?.search ?? input;
   const masked = options.masked ?? params.get('mask') === '1';
   const get = (name: string) => params.get(name)?.trim() || null;
   const text = (value: string) => (masked ? maskText(value) : value);
@@ -53,17 +58,19 @@ export function describeFilters(params: URLSearchParams, options: DescribeOption
   const subject = status
     ? `${STATUS_WORDS[status] ?? `“${text(status)}”`} sessions`
     : 'All sessions';
+  const channelWords = (name: string) =>
+    csvValues(get(name)).map((c) => CHANNEL_WORDS[c.toLowerCase()] ?? text(c));
 
   const parts: string[] = [];
-  const channels = csvValues(get('f_channel')).map(
-    (c) => CHANNEL_WORDS[c.toLowerCase()] ?? text(c),
-  );
+  const channels = channelWords('channel');
   if (channels.length) parts.push(`by ${list(channels, 'or')}`);
   const recipient = get('recipient');
   if (recipient) parts.push(`to ${recipientWords(recipient, masked)}`);
-  const countries = [...csvValues(get('country')), ...csvValues(get('f_country'))];
+  const countries = csvValues(get('country'));
   const names = [...new Set(countries.map((c) => countryName(c, options.locale)))];
   if (names.length) parts.push(`in ${list(names, 'or')}`);
+  const networks = csvValues(get('network')).map(text);
+  if (networks.length) parts.push(`on ${list(networks, 'or')}`);
   const alias = get('alias');
   if (alias) parts.push(`for app “${text(alias)}”`);
   const appUuid = get('app_uuid');
@@ -71,14 +78,33 @@ export function describeFilters(params: URLSearchParams, options: DescribeOption
   const subaccount = get('subaccount');
   if (subaccount) parts.push(`under subaccount ${subaccount.toUpperCase()}`);
 
-  const withParts: string[] = [];
-  const brand = get('brand_name');
-  if (brand) withParts.push(`brand “${text(brand)}”`);
-  const appHash = get('app_hash');
-  if (appHash) withParts.push(`app hash “${text(appHash)}”`);
-  const verdicts = csvValues(get('f_verdict')).map((v) => `“${text(v.replaceAll('-', ' '))}”`);
-  if (verdicts.length) withParts.push(`verdict ${list(verdicts, 'or')}`);
+  const withParts = withWords(get, text, masked);
   if (withParts.length) parts.push(`with ${list(withParts, 'and')}`);
-
   return [subject, ...parts].join(' ');
+}
+
+/** The "with …" part: exact-match texts and the session index's narrower filters. */
+function withWords(
+  get: (name: string) => string | null,
+  text: (value: string) => string,
+  masked: boolean,
+): string[] {
+  const words: string[] = [];
+  const brand = get('brand_name');
+  if (brand) words.push(`brand “${text(brand)}”`);
+  const appHash = get('app_hash');
+  if (appHash) words.push(`app hash “${text(appHash)}”`);
+  const verdicts = csvValues(get('verdict')).map((v) => `“${verdictWords(v.toLowerCase())}”`);
+  if (verdicts.length) words.push(`verdict ${list(verdicts, 'or')}`);
+  const attemptChannels = csvValues(get('attempt_channel')).map(
+    (c) => CHANNEL_WORDS[c.toLowerCase()] ?? text(c),
+  );
+  if (attemptChannels.length) words.push(`an attempt by ${list(attemptChannels, 'or')}`);
+  const attempts = get('attempts_min');
+  if (attempts) words.push(`at least ${attempts} attempt${attempts === '1' ? '' : 's'}`);
+  const digits = get('recipient_contains');
+  if (digits) words.push(`a number containing ${digitsWords(digits.replace(/\D/g, ''), masked)}`);
+  const charge = get('charge_min');
+  if (charge) words.push(`a charge of at least ${usd(charge)}`);
+  return words;
 }

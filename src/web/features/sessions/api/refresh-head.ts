@@ -1,7 +1,7 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import { sessionsPageSchema } from '../../../../contract/api.ts';
 import { apiGet } from '../../../lib/api-client.ts';
-import { toApiParams, windowEnd, type ListQuery } from '../lib/api-params.ts';
+import { toApiParams, windowEnd, type ListQuery } from '../../../lib/api-params.ts';
 import { sessionQueries, type LoadedPage, type PageParam } from './session-queries.ts';
 
 type ListData = InfiniteData<LoadedPage, PageParam>;

@@ -1,6 +1,6 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import { sessionsPageSchema } from '../../../../contract/api.ts';
-import type { ListQuery } from '../lib/api-params.ts';
+import type { ListQuery } from '../../../lib/api-params.ts';
 import { firstPage, sessionQueries, type LoadedPage, type PageParam } from './session-queries.ts';
 
 /**

@@ -5,7 +5,7 @@ import {
   type SessionsPage,
 } from '../../../../contract/api.ts';
 import { apiGet } from '../../../lib/api-client.ts';
-import { toApiParams, windowEnd, type ListQuery } from '../lib/api-params.ts';
+import { toApiParams, windowEnd, type ListQuery } from '../../../lib/api-params.ts';
 
 /** Pages remember the end of a relative window so later pages ask for the same window. */
 export type PageParam = { offset: number; endMs: number | null };
@@ -40,3 +40,13 @@ export const sessionQueries = {
         apiGet(`/api/sessions/${encodeURIComponent(sessionUuid)}`, sessionDetailSchema, { signal }),
     }),
 };
+
+/**
+ * The session straight from Plivo, not from the server's cache or index: what "Check with
+ * Plivo now" shows, with the time it was fetched.
+ */
+export function fetchDetailFresh(sessionUuid: string) {
+  return apiGet(`/api/sessions/${encodeURIComponent(sessionUuid)}`, sessionDetailSchema, {
+    fresh: true,
+  });
+}

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import type { Session } from '../../../../contract/session.ts';
 import { isApiError } from '../../../lib/api-client.ts';
 import type { ExplorerState } from '../../../lib/url-state.ts';
-import { normaliseListQuery } from '../lib/api-params.ts';
+import { normaliseListQuery } from '../../../lib/api-params.ts';
 import { refreshHead } from './refresh-head.ts';
 import { sessionQueries } from './session-queries.ts';
 
@@ -62,7 +62,15 @@ export function useSessionsList(state: ExplorerState, wantFull = false) {
       ? { seconds: failureReason.retryAfterSeconds ?? 1, attempt: query.failureCount }
       : null;
   const retry = () => void (query.isFetchNextPageError ? fetchNextPage() : query.refetch());
+  // Who answered the first page: the session index says how many match in all. While a new
+  // query loads, the previous rows stay on screen and so does their source (no flash of the
+  // Plivo-only controls); their total does not describe the new query and is not given.
+  const meta = data?.pages[0]?.meta;
   return {
+    /** `index`: the session index answered (exact total, every filter); else Plivo. */
+    source: meta?.source ?? (data ? 'plivo' : null),
+    /** Every session matching the query, when the index answered; null otherwise. */
+    total: meta?.source === 'index' && !query.isPlaceholderData ? meta.total : null,
     sessions,
     problems,
     hasMore: hasNextPage,

@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import { SESSION_STATUSES } from '../../../../contract/session.ts';
-import type { FilterParam } from '../../../lib/explorer-params.ts';
+import type { AnyFilterParam } from '../../../lib/explorer-params.ts';
 import type { ExplorerUrl } from '../../../lib/use-explorer-url.ts';
 import { MaskedRecipient } from './masked-recipient.tsx';
 import { RecipientInput } from './recipient-input.tsx';
@@ -8,7 +8,7 @@ import { TextFilter } from './text-filter.tsx';
 import { TimeRangePicker } from './time-range-picker.tsx';
 import { TimezoneSelect } from './timezone-select.tsx';
 
-type TextParam = Exclude<FilterParam, 'status' | 'recipient'>;
+type TextParam = Exclude<AnyFilterParam, 'status' | 'recipient'>;
 const TEXT_FILTERS: { param: TextParam; label: string; placeholder: string }[] = [
   { param: 'app_uuid', label: 'App UUID', placeholder: '3cdec449-a367-…' },
   { param: 'alias', label: 'App alias', placeholder: 'exact alias' },
@@ -16,6 +16,11 @@ const TEXT_FILTERS: { param: TextParam; label: string; placeholder: string }[] =
   { param: 'subaccount', label: 'Subaccount', placeholder: 'SA…' },
   { param: 'brand_name', label: 'Brand name', placeholder: 'exact brand' },
   { param: 'app_hash', label: 'App hash', placeholder: 'exact hash' },
+  // Filters only the session index applies: Plivo's list call has none of them.
+  { param: 'network', label: 'Network', placeholder: 'AirTel' },
+  { param: 'recipient_contains', label: 'Number contains', placeholder: '1370' },
+  { param: 'attempts_min', label: 'Min attempts', placeholder: '2' },
+  { param: 'charge_min', label: 'Min charge (USD)', placeholder: '0.05' },
 ];
 
 type Props = {
@@ -27,10 +32,10 @@ type Props = {
   maskPhone?: ((phone: string) => string) | null;
 };
 
-/** Every upstream filter; typing replaces history, discrete choices push. */
+/** Every server filter; typing replaces history, discrete choices push. */
 export function FilterBar({ url, searchRef, masked = false, maskPhone = null }: Props) {
   const { state, update } = url;
-  const setFilter = (param: FilterParam, value: string, mode: 'push' | 'replace') =>
+  const setFilter = (param: AnyFilterParam, value: string, mode: 'push' | 'replace') =>
     update(
       (s) => ({ ...s, open: null, filters: { ...s.filters, [param]: value || undefined } }),
       mode,

@@ -5,14 +5,19 @@ type Props = {
   isRefreshing: boolean;
   onLoadMore: () => void;
   fetchedAt: string | null;
+  /** Every matching session, when the session index answered (Plivo gives no totals). */
+  total: number | null;
 };
 
-/** Says plainly how much is loaded and whether more exists: Plivo gives no totals. */
+export function countText(loaded: number, hasMore: boolean, total: number | null): string {
+  if (!hasMore) return `all ${loaded} session${loaded === 1 ? '' : 's'}`;
+  return total === null ? `${loaded} loaded · more available` : `${loaded} of ${total} loaded`;
+}
+
+/** Says plainly how much is loaded and whether more exists. */
 export function ResultsStatus(props: Props) {
   const { loaded, hasMore } = props;
-  const count = hasMore
-    ? `${loaded} loaded · more available`
-    : `all ${loaded} session${loaded === 1 ? '' : 's'}`;
+  const count = countText(loaded, hasMore, props.total);
   return (
     <div className="results-status">
       <span role="status" aria-live="polite">

@@ -16,7 +16,7 @@ void loadTable();
 type Props = {
   url: ExplorerUrl;
   list: ReturnType<typeof useSessionsList>;
-  /** The rows to show: loaded, narrowed by the client-side filters, masked when asked. */
+  /** The rows to show: loaded, masked when asked. */
   rows: readonly Session[] | null;
   /** Uuids that live refresh just brought in. */
   newRows: ReadonlySet<string>;
@@ -61,11 +61,6 @@ export function SessionsResults({ url, list, rows, newRows, renderAll, backSearc
           </Link>
         </p>
       ) : null}
-      {list.sessions.length > 0 && rows?.length === 0 ? (
-        <p className="panel panel-empty" role="status">
-          None of the {list.sessions.length} loaded sessions matches the filters on loaded rows.
-        </p>
-      ) : null}
       {list.sessions.length > 0 ? (
         <>
           <ResultsStatus
@@ -75,6 +70,7 @@ export function SessionsResults({ url, list, rows, newRows, renderAll, backSearc
             isRefreshing={list.isPlaceholder}
             onLoadMore={list.loadMore}
             fetchedAt={list.fetchedAt}
+            total={list.total}
           />
           {rows === null ? (
             <SkeletonRows label="Masking sessions" />

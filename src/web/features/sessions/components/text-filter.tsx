@@ -1,10 +1,10 @@
 import { useId } from 'react';
-import { listFilterRules } from '../../../../contract/list-filters.ts';
-import type { FilterParam } from '../../../lib/explorer-params.ts';
+import type { AnyFilterParam } from '../../../lib/explorer-params.ts';
+import { filterRule } from '../../../lib/filter-rules.ts';
 import { useDraft } from '../../../lib/use-draft.ts';
 
 type Props = {
-  param: Exclude<FilterParam, 'status' | 'recipient'>;
+  param: Exclude<AnyFilterParam, 'status' | 'recipient'>;
   label: string;
   placeholder?: string;
   value: string;
@@ -14,7 +14,7 @@ type Props = {
 /** A free-text upstream filter, checked by the shared rule before any request is spent. */
 export function TextFilter({ param, label, placeholder, value, onCommit }: Props) {
   const id = useId();
-  const validate = (text: string) => listFilterRules[param].safeParse(text.trim());
+  const validate = (text: string) => filterRule(param).safeParse(text.trim());
   const [draft, setDraft] = useDraft(value, (text) => {
     if (text.trim() === '') return onCommit('');
     const result = validate(text);

@@ -1,14 +1,17 @@
-import { toPlivoTime } from '../../../../contract/time.ts';
-import { FILTER_PARAMS, type Filters } from '../../../lib/explorer-params.ts';
-import { absoluteWindow } from '../../../lib/time-window.ts';
-import type { TimeWindow } from '../../../lib/url-state.ts';
+import { MAX_INDEX_LIMIT } from '../../contract/session-query.ts';
+import { toPlivoTime } from '../../contract/time.ts';
+import { ALL_FILTER_PARAMS, type Filters } from './explorer-params.ts';
+import { absoluteWindow } from './time-window.ts';
+import type { TimeWindow } from './url-state.ts';
+
+export const LIST_PAGE_LIMIT = MAX_INDEX_LIMIT;
 
 /** What decides the rows of the list: the cache key part, normalised (stable key order). */
 export type ListQuery = { filters: Filters; time: TimeWindow };
 
 export function normaliseListQuery(filters: Filters, time: TimeWindow): ListQuery {
   const ordered: Filters = {};
-  for (const name of FILTER_PARAMS) if (filters[name]) ordered[name] = filters[name];
+  for (const name of ALL_FILTER_PARAMS) if (filters[name]) ordered[name] = filters[name];
   return { filters: ordered, time };
 }
 
@@ -20,7 +23,7 @@ export function windowEnd(nowMs: number): number {
 /** The `/api/sessions` query: Plivo's filter names plus its UTC `session_time__*` bounds. */
 export function toApiParams(query: ListQuery, endMs: number, offset: number): URLSearchParams {
   const params = new URLSearchParams();
-  for (const name of FILTER_PARAMS) {
+  for (const name of ALL_FILTER_PARAMS) {
     const value = query.filters[name];
     if (value) params.set(name, value);
   }
@@ -32,5 +35,8 @@ export function toApiParams(query: ListQuery, endMs: number, offset: number): UR
     params.set('session_time__lt', toPlivoTime(window.to));
   }
   if (offset > 0) params.set('offset', String(offset));
+  // The session index pages up to 500 rows at once; a live Plivo answer is cut to its 20 by
+  // the server, so asking for 500 is right whichever source answers.
+  params.set('limit', String(LIST_PAGE_LIMIT));
   return params;
 }

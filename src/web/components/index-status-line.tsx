@@ -1,0 +1,30 @@
+import { useEffect, useState } from 'react';
+import { coverageSentence, useIndexStatus } from '../lib/index-status.ts';
+
+const TICK_MS = 5_000;
+
+/** A clock for "as of 12 s ago" that moves between the status's own refetches. */
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/**
+ * One quiet line saying how much of the account the session index covers: what can be
+ * answered at once and exactly. Nothing when the index is off or the server has none.
+ */
+export function IndexStatusLine() {
+  const status = useIndexStatus();
+  const now = useNow();
+  const sentence = status ? coverageSentence(status, now) : null;
+  if (!sentence) return null;
+  return (
+    <p className="index-status muted" data-state={status?.state}>
+      {sentence}
+    </p>
+  );
+}
