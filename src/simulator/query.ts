@@ -1,9 +1,9 @@
 import type { ListFilters } from '../contract/list-filters.ts';
-import { parseInstant } from '../contract/time.ts';
+import { queryWindow } from '../contract/query-window.ts';
 import type { World } from './catalog.ts';
 import { COUNTRIES } from './countries.ts';
 import { HOUR_US } from './generator.ts';
-import { DAY_US, RETENTION_US, statusAt, type SessionRef, type Store } from './store.ts';
+import { statusAt, type SessionRef, type Store } from './store.ts';
 
 /**
  * Answers a list request: newest first, inside the time window Plivo applies (the last 24
@@ -21,7 +21,9 @@ export function listSessions(store: Store, world: World, query: ListQuery): List
   const { filters, nowUs } = query;
   const limit = filters.limit ?? 20;
   const offset = filters.offset ?? 0;
-  let [lo, hi] = timeWindow(filters, nowUs);
+  const window = queryWindow(filters, nowUs);
+  let lo = window.fromUs;
+  const hi = window.toUs;
   // Only sessions still inside their code's validity can be in progress: skip older hours.
   if (filters.status === 'in-progress') lo = Math.max(lo, nowUs - maxValidityUs(world));
   const apps = allowedApps(world, filters, query.scope);
@@ -73,39 +75,4 @@ function allowedApps(world: World, filters: ListFilters, scope: Scope): boolean[
       (filters.brand_name === undefined || app.brandName === filters.brand_name) &&
       (filters.app_hash === undefined || app.appHash === filters.app_hash),
   );
-}
-
-/** Inclusive [lo, hi] in microseconds. */
-export function timeWindow(filters: ListFilters, nowUs: number): [number, number] {
-  let lo = nowUs - RETENTION_US;
-  let hi = nowUs;
-  const given = [
-    filters.session_time,
-    filters.session_time__gt,
-    filters.session_time__gte,
-    filters.session_time__lt,
-    filters.session_time__lte,
-  ].some((v) => v !== undefined);
-  if (!given) lo = Math.max(lo, nowUs - DAY_US);
-  const bound = (value: string | undefined, apply: (us: number, unit: number) => void) => {
-    if (value === undefined) return;
-    const parsed = parseInstant(value);
-    if (parsed) apply(parsed.epochSeconds * 1_000_000 + parsed.micros, precisionUs(value));
-  };
-  bound(filters.session_time__gte, (us) => (lo = Math.max(lo, us)));
-  bound(filters.session_time__gt, (us) => (lo = Math.max(lo, us + 1)));
-  bound(filters.session_time__lte, (us) => (hi = Math.min(hi, us)));
-  bound(filters.session_time__lt, (us) => (hi = Math.min(hi, us - 1)));
-  // An exact time matches at the precision it was written with: "10:20" is that minute.
-  bound(filters.session_time, (us, unit) => {
-    lo = Math.max(lo, us);
-    hi = Math.min(hi, us + unit - 1);
-  });
-  return [lo, hi];
-}
-
-function precisionUs(value: string): number {
-  const fraction = /\.(\d+)$/.exec(value)?.[1];
-  if (fraction) return 10 ** (6 - Math.min(6, fraction.length));
-  return /\d{2}:\d{2}:\d{2}$/.test(value) ? 1_000_000 : 60_000_000;
 }
