@@ -52,10 +52,11 @@ export class SyncFetcher {
     if (this.calls.length >= this.limitFor(keep)) return false;
     if (this.budget.pauseSeconds() > 0) return false;
     const { remaining, queued } = this.budget.state();
-    // People keep the rest of the budget: the loop uses a slot only while more than
-    // their share is still free, so a person never waits behind sync.
-    const peoplesShare = this.budget.perWindow - this.allowance;
-    return queued === 0 && remaining > peoplesShare;
+    // Never ahead of a person waiting. Backfill and settle reads leave people their whole
+    // share free; a head pass (what keeps "as of" fresh, so people's queries need no Plivo
+    // call at all) may take any free slot, within the loop's share.
+    if (queued > 0) return false;
+    return keep === 0 ? remaining > 0 : remaining > this.budget.perWindow - this.allowance;
   }
 
   /** Milliseconds until the loop's own share frees a slot (0 if it has one). */
