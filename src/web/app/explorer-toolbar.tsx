@@ -45,9 +45,12 @@ export function ExplorerToolbar({ url, view, list, live, getLink }: Props) {
   );
   const canUnmask = useHealth().data?.viewer.maskedOnly === false;
   // For the audit trail: the list's own /api filters (the server hashes the number).
+  // What was looked at, for the audit line: the filters, not the page size asked for.
   const filters = () =>
     Object.fromEntries(
-      toApiParams(normaliseListQuery(url.state.filters, url.state.time), view.window.to, 0),
+      [
+        ...toApiParams(normaliseListQuery(url.state.filters, url.state.time), view.window.to, 0),
+      ].filter(([name]) => name !== 'limit' && name !== 'offset'),
     );
   return (
     <div className="toolbar" data-slot="toolbar" role="toolbar" aria-label="View options">
