@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import { auditEventSchema } from '../contract/api.ts';
-import { isListFilterParam, parseListFilters } from '../contract/list-filters.ts';
+import { isIndexFilterParam } from '../contract/index-filters.ts';
+import { isListFilterParam } from '../contract/list-filters.ts';
+import { parseSessionQuery } from '../contract/session-query.ts';
 import { failureResponse } from './api-errors.ts';
 import type { AppEnv } from './app-env.ts';
 import type { AuditLog } from './audit-log.ts';
@@ -24,8 +26,11 @@ export async function auditRoute(c: Context<AppEnv>, audit: AuditLog | null): Pr
   }
   const text = await c.req.text();
   const parsed = text.length <= MAX_BODY ? auditEventSchema.safeParse(safeJson(text)) : null;
-  const known = Object.entries(parsed?.data?.filters ?? {}).filter(([k]) => isListFilterParam(k));
-  const filters = parseListFilters(known);
+  // The explorer's filters, Plivo's and the index's alike; anything else is not a filter.
+  const known = Object.entries(parsed?.data?.filters ?? {}).filter(
+    ([k]) => (isListFilterParam(k) && k !== 'limit' && k !== 'offset') || isIndexFilterParam(k),
+  );
+  const filters = parseSessionQuery(known);
   if (!parsed?.success || !filters.ok) {
     return failureResponse(c, {
       code: 'bad_parameter',
@@ -36,7 +41,7 @@ export async function auditRoute(c: Context<AppEnv>, audit: AuditLog | null): Pr
   await audit?.record({
     user: viewerOf(c).user,
     action,
-    filters: audit.filters(filters.filters),
+    filters: audit.filters(filters.query.filters, filters.query.index),
     rows,
     ...(format ? { format } : {}),
     ...(granularity ? { granularity } : {}),
