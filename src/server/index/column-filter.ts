@@ -118,10 +118,17 @@ type Kernel = (
  * its typed arrays: about a nanosecond a row instead of tens through closures.
  */
 export function matchRows(cols: Columns, f: CompiledFilter): Uint32Array {
-  let order = cols.order;
+  let order: Uint32Array = cols.order;
   let kStart = firstAtOrBefore(cols, f.toUs);
   let kEnd = firstBefore(cols, f.fromUs);
-  if (f.candidates) {
+  const byRowid = !f.candidates && kEnd - kStart > cols.capacity / 8;
+  if (byRowid) {
+    // A wide window: walk the slots in rowid order, checking the time too. Reading the
+    // columns in memory order is several times faster than jumping about in time order.
+    order = identity(cols.capacity);
+    kStart = 0;
+    kEnd = cols.capacity;
+  } else if (f.candidates) {
     const rows = f.candidates.filter((r) => {
       const t = cols.has(r) ? (cols.created[r] ?? NaN) : NaN;
       return t >= f.fromUs && t <= f.toUs;
@@ -132,7 +139,7 @@ export function matchRows(cols: Columns, f: CompiledFilter): Uint32Array {
     kEnd = rows.length;
   }
   const out = scratch(Math.max(0, kEnd - kStart));
-  const kernel = kernelFor(f);
+  const kernel = kernelFor(f, byRowid);
   const n = kernel(
     order,
     kStart,
@@ -146,6 +153,13 @@ export function matchRows(cols: Columns, f: CompiledFilter): Uint32Array {
   return out.subarray(0, n);
 }
 
+let rowids = new Uint32Array(0);
+function identity(size: number): Uint32Array {
+  if (rowids.length < size)
+    rowids = Uint32Array.from({ length: Math.ceil(size * 1.25) }, (_, i) => i);
+  return rowids;
+}
+
 let buffer = new Uint32Array(1024);
 function scratch(size: number): Uint32Array {
   if (buffer.length < size) buffer = new Uint32Array(Math.ceil(size * 1.25));
@@ -154,8 +168,9 @@ function scratch(size: number): Uint32Array {
 
 const kernels = new Map<string, Kernel>();
 
-function kernelFor(f: CompiledFilter): Kernel {
+function kernelFor(f: CompiledFilter, timed: boolean): Kernel {
   const key = [
+    timed ? 't' : '',
     f.masks.map(([column]) => column.constructor.name).join(','),
     f.verdict ? 'v' : '',
     f.attemptBits ? 'a' : '',
@@ -166,15 +181,18 @@ function kernelFor(f: CompiledFilter): Kernel {
   ].join('|');
   let kernel = kernels.get(key);
   if (!kernel) {
-    kernel = buildKernel(f);
+    kernel = buildKernel(f, timed);
     kernels.set(key, kernel);
   }
   return kernel;
 }
 
-function buildKernel(f: CompiledFilter): Kernel {
+function buildKernel(f: CompiledFilter, timed: boolean): Kernel {
   const lines = f.masks.map((_, i) => `const a${i} = columns[${i}], m${i} = masks[${i}];`);
+  lines.push('const created = c.created, from = f.fromUs, to = f.toUs;');
   const checks = f.masks.map((_, i) => `if (m${i}[a${i}[r]] === 0) continue;`);
+  // Empty slots hold NaN, which fails both comparisons.
+  if (timed) checks.unshift('{ const t = created[r]; if (!(t >= from && t <= to)) continue; }');
   if (f.verdict) checks.push('if (f.verdict[c.verdict[r]] === 0) continue;');
   if (f.attemptBits) checks.push('if ((c.attemptChannels[r] & f.attemptBits) === 0) continue;');
   if (f.attemptsMin) checks.push('if (c.attempts[r] < f.attemptsMin) continue;');

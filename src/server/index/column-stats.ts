@@ -30,21 +30,21 @@ export function chooseBucket(bucket: StatsBucket, windowMs: number): FixedBucket
   return fits ?? '1d';
 }
 
-/** Sessions, verified and failed per dictionary id, in one typed array (3 slots an id). */
+/** Per dictionary id, 4 slots by class: neither, verified, failed, both. */
 function segmentList(counts: Int32Array, key: (id: number) => string | null): SegmentCount[] {
   const out: SegmentCount[] = [];
-  for (let id = 0; id * 3 < counts.length; id++) {
-    const sessions = counts[id * 3] ?? 0;
-    if (sessions) {
-      out.push({
-        key: key(id),
-        sessions,
-        verified: counts[id * 3 + 1] ?? 0,
-        failed: counts[id * 3 + 2] ?? 0,
-      });
-    }
+  for (let id = 0; id * 4 < counts.length; id++) {
+    const [neither = 0, verified = 0, failed = 0, both = 0] = counts.subarray(id * 4, id * 4 + 4);
+    const sessions = neither + verified + failed + both;
+    if (sessions)
+      out.push({ key: key(id), sessions, verified: verified + both, failed: failed + both });
   }
   return out.sort((a, b) => b.sessions - a.sessions || String(a.key).localeCompare(String(b.key)));
+}
+
+/** One more in slot `i` (a small function V8 inlines into the scan). */
+function bump(counts: Int32Array, i: number): void {
+  counts[i] = (counts[i] as number) + 1;
 }
 
 export function computeStats(
@@ -64,67 +64,69 @@ export function computeStats(
   const bucketCount = Math.min(MAX_BUCKETS, Math.floor(f.toUs / bucketUs) - firstBucket + 1);
   const perBucket = new Int32Array(Math.max(0, bucketCount) * 6);
   const seg = {
-    status: new Int32Array(d.status.size * 3),
-    channel: new Int32Array(d.channel.size * 3),
-    country: new Int32Array(d.country.size * 3),
-    network: new Int32Array(d.network.size * 3),
-    verdict: new Int32Array(VERDICT_KINDS.length * 3),
-    app: new Int32Array(d.app.size * 3),
+    status: new Int32Array(d.status.size * 4),
+    channel: new Int32Array(d.channel.size * 4),
+    country: new Int32Array(d.country.size * 4),
+    network: new Int32Array(d.network.size * 4),
+    verdict: new Int32Array(VERDICT_KINDS.length * 4),
+    app: new Int32Array(d.app.size * 4),
   };
   const netCount = d.network.size;
-  const pairs = new Int32Array(d.country.size * netCount * 3);
-  const attempts = new Float64Array(d.code.size);
+  const pairs = new Int32Array(d.country.size * netCount * 4);
+  const attempts = new Int32Array(d.code.size);
   const badVerdict = Uint8Array.from(VERDICT_KINDS, (k) => (VERDICT_TONE[k] === 'bad' ? 1 : 0));
   const statusKind = Uint8Array.from(d.status.values, (s) =>
     s === 'in-progress' ? 1 : s === 'verified' ? 2 : s === 'expired' ? 3 : 4,
   );
   const rows = matchRows(cols, f);
-  const ttv = new Float64Array(rows.length);
-  let ttvCount = 0;
+  const ttv = new TenthsHistogram();
   let verifiedTotal = 0;
   let charge = 0;
   let chargeUnverified = 0;
-  const add = (counts: Int32Array, id: number, v: number, bad: number) => {
-    counts[id * 3] = (counts[id * 3] ?? 0) + 1;
-    counts[id * 3 + 1] = (counts[id * 3 + 1] ?? 0) + v;
-    counts[id * 3 + 2] = (counts[id * 3 + 2] ?? 0) + bad;
-  };
+  // One increment per breakdown a row: slot 4·id + class, a bit for verified (1) and one
+  // for a failed verdict (2); `segmentList` sums them.
+  const { status: statusOf, verdict: verdictOf, channel, country, network, app } = cols;
+  const { codes, charge: chargeOf, ttv: ttvOf, created } = cols;
+  const [sStatus, sChannel, sCountry, sNetwork, sVerdict, sApp] = [
+    seg.status,
+    seg.channel,
+    seg.country,
+    seg.network,
+    seg.verdict,
+    seg.app,
+  ];
   for (let i = 0; i < rows.length; i++) {
-    const r = rows[i] ?? 0;
-    const status = cols.status[r] ?? 0;
-    const kind = statusKind[status] ?? 4;
-    const v = kind === 2 ? 1 : 0;
-    const verdict = cols.verdict[r] ?? 0;
-    const bad = badVerdict[verdict] ?? 0;
-    verifiedTotal += v;
-    add(seg.status, status, v, bad);
-    add(seg.channel, cols.channel[r] ?? 0, v, bad);
-    const country = cols.country[r] ?? 0;
-    const network = cols.network[r] ?? 0;
-    add(seg.country, country, v, bad);
-    add(seg.network, network, v, bad);
-    add(seg.verdict, verdict, v, bad);
-    add(seg.app, cols.app[r] ?? 0, v, bad);
-    add(pairs, country * netCount + network, v, bad);
-    let packed = cols.codes[r] ?? 0;
+    const r = rows[i] as number;
+    const status = statusOf[r] as number;
+    const kind = statusKind[status] as number;
+    const verdict = verdictOf[r] as number;
+    const cls = (kind === 2 ? 1 : 0) + (badVerdict[verdict] as number) * 2;
+    const c = country[r] as number;
+    const n = network[r] as number;
+    bump(sStatus, status * 4 + cls);
+    bump(sChannel, (channel[r] as number) * 4 + cls);
+    bump(sCountry, c * 4 + cls);
+    bump(sNetwork, n * 4 + cls);
+    bump(sVerdict, verdict * 4 + cls);
+    bump(sApp, (app[r] as number) * 4 + cls);
+    bump(pairs, (c * netCount + n) * 4 + cls);
+    let packed = codes[r] as number;
     if (packed === 0) {
-      for (const code of cols.moreCodes.get(r) ?? []) attempts[code] = (attempts[code] ?? 0) + 1;
+      for (const code of cols.moreCodes.get(r) ?? []) bump(attempts, code);
     }
-    for (; packed; packed >>>= 8) {
-      const code = (packed & 0xff) - 1;
-      attempts[code] = (attempts[code] ?? 0) + 1;
-    }
-    const amount = cols.charge[r] ?? 0;
+    for (; packed; packed >>>= 8) bump(attempts, (packed & 0xff) - 1);
+    const amount = chargeOf[r] as number;
     charge += amount;
-    if (!v) chargeUnverified += amount;
-    const seconds = cols.ttv[r] ?? NaN;
-    if (!Number.isNaN(seconds)) ttv[ttvCount++] = seconds;
-    const b = Math.floor((cols.created[r] ?? 0) / bucketUs) - firstBucket;
+    if (cls & 1) verifiedTotal++;
+    else chargeUnverified += amount;
+    const seconds = ttvOf[r] as number;
+    if (seconds === seconds) ttv.add(seconds);
+    const b = Math.floor((created[r] as number) / bucketUs) - firstBucket;
     if (b >= 0 && b < bucketCount) {
       const at = b * 6;
-      perBucket[at] = (perBucket[at] ?? 0) + 1;
-      perBucket[at + kind] = (perBucket[at + kind] ?? 0) + 1;
-      perBucket[at + 5] = (perBucket[at + 5] ?? 0) + bad;
+      bump(perBucket, at);
+      bump(perBucket, at + kind);
+      if (cls & 2) bump(perBucket, at + 5);
     }
   }
   const total = rows.length;
@@ -149,7 +151,7 @@ export function computeStats(
     byVerdict: segmentList(seg.verdict, (id) => VERDICT_KINDS[id] ?? 'unknown'),
     byApp: segmentList(seg.app, name(d.app)),
     buckets: bucketRows(perBucket, bucketCount, firstBucket, bucketUs),
-    timeToVerify: percentiles(ttv.subarray(0, ttvCount)),
+    timeToVerify: ttv.percentiles(),
     charges: {
       total: formatMoney(BigInt(Math.round(charge))),
       neverVerified: formatMoney(BigInt(Math.round(chargeUnverified))),
@@ -158,7 +160,7 @@ export function computeStats(
   };
 }
 
-function attemptRows(counts: Float64Array, codes: Dictionary): Stats['attempts'] {
+function attemptRows(counts: Int32Array, codes: Dictionary): Stats['attempts'] {
   const out: Stats['attempts'] = [];
   counts.forEach((attempts, code) => {
     if (!attempts) return;
@@ -204,11 +206,36 @@ function bucketRows(counts: Int32Array, n: number, first: number, bucketUs: numb
   return rows;
 }
 
-/** Nearest-rank percentiles. */
-function percentiles(values: Float64Array): Stats['timeToVerify'] {
-  if (!values.length) return null;
-  const sorted = Float64Array.from(values).sort();
-  const rank = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-  const round = (s: number) => Math.round(s * 10) / 10;
-  return { sessions: values.length, p50Seconds: round(rank(50)), p95Seconds: round(rank(95)) };
+/**
+ * Nearest-rank percentiles of seconds, to a tenth: a count per tenth of a second up to an
+ * hour (longer ones kept aside, they are rare), so a million values need no sort.
+ */
+const TENTHS = 36_000;
+class TenthsHistogram {
+  private readonly bins = new Int32Array(TENTHS);
+  private readonly longer: number[] = [];
+  private count = 0;
+
+  add(seconds: number): void {
+    const tenth = Math.round(seconds * 10);
+    if (tenth < TENTHS) bump(this.bins, tenth);
+    else this.longer.push(tenth);
+    this.count++;
+  }
+
+  percentiles(): Stats['timeToVerify'] {
+    if (!this.count) return null;
+    return { sessions: this.count, p50Seconds: this.rank(50), p95Seconds: this.rank(95) };
+  }
+
+  private rank(p: number): number {
+    const wanted = Math.max(1, Math.ceil((p / 100) * this.count));
+    let seen = 0;
+    for (let tenth = 0; tenth < TENTHS; tenth++) {
+      seen += this.bins[tenth] ?? 0;
+      if (seen >= wanted) return tenth / 10;
+    }
+    const longer = this.longer.toSorted((a, b) => a - b);
+    return (longer[wanted - seen - 1] ?? 0) / 10;
+  }
 }

@@ -58,7 +58,7 @@ export class SessionIndex {
     const f = this.compile(q);
     const rows = matchRows(this.cols, f);
     const total = rows.length;
-    const page = Array.from(rows.subarray(q.offset, q.offset + q.limit));
+    const page = newest(this.cols.created, rows, q.offset, q.limit);
     const json = this.store.json(page);
     // The index wrote this JSON from a session it had parsed: read back, not re-validated.
     const sessions = page.map((r) => JSON.parse(json.get(r) ?? 'null') as Session);
@@ -76,7 +76,11 @@ export class SessionIndex {
   }
 
   deleteCreatedBefore(us: number): number {
-    const gone = this.store.deleteCreatedBefore(us);
+    const gone: number[] = [];
+    for (let r = 0; r < this.cols.capacity; r++) {
+      if ((this.cols.created[r] ?? NaN) < us) gone.push(r);
+    }
+    this.store.deleteRows(gone);
     this.cols.remove(gone);
     return gone.length;
   }
@@ -92,4 +96,51 @@ export class SessionIndex {
     }
     return compileFilter(this.cols, q.filters, q.index, q.window, candidates);
   }
+}
+
+/**
+ * Rows offset…offset+limit of the matches in Plivo's order (newest first; ties: higher rowid
+ * first). Matches may come in rowid order: the cut-off time of the last wanted row is found
+ * by selection, O(n), and only the rows at or after it are sorted.
+ */
+export function newest(
+  created: Float64Array,
+  rows: Uint32Array,
+  offset: number,
+  limit: number,
+): number[] {
+  const wanted = Math.min(rows.length, offset + limit);
+  if (wanted === 0) return [];
+  const byTime = (a: number, b: number) => (created[b] ?? 0) - (created[a] ?? 0) || b - a;
+  if (rows.length <= 4096) return Array.from(rows).sort(byTime).slice(offset, wanted);
+  const times = Float64Array.from(rows, (r) => created[r] ?? 0);
+  const cutoff = kthLargest(times, wanted);
+  const head: number[] = [];
+  for (const r of rows) if ((created[r] ?? 0) >= cutoff) head.push(r);
+  return head.sort(byTime).slice(offset, wanted);
+}
+
+/** The k-th largest value (1-based) by quickselect; reorders `values`. */
+function kthLargest(values: Float64Array, k: number): number {
+  let [lo, hi] = [0, values.length - 1];
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1] ?? 0;
+    let [i, j] = [lo, hi];
+    while (i <= j) {
+      while ((values[i] ?? 0) > pivot) i++;
+      while ((values[j] ?? 0) < pivot) j--;
+      if (i <= j) {
+        const t = values[i] ?? 0;
+        values[i] = values[j] ?? 0;
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return values[target] ?? 0;
 }

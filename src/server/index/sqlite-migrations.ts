@@ -15,7 +15,6 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
      recipient TEXT, charge_nanos INTEGER NOT NULL, ttv REAL, final INTEGER NOT NULL,
      json TEXT NOT NULL
    );
-   CREATE INDEX sessions_created ON sessions (created_us);
    CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
   // 2: the recipient's digits reversed, so "ends with 1370" is an index range, not a scan.
   `ALTER TABLE sessions ADD COLUMN recipient_rev TEXT;

@@ -226,11 +226,11 @@ export class SqliteStore implements SessionStore {
     return rows.map((r) => r.rowid);
   }
 
-  deleteCreatedBefore(us: number): number[] {
-    const rows = this.db
-      .prepare('DELETE FROM sessions WHERE created_us < ? RETURNING rowid')
-      .all(us) as { rowid: number }[];
-    return rows.map((r) => r.rowid);
+  deleteRows(rowids: readonly number[]): void {
+    const remove = this.db.prepare('DELETE FROM sessions WHERE rowid = ?');
+    this.db.transaction(() => {
+      for (const rowid of rowids) remove.run(rowid);
+    })();
   }
 
   count(): number {

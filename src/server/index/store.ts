@@ -17,8 +17,8 @@ export interface SessionStore {
   forEachRow(visit: (rowid: number, row: SessionRow) => void): void;
   /** Marks every session of one Verify app as sent by `subaccount`; returns their rowids. */
   setSubaccountForApp(app: string, subaccount: string | null): number[];
-  /** Deletes sessions created before `us`; returns their rowids. */
-  deleteCreatedBefore(us: number): number[];
+  /** Deletes these sessions (the columns know which are too old: no time index needed). */
+  deleteRows(rowids: readonly number[]): void;
   count(): number;
   readState(key: string): unknown;
   writeState(key: string, value: unknown): void;
