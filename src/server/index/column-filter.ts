@@ -117,11 +117,17 @@ type Kernel = (
  * next call). The loop is generated per filter shape, so each one runs monomorphic over
  * its typed arrays: about a nanosecond a row instead of tens through closures.
  */
-export function matchRows(cols: Columns, f: CompiledFilter): Uint32Array {
+export function matchRows(
+  cols: Columns,
+  f: CompiledFilter,
+  /** The newest matches only, looking at no more than this many rows (in time order). */
+  newestWithin?: number,
+): Uint32Array {
   let order: Uint32Array = cols.order;
   let kStart = firstAtOrBefore(cols, f.toUs);
   let kEnd = firstBefore(cols, f.fromUs);
-  const byRowid = !f.candidates && kEnd - kStart > cols.capacity / 8;
+  if (newestWithin !== undefined) kEnd = Math.min(kEnd, kStart + newestWithin);
+  const byRowid = newestWithin === undefined && !f.candidates && kEnd - kStart > cols.capacity / 8;
   if (byRowid) {
     // A wide window: walk the slots in rowid order, checking the time too. Reading the
     // columns in memory order is several times faster than jumping about in time order.
@@ -138,7 +144,8 @@ export function matchRows(cols: Columns, f: CompiledFilter): Uint32Array {
     kStart = 0;
     kEnd = rows.length;
   }
-  const out = scratch(Math.max(0, kEnd - kStart));
+  const size = Math.max(0, kEnd - kStart);
+  const out = newestWithin === undefined ? scratch(size) : new Uint32Array(size);
   const kernel = kernelFor(f, byRowid);
   const n = kernel(
     order,

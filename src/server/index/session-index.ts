@@ -9,6 +9,9 @@ import { Columns } from './columns.ts';
 import { toSessionRow, type SessionRow } from './session-row.ts';
 import type { SessionStore } from './store.ts';
 
+/** Rows read in time order for a page before picking it from all matches instead. */
+const NEAR_ROWS = 20_000;
+
 export type IndexQuery = {
   filters: ListFilters;
   index: IndexFilters;
@@ -56,9 +59,15 @@ export class SessionIndex {
 
   list(q: IndexQuery): { sessions: Session[]; total: number } {
     const f = this.compile(q);
+    // The page: usually among the newest few thousand rows of the window, read in time order;
+    // when the filter is rare, picked from all matches. The total: all matches.
+    const wanted = q.offset + q.limit;
+    const near = f.candidates ? null : matchRows(this.cols, f, NEAR_ROWS);
+    const nearPage =
+      near && near.length >= wanted ? Array.from(near.subarray(q.offset, wanted)) : null;
     const rows = matchRows(this.cols, f);
     const total = rows.length;
-    const page = newest(this.cols.created, rows, q.offset, q.limit);
+    const page = nearPage ?? newest(this.cols.created, rows, q.offset, q.limit);
     const json = this.store.json(page);
     // The index wrote this JSON from a session it had parsed: read back, not re-validated.
     const sessions = page.map((r) => JSON.parse(json.get(r) ?? 'null') as Session);
@@ -113,7 +122,8 @@ export function newest(
   if (wanted === 0) return [];
   const byTime = (a: number, b: number) => (created[b] ?? 0) - (created[a] ?? 0) || b - a;
   if (rows.length <= 4096) return Array.from(rows).sort(byTime).slice(offset, wanted);
-  const times = Float64Array.from(rows, (r) => created[r] ?? 0);
+  const times = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) times[i] = created[rows[i] ?? 0] ?? 0;
   const cutoff = kthLargest(times, wanted);
   const head: number[] = [];
   for (const r of rows) if ((created[r] ?? 0) >= cutoff) head.push(r);
