@@ -156,7 +156,7 @@ function toPage(json: unknown, filters: ListFilters): Parsed<SessionsPage> {
 }
 
 /** Plivo's `meta.next` is a path with `offset=N`; only that number reaches the browser. */
-function offsetOfNext(json: unknown): number | null {
+export function offsetOfNext(json: unknown): number | null {
   const next = (json as { meta?: { next?: unknown } } | null)?.meta?.next;
   if (typeof next !== 'string') return null;
   const match = /[?&]offset=(\d{1,9})(?:&|$)/.exec(next);

@@ -130,16 +130,6 @@ export class Columns {
     this.count = order.length;
   }
 
-  /** Attempt code ids of one row, in attempt order. */
-  attemptCodeIds(row: number): number[] {
-    const extra = this.moreCodes.get(row);
-    if (extra) return extra;
-    const ids: number[] = [];
-    let packed = this.codes[row] ?? 0;
-    for (let i = 0; i < CODES_PER_SLOT && packed; i++, packed >>>= 8) ids.push((packed & 0xff) - 1);
-    return ids;
-  }
-
   private compare(a: number, b: number): number {
     const d = (this.created[b] ?? 0) - (this.created[a] ?? 0);
     return d !== 0 ? d : b - a;

@@ -52,7 +52,7 @@ export class IndexAnswers {
     const indexOnly = indexOnlyFilterNames(query.index);
     const { index } = this.options;
     const window = this.window(query);
-    const gap = index && window ? this.gap(window) : 'the session index is off';
+    const gap = index ? this.gap(window) : 'the session index is off';
     if (query.source === 'plivo' || (query.source === 'auto' && gap !== null)) {
       if (!indexOnly.length) return { by: 'plivo' };
       const why =
@@ -63,7 +63,7 @@ export class IndexAnswers {
         message: `The filter ${indexOnly.join(', ')} needs the session index: ${why}.`,
       };
     }
-    if (gap !== null || !index || !window) {
+    if (gap !== null || !index) {
       return { by: 'refused', message: `source=index was asked for, but ${gap}.` };
     }
     const offset = query.filters.offset ?? 0;
@@ -84,8 +84,8 @@ export class IndexAnswers {
   stats(query: SessionQuery, bucket: StatsBucket): StatsDecision {
     const { index } = this.options;
     const window = this.window(query);
-    const gap = index && window ? this.gap(window) : 'the session index is off';
-    if (gap !== null || !index || !window) {
+    const gap = index ? this.gap(window) : 'the session index is off';
+    if (gap !== null || !index) {
       return { by: 'refused', message: `Exact figures need the session index, but ${gap}.` };
     }
     const windowMs = (window.toUs - window.fromUs) / 1000;
@@ -95,7 +95,7 @@ export class IndexAnswers {
     };
   }
 
-  private window(query: SessionQuery): QueryWindow | null {
+  private window(query: SessionQuery): QueryWindow {
     return queryWindow(query.filters, this.options.now() * 1000, this.options.retentionDays);
   }
 

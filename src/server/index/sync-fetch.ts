@@ -1,5 +1,6 @@
 import { parsePlivoList, type ParsedList } from '../../contract/parse-plivo.ts';
 import type { Budget } from '../budget.ts';
+import { offsetOfNext } from '../sessions-service.ts';
 import type { UpstreamClient } from '../upstream-client.ts';
 
 /**
@@ -88,7 +89,7 @@ export class SyncFetcher {
       const parsed = parsePlivoList(reply.json);
       if (!parsed.ok)
         return { kind: 'failed', error: `unreadable page: ${parsed.message}`, retryAfterMs: null };
-      return { kind: 'page', page: parsed.value, nextOffset: nextOffsetOf(reply.json) };
+      return { kind: 'page', page: parsed.value, nextOffset: offsetOfNext(reply.json) };
     }
     if (reply.kind === 'http_error' && reply.status === 429) {
       const seconds = this.budget.upstreamRejected(sent, reply.retryAfterSeconds);
@@ -109,11 +110,4 @@ function describe(
   if (reply.kind === 'unreachable') return `upstream unreachable (${reply.detail})`;
   if (reply.kind === 'bad_reply') return `unreadable reply (${reply.detail})`;
   return `upstream answered HTTP ${reply.status}${reply.message ? `: ${reply.message}` : ''}`;
-}
-
-function nextOffsetOf(json: unknown): number | null {
-  const next = (json as { meta?: { next?: unknown } } | null)?.meta?.next;
-  if (typeof next !== 'string') return null;
-  const match = /[?&]offset=(\d{1,9})(?:&|$)/.exec(next);
-  return match ? Number(match[1]) : null;
 }
