@@ -1,5 +1,5 @@
 import { parsePlivoList } from '../src/contract/parse-plivo.ts';
-import { configFrom } from '../src/server/config.ts';
+import { configFrom } from '../src/server/config/config.ts';
 import { startServer, type RunningServer } from '../src/server/server.ts';
 import {
   startFakeUpstream,

@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { Budget } from '../../src/server/budget.ts';
+import { Budget } from '../../src/server/upstream/budget.ts';
 import { SessionIndex } from '../../src/server/index/session-index.ts';
 import { openSqliteStore } from '../../src/server/index/sqlite-store.ts';
 import { SubaccountAttribution } from '../../src/server/index/subaccount-attribution.ts';
 import { SyncFetcher } from '../../src/server/index/sync-fetch.ts';
 import { SyncLoop } from '../../src/server/index/sync-loop.ts';
 import { horizonUs, initialSyncState } from '../../src/server/index/sync-plan.ts';
-import { createUpstreamClient } from '../../src/server/upstream-client.ts';
+import { createUpstreamClient } from '../../src/server/upstream/upstream-client.ts';
 import { startSimulator } from '../../src/simulator/simulator.ts';
 import type { Figure } from '../lib/report.ts';
 import { percentile, round } from '../lib/stats.ts';

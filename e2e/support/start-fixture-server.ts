@@ -9,7 +9,7 @@
 //     first; three SDKs share 4124e518-…), else the list entry, else Plivo's 404.
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { configFrom } from '../../src/server/config.ts';
+import { configFrom } from '../../src/server/config/config.ts';
 import { FIXTURE_AUTH_ID, FIXTURE_AUTH_TOKEN } from './credentials.ts';
 import { startServer } from '../../src/server/server.ts';
 import {

@@ -3,7 +3,7 @@
 // the same sessions; its test controls (/__sim/*) are reachable on the same origin. The
 // upstream budget stays at Plivo's 20 list calls a minute: the suite must live within it
 // (the server's cache helps), exactly as real users must.
-import { configFrom } from '../../src/server/config.ts';
+import { configFrom } from '../../src/server/config/config.ts';
 import { startServer } from '../../src/server/server.ts';
 import { E2E_SIM_NOW, E2E_SIM_SEED } from './simulator-clock.ts';
 

@@ -74,11 +74,6 @@ export const plivoListResponseSchema = z.looseObject({
   sessions: z.array(z.unknown()).nullish(),
 });
 
-export const plivoErrorBodySchema = z.looseObject({
-  api_id: z.string().optional(),
-  error: z.union([z.string(), z.record(z.string(), z.unknown())]),
-});
-
 export type PlivoAttempt = z.infer<typeof plivoAttemptSchema>;
 export type PlivoSession = z.infer<typeof plivoSessionSchema>;
 export type PlivoListResponse = z.infer<typeof plivoListResponseSchema>;

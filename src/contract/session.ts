@@ -30,10 +30,6 @@ export function isKnownSessionStatus(value: string): value is SessionStatus {
   return (SESSION_STATUSES as readonly string[]).includes(value);
 }
 
-export function isKnownChannel(value: string): value is Channel {
-  return (CHANNELS as readonly string[]).includes(value);
-}
-
 const nullableText = z.string().nullable();
 
 export const attemptSchema = z.object({

@@ -1,6 +1,6 @@
-import type { Budget } from '../budget.ts';
-import type { ServerConfig } from '../config.ts';
-import type { UpstreamClient } from '../upstream-client.ts';
+import type { Budget } from '../upstream/budget.ts';
+import type { ServerConfig } from '../config/config.ts';
+import type { UpstreamClient } from '../upstream/upstream-client.ts';
 import { IndexAnswers } from './index-answers.ts';
 import { SessionIndex } from './session-index.ts';
 import { openSqliteStore } from './sqlite-store.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DAY_US, PLIVO_HORIZON_DAYS } from '../../contract/query-window.ts';
-import type { UpstreamClient } from '../upstream-client.ts';
+import type { UpstreamClient } from '../upstream/upstream-client.ts';
 import type { SessionIndex } from './session-index.ts';
 import type { FetchOutcome, SyncFetcher } from './sync-fetch.ts';
 

@@ -1,7 +1,7 @@
 import { parsePlivoList, type ParsedList } from '../../contract/parse-plivo.ts';
-import type { Budget } from '../budget.ts';
-import { offsetOfNext } from '../sessions-service.ts';
-import type { UpstreamClient } from '../upstream-client.ts';
+import type { Budget } from '../upstream/budget.ts';
+import { offsetOfNext } from '../upstream/sessions-service.ts';
+import type { UpstreamClient } from '../upstream/upstream-client.ts';
 
 /**
  * One list call made by the sync loop, through the same client and budget as people's

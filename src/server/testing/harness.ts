@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { configFrom } from '../config.ts';
+import { configFrom } from '../config/config.ts';
 import { startServer, type RunningServer } from '../server.ts';
 import type { FakeUpstream } from './fake-upstream.ts';
 
