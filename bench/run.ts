@@ -21,6 +21,7 @@ import { analyseBundle, buildWeb, bundleFigures } from './measure/bundle.ts';
 import { economyFigures, measureCrowd, measureDeepLinkCalls } from './measure/economy.ts';
 import { filterChangeFigures, measureFilterChange } from './measure/filter-change.ts';
 import { firstRowFigures, measureFirstRow } from './measure/first-row.ts';
+import { lighthouseFigures, measureLighthouse } from './measure/lighthouse.ts';
 import { loadAll, loadAllFigures, windowStartFor } from './measure/load-all.ts';
 import { measureScale, scaleFigures } from './measure/scale.ts';
 import { measureServerThroughput, throughputFigures } from './measure/server-throughput.ts';
@@ -103,6 +104,13 @@ async function browserSteps(browser: Browser) {
       filterChangeFigures,
     );
   });
+  await withStack((stack) =>
+    step(
+      'Lighthouse (deep link, desktop)',
+      () => measureLighthouse(stack.server.url, deepLink, quick ? 1 : 3),
+      lighthouseFigures,
+    ),
+  );
 }
 
 console.log(

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { sessionSchema } from './session.ts';
 
 /** Error codes of the dashboard's `/api`; each has its own message in the UI. */

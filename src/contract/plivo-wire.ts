@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 
 /**
  * Plivo's Verify Session payloads as they arrive on the wire. Parsing is deliberately

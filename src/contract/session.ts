@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 
 /**
  * The dashboard's own session shape: what `/api` returns and the browser renders.

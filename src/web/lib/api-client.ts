@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../contract/zod.ts';
 import { apiErrorBodySchema } from '../../contract/api.ts';
 
 /** A failed `/api` call, carrying the server's error code and message for the UI. */
