@@ -18,6 +18,7 @@ function flow(overrides: Partial<CopyFlow>): CopyFlow {
     ...overrides,
   };
 }
+const blocked = async (): Promise<boolean> => false;
 const refused = async () => {
   throw new Error('Short links are off on this server: SHORT_LINKS=off');
 };
@@ -42,22 +43,22 @@ describe('runCopyFlow', () => {
     ],
     [
       'the full link to copy by hand when the clipboard is blocked, unmasked',
-      { copy: async () => false },
+      { copy: blocked },
       { kind: 'blocked', link: FULL, short: false, note: null },
     ],
     [
       'a short link to copy by hand when masked: it holds no number',
-      { copy: async () => false, masked: true },
+      { copy: blocked, masked: true },
       { kind: 'blocked', link: SHORT, short: true, note: null },
     ],
     [
       'the full link by hand when masked but it holds no number',
-      { copy: async () => false, masked: true, link: PLAIN },
+      { copy: blocked, masked: true, link: PLAIN },
       { kind: 'blocked', link: PLAIN, short: false, note: null },
     ],
     [
       'only masked text when masked, blocked and no short link can be made',
-      { copy: async () => false, masked: true, shorten: refused },
+      { copy: blocked, masked: true, shorten: refused },
       {
         kind: 'blocked-masked',
         text: 'https://dash.example/?recipient=+91 ••••1370&mask=1&from=a&to=b',
