@@ -127,6 +127,7 @@ describe('POST /api/links and GET /l/<id>', () => {
       ['/l/short', 404, 'Short link mistyped'],
       ['/l/AAAAAAAAAAAAAAAAAAAAA%21', 404, 'Short link mistyped'],
       ['/l/a/b', 404, 'Short link mistyped'],
+      ['/l/', 404, 'Short link mistyped'],
     ] as const;
     for (const [path, status, title] of cases) {
       const reply = await open(dash, path);
