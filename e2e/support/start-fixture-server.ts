@@ -101,6 +101,8 @@ const upstream = await startFakeUpstream(answer);
 const server = await startServer(
   configFrom({
     INDEX: 'off',
+    // Short links would write into the working copy's ./data; the main e2e server tests them.
+    SHORT_LINKS: 'off',
     HOST: '127.0.0.1',
     PORT: process.env.E2E_FIXTURE_PORT ?? '4318',
     WEB_DIST_DIR: process.env.WEB_DIST_DIR ?? 'dist/web',

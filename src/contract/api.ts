@@ -16,6 +16,8 @@ export const API_ERROR_CODES = [
   'method_not_allowed',
   /** An index-only filter or aggregate asked for a window the index does not cover. */
   'not_indexed',
+  /** A part of the dashboard that is off or cannot run here (e.g. short links without DATA_DIR). */
+  'unavailable',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -17,6 +17,7 @@ import { startupLines } from './startup-report.ts';
 import { StaticFiles } from './http/static-files.ts';
 import { createUpstreamClient, type UpstreamTarget } from './upstream/upstream-client.ts';
 import { openIndex, type IndexParts } from './index/open-index.ts';
+import { openShortLinks, type LinkParts } from './links/open-short-links.ts';
 
 export const VERSION: string = (() => {
   try {
@@ -44,6 +45,7 @@ export type DashboardServer = {
   staticFiles: StaticFiles;
   prerenderer: PagePrerenderer | null;
   index: IndexParts;
+  links: LinkParts;
 };
 
 /** The app wired to one upstream, without listening: for tests and for startServer. */
@@ -82,6 +84,7 @@ export function createServer(
     onExchange: (reachable) => reachability.record(reachable),
   });
   const audit = auditLogFor(config.audit, log);
+  const links = openShortLinks(config.links, log);
   const prerenderer = config.prerender
     ? new PagePrerenderer({
         service,
@@ -106,6 +109,7 @@ export function createServer(
     trustedProxies: config.trustedProxies,
     viewerGroups: config.viewerGroups,
     audit,
+    links,
     allowedHosts: checkedHosts(config),
     staticFiles,
     prerenderer,
@@ -115,7 +119,7 @@ export function createServer(
         : null,
     log,
   });
-  return { app, service, budgets, staticFiles, prerenderer, index };
+  return { app, service, budgets, staticFiles, prerenderer, index, links };
 }
 
 function budgetsFor(
@@ -191,6 +195,7 @@ export async function startServer(
     ({ server, address } = await listen(dashboard.app, config.host, config.port));
   } catch (error) {
     await dashboard.index.close();
+    await dashboard.links.close();
     await simulator?.close();
     throw error;
   }
@@ -198,6 +203,7 @@ export async function startServer(
   const url = `http://${host}:${address.port}/`;
   for (const line of startupLines(config, url, dashboard.staticFiles.root)) log(line);
   log(dashboard.index.summary);
+  log(dashboard.links.summary);
   dashboard.index.loop?.start();
   void dashboard.staticFiles.warm();
   void dashboard.prerenderer?.load();
@@ -208,6 +214,7 @@ export async function startServer(
     close: async () => {
       await closeServer(server);
       await dashboard.index.close();
+      await dashboard.links.close();
       await simulator?.close();
     },
   };

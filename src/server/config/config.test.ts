@@ -184,6 +184,24 @@ describe('parseConfig', () => {
       problems: [expect.stringMatching(/^PLIVO_AUTH_ID must be MA or SA/)],
     });
   });
+
+  it('keeps short links in DATA_DIR, with or without the index, never expiring unless told', () => {
+    const links = (env: Record<string, string>) => {
+      const result = parseConfig(env);
+      return result.ok ? result.config.links : result.problems;
+    };
+    expect(links({ INDEX: 'off', DATA_DIR: '/var/x' })).toEqual({
+      dataDir: '/var/x',
+      ttlDays: null,
+    });
+    expect(links({ SHORT_LINK_TTL_DAYS: '400' })).toEqual({ dataDir: './data', ttlDays: 400 });
+    expect(links({ SHORT_LINKS: 'off', SHORT_LINK_TTL_DAYS: '30' })).toBeNull();
+    expect(links({ SHORT_LINK_TTL_DAYS: '0' })).toEqual(['SHORT_LINK_TTL_DAYS must be at least 1']);
+    expect(links({ SHORT_LINKS: 'maybe', SHORT_LINK_TTL_DAYS: '7d' })).toEqual([
+      'SHORT_LINKS must be on or off',
+      'SHORT_LINK_TTL_DAYS must be a whole number from 1 to 36500',
+    ]);
+  });
 });
 
 describe('dashboard passwords', () => {

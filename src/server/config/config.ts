@@ -47,6 +47,8 @@ export type ServerConfig = {
   viewerGroups: { header: string; maskedGroups: ReadonlySet<string> } | null;
   /** AUDIT_LOG: the trail's file and its HMAC secret (null: generated at start-up). */
   audit: { file: string; secret: string | null } | null;
+  /** Short links (`/l/<id>`) in DATA_DIR; null with SHORT_LINKS=off. ttlDays null: never expire. */
+  links: { dataDir: string; ttlDays: number | null } | null;
 };
 
 const AUTH_ID = /^(MA|SA)[A-Z0-9]{18}$/;
@@ -118,6 +120,9 @@ const envSchema = z.object({
   MASKED_GROUPS: optionalText,
   AUDIT_LOG: optionalText,
   AUDIT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  SHORT_LINKS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  // Unset: links never expire (incident reviews come back to them months later).
+  SHORT_LINK_TTL_DAYS: int(1, 36_500).optional(),
   // The in-process simulator's SIM_* variables, with the standalone simulator's rules.
   ...simulatorEnvShape,
 });
@@ -252,6 +257,10 @@ function toConfig(
           }
         : null,
     audit: e.AUDIT_LOG ? { file: e.AUDIT_LOG, secret: e.AUDIT_SECRET ?? null } : null,
+    links:
+      e.SHORT_LINKS === 'on'
+        ? { dataDir: e.DATA_DIR, ttlDays: e.SHORT_LINK_TTL_DAYS ?? null }
+        : null,
   };
 }
 

@@ -13,6 +13,8 @@ import { maskedDetail, maskedPage } from '../access/mask-replies.ts';
 import type { Reachability } from '../upstream/reachability.ts';
 import type { ServiceResult, SessionsService } from '../upstream/sessions-service.ts';
 import { viewerOf } from '../access/viewer.ts';
+import { createLinkHandler } from '../links/link-routes.ts';
+import type { LinkParts } from '../links/open-short-links.ts';
 
 export type ApiDeps = {
   service: SessionsService;
@@ -23,6 +25,9 @@ export type ApiDeps = {
   version: string;
   /** AUDIT_LOG: null when off. */
   audit: AuditLog | null;
+  /** Short links (`POST /api/links`); `links` null when off, with the reason. */
+  links: LinkParts;
+  log: (line: string) => void;
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -31,8 +36,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function apiRoutes(deps: ApiDeps): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   // HEAD would spend the upstream budget for a reply without a body: GET only, but for the
-  // browser's audit reports.
+  // browser's audit reports and new short links.
   api.post('/audit', (c) => auditRoute(c, deps.audit));
+  api.post('/links', createLinkHandler(deps.links, deps.log));
   api.use('*', async (c, next) => {
     if (c.req.method === 'GET') return next();
     c.set('route', '/api/*');
@@ -154,7 +160,7 @@ export function apiRoutes(deps: ApiDeps): Hono<AppEnv> {
     return failureResponse(c, {
       code: 'not_found',
       message:
-        'No such API route: the dashboard API has /api/sessions, /api/sessions/:uuid, /api/stats, /api/index, /api/health and POST /api/audit.',
+        'No such API route: the dashboard API has /api/sessions, /api/sessions/:uuid, /api/stats, /api/index, /api/health, POST /api/audit and POST /api/links.',
     });
   });
   return api;

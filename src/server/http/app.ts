@@ -6,6 +6,7 @@ import { apiRoutes, type ApiDeps } from './api-routes.ts';
 import type { AccessControl } from '../config/config.ts';
 import { crossSiteGuard } from '../access/cross-site-guard.ts';
 import { requestLog, withoutLongNumbers, type LogLine } from './request-log.ts';
+import { mountLinkRedirects } from '../links/link-routes.ts';
 import { hostCheck, requestGuard, securityHeaders } from './security.ts';
 import { mountSimControls, type SimControlDeps } from './sim-controls.ts';
 import type { PagePrerenderer } from '../prerender/prerender-page.ts';
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', accessControl(deps.access, deps.trustedProxies));
   app.use('*', identifyViewer(deps.access, deps.viewerGroups));
   app.route('/api', apiRoutes(deps));
+  mountLinkRedirects(app, deps.links);
   if (deps.simControls) mountSimControls(app, deps.simControls);
 
   app.all('*', async (c) => {

@@ -57,7 +57,7 @@ export function openSqliteStore(dataDir: string, now = Date.now): OpenResult {
  * mkdir -p, without Node's recursive mode for the last step: on a folder that refuses new
  * entries (/proc, some mounts) that mode retries for ever instead of failing.
  */
-function makeFolder(path: string): void {
+export function makeFolder(path: string): void {
   try {
     mkdirSync(path, { mode: 0o700 });
   } catch (error) {

@@ -29,6 +29,8 @@ export async function startDashboard(
     WEB_DIST_DIR: '/nonexistent/dashboard-test-dist',
     // The proxy's own tests pin the pure proxy; index tests turn it on with a DATA_DIR.
     INDEX: 'off',
+    // Short links would write into the working copy's ./data; their tests give a DATA_DIR.
+    SHORT_LINKS: 'off',
     ...(upstream
       ? {
           PLIVO_AUTH_ID: TEST_AUTH_ID,

@@ -67,7 +67,7 @@ export function ExplorerToolbar({ url, view, list, live, getLink }: Props) {
             setParam('mask', on ? '1' : null, 'push');
           }}
         />
-        <CopyLinkButton getLink={getLink} />
+        <CopyLinkButton getLink={getLink} masked={view.masked} />
         <LazyPart>
           <ExportMenu
             sessions={view.rows}
