@@ -16,6 +16,8 @@ export const API_ERROR_CODES = [
   'method_not_allowed',
   /** An index-only filter or aggregate asked for a window the index does not cover. */
   'not_indexed',
+  /** Replicas on PostgreSQL (DATABASE_URL): it cannot be reached right now. */
+  'database_unavailable',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
@@ -82,6 +84,8 @@ export const healthSchema = z.object({
   version: z.string(),
   /** Who is asking: a masked-only viewer gets masked replies and no way to unmask. */
   viewer: z.object({ maskedOnly: z.boolean() }),
+  /** Replicas on PostgreSQL (DATABASE_URL) only: whether it answers now. */
+  database: z.object({ engine: z.literal('postgresql'), reachable: z.boolean() }).optional(),
 });
 export type Health = z.infer<typeof healthSchema>;
 

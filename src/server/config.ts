@@ -47,6 +47,8 @@ export type ServerConfig = {
   viewerGroups: { header: string; maskedGroups: ReadonlySet<string> } | null;
   /** AUDIT_LOG: the trail's file and its HMAC secret (null: generated at start-up). */
   audit: { file: string; secret: string | null } | null;
+  /** DATABASE_URL: replicas share the index, budget and links in PostgreSQL; null: embedded. */
+  databaseUrl: string | null;
 };
 
 const AUTH_ID = /^(MA|SA)[A-Z0-9]{18}$/;
@@ -118,6 +120,11 @@ const envSchema = z.object({
   MASKED_GROUPS: optionalText,
   AUDIT_LOG: optionalText,
   AUDIT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  // The message never repeats the value: it may hold the database password.
+  DATABASE_URL: z
+    .string()
+    .refine(isPostgresUrl, 'must be a URL like postgres://user:password@host:5432/database')
+    .optional(),
   // The in-process simulator's SIM_* variables, with the standalone simulator's rules.
   ...simulatorEnvShape,
 });
@@ -252,7 +259,17 @@ function toConfig(
           }
         : null,
     audit: e.AUDIT_LOG ? { file: e.AUDIT_LOG, secret: e.AUDIT_SECRET ?? null } : null,
+    databaseUrl: e.DATABASE_URL ?? null,
   };
+}
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
 }
 
 /** Groups mean something only together, and only behind a login proxy's identity header. */
