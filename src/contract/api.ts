@@ -84,8 +84,13 @@ export const healthSchema = z.object({
   version: z.string(),
   /** Who is asking: a masked-only viewer gets masked replies and no way to unmask. */
   viewer: z.object({ maskedOnly: z.boolean() }),
-  /** Replicas on PostgreSQL (DATABASE_URL) only: whether it answers now. */
-  database: z.object({ engine: z.literal('postgresql'), reachable: z.boolean() }).optional(),
+  /**
+   * Replicas on PostgreSQL (DATABASE_URL) only: whether it answers now, and whether this
+   * replica is the one syncing the index.
+   */
+  database: z
+    .object({ engine: z.literal('postgresql'), reachable: z.boolean(), syncing: z.boolean() })
+    .optional(),
 });
 export type Health = z.infer<typeof healthSchema>;
 

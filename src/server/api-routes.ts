@@ -24,7 +24,7 @@ export type ApiDeps = {
   /** AUDIT_LOG: null when off. */
   audit: AuditLog | null;
   /** DATABASE_URL: whether PostgreSQL answers; null on the embedded store. */
-  database: { reachable(): Promise<boolean> } | null;
+  database: { reachable(): Promise<boolean>; syncing(): boolean } | null;
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -54,7 +54,13 @@ export function apiRoutes(deps: ApiDeps): Hono<AppEnv> {
       version: deps.version,
       viewer: { maskedOnly: viewerOf(c).maskedOnly },
       ...(deps.database
-        ? { database: { engine: 'postgresql', reachable: await deps.database.reachable() } }
+        ? {
+            database: {
+              engine: 'postgresql',
+              reachable: await deps.database.reachable(),
+              syncing: deps.database.syncing(),
+            },
+          }
         : {}),
     };
     c.header('Cache-Control', 'no-store');

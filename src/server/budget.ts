@@ -150,13 +150,20 @@ export class Budget {
     this.episode += 1;
     const until = Math.max(this.blockedUntil, now + pauseMs);
     this.blockedUntil = until;
-    // Every replica pauses: Plivo's limit is the account's. Lost or not, this one pauses.
-    this.shared?.slots.pause(this.shared.name, pauseMs).catch(() => {});
+
     // Calls queued for a slot inside the pause would only be refused when it comes (see
     // pauseSeconds): wake them now, and give their slots back.
     for (const waiter of this.waiters) if (waiter.slot < until) waiter.wake();
     this.starts = this.starts.filter((t) => t <= now || t >= until);
     return toSeconds(until - now);
+  }
+
+  /**
+   * With replicas: after `upstreamRejected`, every replica pauses as long (Plivo's limit is
+   * the account's). Without PostgreSQL at hand this server still pauses on its own.
+   */
+  async sharePause(seconds: number): Promise<void> {
+    await this.shared?.slots.pause(this.shared.name, seconds * 1000).catch(() => {});
   }
 
   /**

@@ -115,7 +115,12 @@ export async function createServer(
     trustedProxies: config.trustedProxies,
     viewerGroups: config.viewerGroups,
     audit,
-    database: database ? { reachable: () => databaseAnswers(database) } : null,
+    database: database
+      ? {
+          reachable: () => databaseAnswers(database),
+          syncing: () => index.loop?.isLeader ?? false,
+        }
+      : null,
     allowedHosts: checkedHosts(config),
     staticFiles,
     prerenderer,

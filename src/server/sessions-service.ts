@@ -120,6 +120,7 @@ export class SessionsService {
     }
     if (reply.kind === 'http_error' && reply.status === 429) {
       const seconds = budget.upstreamRejected(sent, reply.retryAfterSeconds);
+      await budget.sharePause(seconds);
       const failure: ApiFailure = {
         code: 'rate_limited',
         message: `${this.options.naming.name} refused the call as over its rate limit (another client may share the account). The dashboard pauses its calls; try again in ${seconds} s.`,

@@ -32,5 +32,36 @@ export const PG_MIGRATIONS: readonly string[] = [
    CREATE TABLE budget_calls (budget text NOT NULL, at_ms double precision NOT NULL);
    CREATE INDEX budget_calls_at ON budget_calls (budget, at_ms);
    CREATE TABLE budget_pauses (budget text PRIMARY KEY, until_ms double precision NOT NULL);
+   -- One round trip per slot: the less time between reading the clock and sending the call,
+   -- the closer the calls' arrival matches their slots. Returns the wait in ms, or minus
+   -- the wait when it is longer than max_wait_ms (nothing taken then).
+   CREATE FUNCTION take_budget_slot(
+     p_budget text, p_per_window integer, p_window_ms double precision, p_max_wait_ms double precision
+   ) RETURNS double precision LANGUAGE plpgsql AS $$
+   DECLARE
+     now_ms double precision;
+     starts double precision[];
+     paused double precision;
+     slot double precision;
+     n integer;
+   BEGIN
+     PERFORM pg_advisory_xact_lock(160004);
+     now_ms := extract(epoch FROM clock_timestamp()) * 1000;
+     DELETE FROM budget_calls WHERE budget = p_budget AND at_ms <= now_ms - p_window_ms;
+     SELECT array_agg(at_ms ORDER BY at_ms) INTO starts FROM budget_calls WHERE budget = p_budget;
+     SELECT until_ms INTO paused FROM budget_pauses WHERE budget = p_budget;
+     n := coalesce(array_length(starts, 1), 0);
+     -- Slots only move forward: the log stays in order, and any window holds at most
+     -- p_per_window of them.
+     slot := greatest(now_ms, coalesce(paused, 0), coalesce(starts[n], 0));
+     IF n >= p_per_window THEN
+       slot := greatest(slot, starts[n - p_per_window + 1] + p_window_ms);
+     END IF;
+     IF slot - now_ms > p_max_wait_ms THEN
+       RETURN -(slot - now_ms);
+     END IF;
+     INSERT INTO budget_calls (budget, at_ms) VALUES (p_budget, slot);
+     RETURN slot - now_ms;
+   END $$;
    CREATE TABLE short_links (id text PRIMARY KEY, url text NOT NULL, created_at bigint NOT NULL);`,
 ];

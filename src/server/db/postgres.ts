@@ -24,7 +24,7 @@ export class DatabaseUnavailable extends Error {
   readonly retryAfterSeconds = 5;
 }
 
-/** Advisory lock keys (one 64-bit space per database). */
+/** Advisory lock keys (one 64-bit space per database); `budget` is taken in SQL (pg-migrations.ts). */
 export const LOCK = { migrations: 160_001, changes: 160_002, sync: 160_003, budget: 160_004 };
 
 const CONNECT_TIMEOUT_MS = 3_000;

@@ -95,6 +95,7 @@ export class SyncFetcher {
     }
     if (reply.kind === 'http_error' && reply.status === 429) {
       const seconds = this.budget.upstreamRejected(sent, reply.retryAfterSeconds);
+      await this.budget.sharePause(seconds);
       return {
         kind: 'failed',
         error: 'Plivo answered 429 (rate limit)',

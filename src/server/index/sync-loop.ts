@@ -152,8 +152,9 @@ export class SyncLoop {
     if (leadership) {
       const leads = await leadership.holds();
       if (!leads || !this.leading) {
-        await index.follow();
+        // State first: the rows it covers were written before it, so the follow reads them.
         await this.restore();
+        await index.follow();
       }
       if (!leads) {
         this.leading = false;
