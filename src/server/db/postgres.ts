@@ -68,6 +68,10 @@ export async function openDatabase(url: string, log: (line: string) => void): Pr
       } catch (error) {
         throw asUnavailable(error, where);
       }
+      // A connection lost between two statements is reported as an event on the client,
+      // which the pool only listens to while the client is idle: the statement fails anyway.
+      const ignore = () => {};
+      client.on('error', ignore);
       try {
         await client.query('BEGIN');
         const result = await work(client);
@@ -77,6 +81,7 @@ export async function openDatabase(url: string, log: (line: string) => void): Pr
         await client.query('ROLLBACK').catch(() => {});
         throw asUnavailable(error, where);
       } finally {
+        client.off('error', ignore);
         client.release();
       }
     },
