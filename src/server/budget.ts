@@ -77,7 +77,7 @@ export class Budget {
    * Throws `DatabaseUnavailable` when PostgreSQL cannot be reached.
    */
   async takeShared(maxWaitMs = this.maxWaitMs): Promise<SharedTake> {
-    if (!this.shared) return { ok: true, waitMs: 0 };
+    if (!this.shared) return { ok: true, waitMs: 0, id: null };
     const taken = await this.shared.slots.take(
       this.shared.name,
       this.perWindow,
@@ -87,6 +87,8 @@ export class Budget {
     if (taken.ok && taken.waitMs > 0) {
       await new Promise((resolve) => setTimeout(resolve, taken.waitMs));
     }
+    // Callers send right after this returns: the slot's time becomes the sending time.
+    if (taken.ok && taken.id !== null) await this.shared.slots.started(taken.id);
     return taken;
   }
 

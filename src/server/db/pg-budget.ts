@@ -7,11 +7,19 @@ import type { Database } from './postgres.ts';
  * two replicas never take the same slot. Times are PostgreSQL's clock, one clock for all
  * replicas; callers only wait the difference.
  */
-export type SharedTake = { ok: true; waitMs: number } | { ok: false; retryAfterSeconds: number };
+export type SharedTake =
+  { ok: true; waitMs: number; id: string | null } | { ok: false; retryAfterSeconds: number };
 
 export type SharedSlots = {
   /** The next free slot if it starts within `maxWaitMs` (taken), else how long to wait. */
   take(budget: string, perWindow: number, windowMs: number, maxWaitMs: number): Promise<SharedTake>;
+  /**
+   * Right before the call is sent: its time becomes now if that is later than its slot. A
+   * replica that stalled (a busy event loop, a slow reply from PostgreSQL) sends late, and
+   * the window must count the call from when Plivo sees it, or calls of other replicas
+   * timed from its slot arrive less than a window after it.
+   */
+  started(id: string): Promise<void>;
   /** A 429: no replica calls before `pauseMs` from now. */
   pause(budget: string, pauseMs: number): Promise<void>;
 };
@@ -26,14 +34,20 @@ export const transitMarginMs = (windowMs: number) => Math.min(1_000, windowMs / 
 export function pgSharedSlots(db: Database): SharedSlots {
   return {
     async take(budget, perWindow, windowMs, maxWaitMs) {
-      const result = await db.query<{ wait: number }>(
-        'SELECT take_budget_slot($1, $2, $3, $4) AS wait',
+      const result = await db.query<{ wait: number; id: string | null }>(
+        'SELECT wait, id FROM take_budget_slot($1, $2, $3, $4)',
         [budget, perWindow, windowMs + transitMarginMs(windowMs), maxWaitMs],
       );
-      const wait = result.rows[0]?.wait ?? 0;
+      const { wait = 0, id = null } = result.rows[0] ?? {};
       return wait >= 0
-        ? { ok: true, waitMs: wait }
+        ? { ok: true, waitMs: wait, id }
         : { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(-wait / 1000)) };
+    },
+    async started(id) {
+      await db.query(
+        'UPDATE budget_calls SET at_ms = greatest(at_ms, extract(epoch FROM clock_timestamp()) * 1000) WHERE id = $1',
+        [id],
+      );
     },
     async pause(budget, pauseMs) {
       await db.query(

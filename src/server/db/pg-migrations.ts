@@ -29,15 +29,17 @@ export const PG_MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX session_deletions_seq ON session_deletions (seq);
    CREATE TABLE state (key text PRIMARY KEY, value text NOT NULL);
-   CREATE TABLE budget_calls (budget text NOT NULL, at_ms double precision NOT NULL);
+   CREATE TABLE budget_calls (
+     id bigserial PRIMARY KEY, budget text NOT NULL, at_ms double precision NOT NULL
+   );
    CREATE INDEX budget_calls_at ON budget_calls (budget, at_ms);
    CREATE TABLE budget_pauses (budget text PRIMARY KEY, until_ms double precision NOT NULL);
-   -- One round trip per slot: the less time between reading the clock and sending the call,
-   -- the closer the calls' arrival matches their slots. Returns the wait in ms, or minus
-   -- the wait when it is longer than max_wait_ms (nothing taken then).
+   -- One round trip per slot. Returns the wait in ms and the slot's id, or minus the wait
+   -- (and no id) when it is longer than max_wait_ms: nothing is taken then.
    CREATE FUNCTION take_budget_slot(
-     p_budget text, p_per_window integer, p_window_ms double precision, p_max_wait_ms double precision
-   ) RETURNS double precision LANGUAGE plpgsql AS $$
+     p_budget text, p_per_window integer, p_window_ms double precision, p_max_wait_ms double precision,
+     OUT wait double precision, OUT id bigint
+   ) LANGUAGE plpgsql AS $$
    DECLARE
      now_ms double precision;
      starts double precision[];
@@ -58,10 +60,11 @@ export const PG_MIGRATIONS: readonly string[] = [
        slot := greatest(slot, starts[n - p_per_window + 1] + p_window_ms);
      END IF;
      IF slot - now_ms > p_max_wait_ms THEN
-       RETURN -(slot - now_ms);
+       wait := -(slot - now_ms);
+       RETURN;
      END IF;
-     INSERT INTO budget_calls (budget, at_ms) VALUES (p_budget, slot);
-     RETURN slot - now_ms;
+     INSERT INTO budget_calls (budget, at_ms) VALUES (p_budget, slot) RETURNING budget_calls.id INTO id;
+     wait := slot - now_ms;
    END $$;
    CREATE TABLE short_links (id text PRIMARY KEY, url text NOT NULL, created_at bigint NOT NULL);`,
 ];
