@@ -53,7 +53,7 @@ describe('PostgreSQL unreachable at start', () => {
     });
     expect(code).toBe(1);
     expect(output.trim()).toBe(
-      `The dashboard server cannot start: PostgreSQL at 127.0.0.1:${port}/dashboard (DATABASE_URL) cannot be reached: PostgreSQL at 127.0.0.1:${port}/dashboard is unreachable (ECONNREFUSED)`,
+      `The dashboard server cannot start: PostgreSQL at 127.0.0.1:${port}/dashboard (DATABASE_URL) cannot be reached (ECONNREFUSED)`,
     );
     expect(output).not.toContain(PASSWORD);
   }, 30_000);

@@ -22,6 +22,14 @@ export type Database = {
 /** PostgreSQL cannot be reached (or went away): requests that need it answer 503. */
 export class DatabaseUnavailable extends Error {
   readonly retryAfterSeconds = 5;
+
+  constructor(
+    where: string,
+    /** The network or server code: ECONNREFUSED, 57P01… */
+    readonly reason: string,
+  ) {
+    super(`PostgreSQL at ${where} is unreachable (${reason})`);
+  }
 }
 
 /** Advisory lock keys (one 64-bit space per database); `budget` is taken in SQL (pg-migrations.ts). */
@@ -95,7 +103,7 @@ export async function openDatabase(url: string, log: (line: string) => void): Pr
     // oxlint-disable-next-line preserve-caught-error
     throw new Error(
       error instanceof DatabaseUnavailable
-        ? `PostgreSQL at ${where} (DATABASE_URL) cannot be reached: ${error.message}`
+        ? `PostgreSQL at ${where} (DATABASE_URL) cannot be reached (${error.reason})`
         : `PostgreSQL at ${where} (DATABASE_URL) cannot be used: ${errorCode(error)}`,
     );
   }
@@ -146,16 +154,23 @@ async function migrate(db: Database, log: (line: string) => void): Promise<void>
 /** Connection failures (refused, reset, server shutting down) as `DatabaseUnavailable`. */
 export function asUnavailable(error: unknown, where: string): unknown {
   if (error instanceof DatabaseUnavailable) return error;
-  const code = errorCode(error);
+  const raw = (error as { code?: unknown } | null)?.code;
+  const code = typeof raw === 'string' ? raw : errorCode(error);
   const lost =
     /^(E[A-Z]+|08...|57P0[1-3])$/.test(code) ||
     /Connection terminated|timeout|Client has encountered a connection error/i.test(code);
-  return lost ? new DatabaseUnavailable(`PostgreSQL at ${where} is unreachable (${code})`) : error;
+  return lost ? new DatabaseUnavailable(where, code.slice(0, 60)) : error;
 }
 
-/** An error's code (ECONNREFUSED, 28P01…) or its first words: never a URL or a password. */
+/**
+ * An error's code (ECONNREFUSED…), with the server's own words for SQL states ("password
+ * authentication failed for user …", never the password), or its first words: never a URL.
+ */
 export function errorCode(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && error instanceof Error) {
+    return `${error.message.slice(0, 160)} (${code})`;
+  }
   if (typeof code === 'string') return code;
   if (error instanceof Error) return error.message.replace(/\S+:\/\/\S+/g, '<url>').slice(0, 120);
   return 'error';
