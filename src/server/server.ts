@@ -235,6 +235,11 @@ export async function startServer(
   const host = address.address.includes(':') ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}/`;
   for (const line of startupLines(config, url, dashboard.staticFiles.root)) log(line);
+  if (database) {
+    log(
+      `Replicas: the list budget, the session index and its sync are shared in PostgreSQL at ${database.where}.`,
+    );
+  }
   log(dashboard.index.summary);
   dashboard.index.loop?.start();
   void dashboard.staticFiles.warm();
