@@ -28,6 +28,7 @@ import { measureServerThroughput, throughputFigures } from './measure/server-thr
 import { toPlivoTime } from '../src/contract/time.ts';
 import { indexScaleFigures, measureIndexScale } from './measure/index-scale.ts';
 import { measureSyncInSimulatedTime, syncFigures } from './measure/index-sync.ts';
+import { postgresBenchStore } from './lib/postgres-store.ts';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -117,6 +118,12 @@ console.log(
   `OTP sessions dashboard benchmark — ${new Date().toISOString()}, ${cpus().length} CPUs, Node ${process.version}`,
 );
 await step('index at 1M sessions', () => measureIndexScale(1_000_000), indexScaleFigures);
+// The same figures with the store in PostgreSQL (DATABASE_URL, for replicas).
+await step(
+  'index at 1M sessions, PostgreSQL',
+  () => measureIndexScale(1_000_000, postgresBenchStore),
+  indexScaleFigures,
+);
 if (args.has('--index-10m')) {
   await step('index at 10M sessions', () => measureIndexScale(10_000_000), indexScaleFigures);
 }

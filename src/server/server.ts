@@ -18,6 +18,8 @@ import { StaticFiles } from './http/static-files.ts';
 import { createUpstreamClient, type UpstreamTarget } from './upstream/upstream-client.ts';
 import { openIndex, type IndexParts } from './index/open-index.ts';
 import { openShortLinks, type LinkParts } from './links/open-short-links.ts';
+import { pgSharedSlots, type SharedSlots } from './db/pg-budget.ts';
+import { openDatabase, type Database } from './db/postgres.ts';
 
 export const VERSION: string = (() => {
   try {
@@ -39,6 +41,8 @@ export type ServerOptions = {
 };
 
 export type DashboardServer = {
+  /** DATABASE_URL: the shared PostgreSQL; null on the embedded store. */
+  database: Database | null;
   app: Hono<AppEnv>;
   service: SessionsService;
   budgets: { list: Budget; retrieve: Budget };
@@ -49,21 +53,25 @@ export type DashboardServer = {
 };
 
 /** The app wired to one upstream, without listening: for tests and for startServer. */
-export function createServer(
+export async function createServer(
   config: ServerConfig,
   options: ServerOptions & {
     target: UpstreamTarget;
     simulatorUrl?: string;
     /** The upstream's clock (the simulator's own in simulator mode), ms. */
     upstreamNow?: () => number;
+    /** Opened from DATABASE_URL by startServer (connected and migrated). */
+    database?: Database | null;
   },
-): DashboardServer {
+): Promise<DashboardServer> {
+  const database = options.database ?? null;
   const mode = config.upstream.mode;
   const client = createUpstreamClient(options.target, {
     timeoutMs: config.upstreamTimeoutMs,
     userAgent: `otp-sessions-dashboard/${VERSION}`,
   });
-  const budgets = budgetsFor(config, options.budgetWindowMs, options.budgetClock);
+  const slots = database ? pgSharedSlots(database) : null;
+  const budgets = budgetsFor(config, options.budgetWindowMs, options.budgetClock, slots);
   const reachability = new Reachability((ms) => client.probe(ms));
   const name = mode === 'plivo' ? 'Plivo' : 'The built-in simulator';
   const service = new SessionsService({
@@ -75,16 +83,17 @@ export function createServer(
   });
   const staticFiles = new StaticFiles(config.webDistDir);
   const log = options.log ?? ((line: string) => console.log(line));
-  const index = openIndex(config.index, {
+  const index = await openIndex(config.index, {
     client,
     listBudget: budgets.list,
     now: options.upstreamNow ?? Date.now,
     authId: options.target.authId,
     log,
     onExchange: (reachable) => reachability.record(reachable),
+    shared: database && config.databaseUrl ? { db: database, url: config.databaseUrl } : undefined,
   });
   const audit = auditLogFor(config.audit, log);
-  const links = openShortLinks(config.links, log);
+  const links = openShortLinks(config.links, log, Date.now, database);
   const prerenderer = config.prerender
     ? new PagePrerenderer({
         service,
@@ -110,6 +119,12 @@ export function createServer(
     viewerGroups: config.viewerGroups,
     audit,
     links,
+    database: database
+      ? {
+          reachable: () => databaseAnswers(database),
+          syncing: () => index.loop?.isLeader ?? false,
+        }
+      : null,
     allowedHosts: checkedHosts(config),
     staticFiles,
     prerenderer,
@@ -119,20 +134,31 @@ export function createServer(
         : null,
     log,
   });
-  return { app, service, budgets, staticFiles, prerenderer, index, links };
+  return { app, service, budgets, staticFiles, prerenderer, index, links, database };
 }
 
 function budgetsFor(
   config: ServerConfig,
   windowMs: number | undefined,
   now: (() => number) | undefined,
+  slots: SharedSlots | null,
 ) {
   const { queueSize, maxWaitMs, listPerMinute, retrievePerMinute } = config.budget;
-  const shared = { queueSize, maxWaitMs, windowMs, ...(now ? { now } : {}) };
+  const common = { queueSize, maxWaitMs, windowMs, ...(now ? { now } : {}) };
+  const shared = (name: string) => (slots ? { shared: { slots, name } } : {});
   return {
-    list: new Budget({ perWindow: listPerMinute, ...shared }),
-    retrieve: new Budget({ perWindow: retrievePerMinute, ...shared }),
+    list: new Budget({ perWindow: listPerMinute, ...common, ...shared('list') }),
+    retrieve: new Budget({ perWindow: retrievePerMinute, ...common, ...shared('retrieve') }),
   };
+}
+
+async function databaseAnswers(database: Database): Promise<boolean> {
+  try {
+    await database.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** After any change through the controls, cached replies are stale; a rate-limit reset
@@ -165,6 +191,9 @@ export async function startServer(
   options: ServerOptions = {},
 ): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
+  // Before the simulator or the listener: a database that cannot be reached (or migrated)
+  // stops the start with one sentence.
+  const database = config.databaseUrl ? await openDatabase(config.databaseUrl, log) : null;
   let simulator: { url: string; close(): Promise<void> } | null = null;
   let target: UpstreamTarget;
   let upstreamNow: () => number = Date.now;
@@ -182,13 +211,21 @@ export async function startServer(
     target = { baseUrl: running.url, authId: running.authId, authToken: running.authToken };
     upstreamNow = () => running.simulator.clock.nowUs() / 1000;
   }
-  const dashboard = createServer(config, {
-    ...options,
-    target,
-    log,
-    upstreamNow,
-    ...(simulator ? { simulatorUrl: simulator.url } : {}),
-  });
+  let dashboard: DashboardServer;
+  try {
+    dashboard = await createServer(config, {
+      ...options,
+      target,
+      log,
+      upstreamNow,
+      database,
+      ...(simulator ? { simulatorUrl: simulator.url } : {}),
+    });
+  } catch (error) {
+    await database?.close();
+    await simulator?.close();
+    throw error;
+  }
   let server: ServerType;
   let address: AddressInfo;
   try {
@@ -196,12 +233,18 @@ export async function startServer(
   } catch (error) {
     await dashboard.index.close();
     await dashboard.links.close();
+    await database?.close();
     await simulator?.close();
     throw error;
   }
   const host = address.address.includes(':') ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}/`;
   for (const line of startupLines(config, url, dashboard.staticFiles.root)) log(line);
+  if (database) {
+    log(
+      `Replicas: the list budget, the session index and its sync are shared in PostgreSQL at ${database.where}.`,
+    );
+  }
   log(dashboard.index.summary);
   log(dashboard.links.summary);
   dashboard.index.loop?.start();
@@ -215,6 +258,7 @@ export async function startServer(
       await closeServer(server);
       await dashboard.index.close();
       await dashboard.links.close();
+      await database?.close();
       await simulator?.close();
     },
   };

@@ -49,6 +49,8 @@ export type ServerConfig = {
   audit: { file: string; secret: string | null } | null;
   /** Short links (`/l/<id>`) in DATA_DIR; null with SHORT_LINKS=off. ttlDays null: never expire. */
   links: { dataDir: string; ttlDays: number | null } | null;
+  /** DATABASE_URL: replicas share the index, budget and links in PostgreSQL; null: embedded. */
+  databaseUrl: string | null;
 };
 
 const AUTH_ID = /^(MA|SA)[A-Z0-9]{18}$/;
@@ -123,6 +125,11 @@ const envSchema = z.object({
   SHORT_LINKS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   // Unset: links never expire (incident reviews come back to them months later).
   SHORT_LINK_TTL_DAYS: int(1, 36_500).optional(),
+  // The message never repeats the value: it may hold the database password.
+  DATABASE_URL: z
+    .string()
+    .refine(isPostgresUrl, 'must be a URL like postgres://user:password@host:5432/database')
+    .optional(),
   // The in-process simulator's SIM_* variables, with the standalone simulator's rules.
   ...simulatorEnvShape,
 });
@@ -261,7 +268,17 @@ function toConfig(
       e.SHORT_LINKS === 'on'
         ? { dataDir: e.DATA_DIR, ttlDays: e.SHORT_LINK_TTL_DAYS ?? null }
         : null,
+    databaseUrl: e.DATABASE_URL ?? null,
   };
+}
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
 }
 
 /** Groups mean something only together, and only behind a login proxy's identity header. */

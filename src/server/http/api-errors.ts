@@ -19,6 +19,8 @@ const STATUS: Record<ApiErrorCode, number> = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  // The shared database is away: it comes back by itself, so "try later", not a failure.
+  database_unavailable: 503,
   // The dashboard works; the upstream behind it failed: a gateway error, not the user's fault.
   upstream_auth: 502,
   upstream_error: 502,

@@ -28,6 +28,8 @@ export type ApiDeps = {
   /** Short links (`POST /api/links`); `links` null when off, with the reason. */
   links: LinkParts;
   log: (line: string) => void;
+  /** DATABASE_URL: whether PostgreSQL answers; null on the embedded store. */
+  database: { reachable(): Promise<boolean>; syncing(): boolean } | null;
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -57,6 +59,15 @@ export function apiRoutes(deps: ApiDeps): Hono<AppEnv> {
       budget: toHealthBudget(deps.listBudget),
       version: deps.version,
       viewer: { maskedOnly: viewerOf(c).maskedOnly },
+      ...(deps.database
+        ? {
+            database: {
+              engine: 'postgresql',
+              reachable: await deps.database.reachable(),
+              syncing: deps.database.syncing(),
+            },
+          }
+        : {}),
     };
     c.header('Cache-Control', 'no-store');
     return c.json(health);
@@ -74,7 +85,7 @@ export function apiRoutes(deps: ApiDeps): Hono<AppEnv> {
     if (!parsed.ok) return badParameters(c, parsed.issues);
     const { query } = parsed;
     const viewer = viewerOf(c);
-    const decision = deps.index.list(query);
+    const decision = await deps.index.list(query);
     if (decision.by === 'refused') {
       return failureResponse(c, {
         code: 'not_indexed',
@@ -102,7 +113,7 @@ export function apiRoutes(deps: ApiDeps): Hono<AppEnv> {
     return reply(c, result, viewer.maskedOnly ? maskedPage : null);
   });
 
-  api.get('/stats', (c) => {
+  api.get('/stats', async (c) => {
     c.set('route', '/api/stats');
     const params = new URL(c.req.url).searchParams;
     const parsed = parseSessionQuery(params.entries(), ['bucket']);
@@ -115,7 +126,7 @@ export function apiRoutes(deps: ApiDeps): Hono<AppEnv> {
       });
     }
     if (!parsed.ok || issues.length) return badParameters(c, issues);
-    const decision = deps.index.stats(parsed.query, bucket as StatsBucket);
+    const decision = await deps.index.stats(parsed.query, bucket as StatsBucket);
     c.header('Cache-Control', 'private, no-store');
     if (decision.by === 'refused') {
       return failureResponse(c, { code: 'not_indexed', message: decision.message });

@@ -5,6 +5,7 @@ import type { AppEnv } from './app-env.ts';
 import { apiRoutes, type ApiDeps } from './api-routes.ts';
 import type { AccessControl } from '../config/config.ts';
 import { crossSiteGuard } from '../access/cross-site-guard.ts';
+import { DatabaseUnavailable } from '../db/postgres.ts';
 import { requestLog, withoutLongNumbers, type LogLine } from './request-log.ts';
 import { mountLinkRedirects } from '../links/link-routes.ts';
 import { hostCheck, requestGuard, securityHeaders } from './security.ts';
@@ -73,6 +74,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.onError((error, c) => {
+    if (error instanceof DatabaseUnavailable) {
+      deps.log(`${new Date().toISOString()} ${error.message}`);
+      return failureResponse(c, {
+        code: 'database_unavailable',
+        message: `The dashboard's database (PostgreSQL) cannot be reached right now; this answer needs it. Try again in ${error.retryAfterSeconds} s.`,
+        retryAfterSeconds: error.retryAfterSeconds,
+      });
+    }
     // The name and message only: a stack or a request dump could carry credentials.
     const message = withoutLongNumbers(error.message.slice(0, 300));
     deps.log(`${new Date().toISOString()} error ${error.name}: ${message}`);

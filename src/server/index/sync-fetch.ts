@@ -80,6 +80,8 @@ export class SyncFetcher {
       // Lost a race for the slot: give it back by never using it (it ages out of the window).
       return { kind: 'not_now' };
     }
+    // Replicas: never wait for the shared budget either; a slot not free now is not taken.
+    if (!(await this.budget.takeShared(0)).ok) return { kind: 'not_now' };
     this.calls.push(this.now());
     const sent = this.budget.callSent();
     const reply = await this.client.list(query);
@@ -93,6 +95,7 @@ export class SyncFetcher {
     }
     if (reply.kind === 'http_error' && reply.status === 429) {
       const seconds = this.budget.upstreamRejected(sent, reply.retryAfterSeconds);
+      await this.budget.sharePause(seconds);
       return {
         kind: 'failed',
         error: 'Plivo answered 429 (rate limit)',

@@ -1,5 +1,7 @@
 import type { ServerConfig } from '../config/config.ts';
+import type { Database } from '../db/postgres.ts';
 import type { LinkStore } from './link-store.ts';
+import { PgLinkStore } from './pg-link-store.ts';
 import { ShortLinks } from './short-links.ts';
 import { openSqliteLinkStore } from './sqlite-link-store.ts';
 
@@ -21,9 +23,14 @@ export function openShortLinks(
   settings: ServerConfig['links'],
   log: (line: string) => void,
   now: () => number = Date.now,
+  /** DATABASE_URL's database: replicas share their links there, not in DATA_DIR. */
+  shared: Database | null = null,
 ): LinkParts {
   if (!settings) {
     return off('SHORT_LINKS=off', 'Short links: off (SHORT_LINKS=off).');
+  }
+  if (shared) {
+    return running(new PgLinkStore(shared), settings.ttlDays, `at ${shared.where}`, log, now);
   }
   const opened = openSqliteLinkStore(settings.dataDir, now);
   if (!opened.ok) {

@@ -92,7 +92,7 @@ export class PagePrerenderer {
       const parsed = parseSessionQuery(new URLSearchParams(apiQuery).entries());
       if (!parsed.ok) return null;
       const { query } = parsed;
-      const decision = this.deps.index?.list(query);
+      const decision = await this.deps.index?.list(query);
       if (decision?.by === 'refused') return null;
       let page = decision?.by === 'index' ? decision.page : null;
       if (!page) {

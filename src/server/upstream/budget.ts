@@ -1,3 +1,5 @@
+import type { SharedSlots, SharedTake } from '../db/pg-budget.ts';
+
 /**
  * The upstream call budget: at most `perWindow` calls in ANY window of `windowMs`, shared by
  * every user of the server. A sliding-window log rather than a refilling token bucket: a
@@ -12,6 +14,11 @@ export type BudgetOptions = {
   queueSize: number;
   maxWaitMs: number;
   now?: () => number;
+  /**
+   * Replicas (DATABASE_URL): the budget all of them share, by name. Each call then also
+   * takes its slot there, after this server's own.
+   */
+  shared?: { slots: SharedSlots; name: string } | undefined;
 };
 
 export type Reservation =
@@ -36,6 +43,7 @@ const MAX_RETRY_AFTER_MS = 10 * 60_000;
 
 export class Budget {
   readonly perWindow: number;
+  private readonly shared: BudgetOptions['shared'];
   readonly windowMs: number;
   private readonly queueSize: number;
   private readonly maxWaitMs: number;
@@ -60,6 +68,28 @@ export class Budget {
     this.queueSize = options.queueSize;
     this.maxWaitMs = options.maxWaitMs;
     this.now = options.now ?? Date.now;
+    this.shared = options.shared;
+  }
+
+  /**
+   * With replicas: takes the call's slot in the shared budget (after `ready`) and waits for
+   * it; refused when it is more than `maxWaitMs` away. Always granted without replicas.
+   * Throws `DatabaseUnavailable` when PostgreSQL cannot be reached.
+   */
+  async takeShared(maxWaitMs = this.maxWaitMs): Promise<SharedTake> {
+    if (!this.shared) return { ok: true, waitMs: 0, id: null };
+    const taken = await this.shared.slots.take(
+      this.shared.name,
+      this.perWindow,
+      this.windowMs,
+      maxWaitMs,
+    );
+    if (taken.ok && taken.waitMs > 0) {
+      await new Promise((resolve) => setTimeout(resolve, taken.waitMs));
+    }
+    // Callers send right after this returns: the slot's time becomes the sending time.
+    if (taken.ok && taken.id !== null) await this.shared.slots.started(taken.id);
+    return taken;
   }
 
   /** Claims a slot for one upstream call; `ready` resolves when the call may start. */
@@ -122,11 +152,20 @@ export class Budget {
     this.episode += 1;
     const until = Math.max(this.blockedUntil, now + pauseMs);
     this.blockedUntil = until;
+
     // Calls queued for a slot inside the pause would only be refused when it comes (see
     // pauseSeconds): wake them now, and give their slots back.
     for (const waiter of this.waiters) if (waiter.slot < until) waiter.wake();
     this.starts = this.starts.filter((t) => t <= now || t >= until);
     return toSeconds(until - now);
+  }
+
+  /**
+   * With replicas: after `upstreamRejected`, every replica pauses as long (Plivo's limit is
+   * the account's). Without PostgreSQL at hand this server still pauses on its own.
+   */
+  async sharePause(seconds: number): Promise<void> {
+    await this.shared?.slots.pause(this.shared.name, seconds * 1000).catch(() => {});
   }
 
   /**

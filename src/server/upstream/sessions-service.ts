@@ -97,10 +97,13 @@ export class SessionsService {
     });
     if (!reservation.ok) return refused(reservation.retryAfterSeconds, 0);
     await reservation.ready;
-    const waitedMs = reservation.waitMs;
     // The upstream may have answered 429 to another call while this one waited its turn.
     const paused = budget.pauseSeconds();
-    if (paused > 0) return refused(paused, waitedMs);
+    if (paused > 0) return refused(paused, reservation.waitMs);
+    // Replicas: the slot in the budget they share (PostgreSQL), after this server's own.
+    const shared = await budget.takeShared();
+    if (!shared.ok) return refused(shared.retryAfterSeconds, reservation.waitMs);
+    const waitedMs = reservation.waitMs + shared.waitMs;
     const sent = budget.callSent();
     const reply = await send();
     this.options.onExchange?.(reply.kind !== 'timeout' && reply.kind !== 'unreachable');
@@ -117,6 +120,7 @@ export class SessionsService {
     }
     if (reply.kind === 'http_error' && reply.status === 429) {
       const seconds = budget.upstreamRejected(sent, reply.retryAfterSeconds);
+      await budget.sharePause(seconds);
       const failure: ApiFailure = {
         code: 'rate_limited',
         message: `${this.options.naming.name} refused the call as over its rate limit (another client may share the account). The dashboard pauses its calls; try again in ${seconds} s.`,
