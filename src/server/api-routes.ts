@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { Health } from '../contract/api.ts';
+import { BASELINES, type BaselineKind } from '../contract/changes.ts';
 import { STATS_BUCKETS, type StatsBucket } from '../contract/index-api.ts';
 import { PLIVO_MAX_LIMIT, parseSessionQuery } from '../contract/session-query.ts';
 import type { FilterIssue } from '../contract/list-filters.ts';
@@ -117,6 +118,27 @@ export function apiRoutes(deps: ApiDeps): Hono<AppEnv> {
     return c.json(decision.stats);
   });
 
+  api.get('/changes', (c) => {
+    c.set('route', '/api/changes');
+    const params = new URL(c.req.url).searchParams;
+    const parsed = parseSessionQuery(params.entries(), ['baseline']);
+    const baseline = params.get('baseline') ?? 'previous';
+    const issues = parsed.ok ? [] : [...parsed.issues];
+    if (!(BASELINES as readonly string[]).includes(baseline)) {
+      issues.push({
+        param: 'baseline',
+        message: `baseline must be one of ${BASELINES.join(', ')}`,
+      });
+    }
+    if (!parsed.ok || issues.length) return badParameters(c, issues);
+    const decision = deps.index.changes(parsed.query, baseline as BaselineKind);
+    c.header('Cache-Control', 'private, no-store');
+    if (decision.by === 'refused') {
+      return failureResponse(c, { code: 'not_indexed', message: decision.message });
+    }
+    return c.json(decision.changes);
+  });
+
   api.get('/sessions/:uuid', async (c) => {
     c.set('route', '/api/sessions/:uuid');
     const uuid = c.req.param('uuid');
@@ -154,7 +176,7 @@ export function apiRoutes(deps: ApiDeps): Hono<AppEnv> {
     return failureResponse(c, {
       code: 'not_found',
       message:
-        'No such API route: the dashboard API has /api/sessions, /api/sessions/:uuid, /api/stats, /api/index, /api/health and POST /api/audit.',
+        'No such API route: the dashboard API has /api/sessions, /api/sessions/:uuid, /api/stats, /api/changes, /api/index, /api/health and POST /api/audit.',
     });
   });
   return api;
