@@ -64,7 +64,8 @@ export function isVerdictKind(value: string): value is VerdictKind {
 }
 
 /** What one attempt achieved, from its status alone (SMS and voice statuses never overlap). */
-export type Outcome = 'reached' | 'sent' | 'ringing' | 'queued' | 'undelivered' | 'failed' | 'unknown';
+export type Outcome =
+  'reached' | 'sent' | 'ringing' | 'queued' | 'undelivered' | 'failed' | 'unknown';
 
 const OUTCOME_BY_STATUS: Record<string, Outcome> = {
   delivered: 'reached',
