@@ -11,7 +11,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { RatePoint, SessionsOverTime } from '../lib/time-series.ts';
-import { statusColour } from '../../../lib/palette.ts';
+import { CHART, statusColour } from '../../../lib/palette.ts';
 import { statusLabel } from '../lib/labels.ts';
 import { ChartFigure } from './chart-figure.tsx';
 import { BucketTable } from './bucket-table.tsx';
@@ -56,14 +56,18 @@ export function SessionsOverTimeChart({
               if (Number.isInteger(index) && index >= 0) onBucketClick(index);
             }}
           >
-            <CartesianGrid vertical={false} strokeDasharray="3 3" />
+            <CartesianGrid stroke={CHART.grid} vertical={false} strokeDasharray="3 3" />
             <XAxis
+              tick={{ fill: CHART.text }}
+              stroke={CHART.grid}
               dataKey="label"
               minTickGap={24}
               label={{ value: axisLabel, position: 'insideBottom', offset: -4 }}
               height={44}
             />
             <YAxis
+              tick={{ fill: CHART.text }}
+              stroke={CHART.grid}
               allowDecimals={false}
               label={{ value: 'Sessions', angle: -90, position: 'insideLeft' }}
             />
@@ -117,14 +121,16 @@ export function VerifiedRateChart({
       >
         <ResponsiveContainer width="100%" height={HEIGHT}>
           <LineChart data={data} accessibilityLayer={false}>
-            <CartesianGrid vertical={false} strokeDasharray="3 3" />
+            <CartesianGrid stroke={CHART.grid} vertical={false} strokeDasharray="3 3" />
             <XAxis
+              tick={{ fill: CHART.text }}
+              stroke={CHART.grid}
               dataKey="label"
               minTickGap={24}
               label={{ value: axisLabel, position: 'insideBottom', offset: -4 }}
               height={44}
             />
-            <YAxis domain={[0, 100]} unit=" %" />
+            <YAxis tick={{ fill: CHART.text }} stroke={CHART.grid} domain={[0, 100]} unit=" %" />
             <Tooltip
               labelFormatter={(_, payload) => String(payload[0]?.payload?.rangeLabel ?? '')}
               formatter={(value, _name, item) => [
