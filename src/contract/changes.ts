@@ -102,6 +102,8 @@ export type NamedChange = Omit<Change, 'span'>;
 
 export const BASELINES = ['previous', 'day', 'week'] as const;
 export type BaselineKind = (typeof BASELINES)[number];
+export const isBaselineKind = (value: string): value is BaselineKind =>
+  (BASELINES as readonly string[]).includes(value);
 
 export const changesSchema = z.object({
   meta: z.object({

@@ -60,7 +60,6 @@ export function InsightCharts(props: InsightChartsProps) {
     const target = brushWindow(series.buckets, a, b, window);
     if (target) onBucketClick(target.from, target.to);
   };
-  const nowMs = Date.now();
   return (
     <div className="insight-charts" data-testid="insight-charts">
       <SessionsOverTimeChart
@@ -71,8 +70,7 @@ export function InsightCharts(props: InsightChartsProps) {
         steps={
           <WindowStepsBar
             window={window}
-            nowMs={Math.max(nowMs, window.to)}
-            earliestMs={nowMs - PLIVO_HORIZON_DAYS * 86_400_000}
+            horizonMs={PLIVO_HORIZON_DAYS * 86_400_000}
             onWindow={(w) => onBucketClick(w.from, w.to)}
           />
         }

@@ -1,16 +1,20 @@
+import { useState } from 'react';
 import type { TimeWindow } from '../lib/time-buckets.ts';
 import { nextWindow, previousWindow, zoomOut } from '../lib/window-steps.ts';
 
 export type WindowStepsBarProps = {
   window: TimeWindow;
-  /** Nothing before this (Plivo's horizon), nothing after now. */
-  earliestMs: number;
-  nowMs: number;
+  /** How far back windows may go from now (Plivo's horizon); none goes past now. */
+  horizonMs: number;
   onWindow: (window: TimeWindow) => void;
 };
 
 /** Zoom out and steps to the neighbouring windows: each sets `from`/`to` (Back undoes it). */
-export function WindowStepsBar({ window, earliestMs, nowMs, onWindow }: WindowStepsBarProps) {
+export function WindowStepsBar({ window, horizonMs, onWindow }: WindowStepsBarProps) {
+  // The clock as the chart was drawn (a window ending now counts as now).
+  const [clock] = useState(() => Date.now());
+  const nowMs = Math.max(clock, window.to);
+  const earliestMs = nowMs - horizonMs;
   const previous = previousWindow(window, earliestMs);
   const next = nextWindow(window, nowMs);
   return (

@@ -37,7 +37,7 @@ describe('changeLine', () => {
     ],
     [
       'never verified, no span',
-      { ...incident, dimension: 'network', key: 'Jio', measure: 'failed', span: null } as Change,
+      { ...incident, dimension: 'network' as const, key: 'Jio', measure: 'failed' as const, span: null },
       'utc',
       'Jio',
       '55.6 % never verified (10 of 18 finished sessions); the 24 hours before: 2.8 % (5 of 176)',
@@ -46,11 +46,11 @@ describe('changeLine', () => {
       'a carrier gone quiet',
       {
         ...incident,
-        measure: 'volume',
+        measure: 'volume' as const,
         window: { count: 0, of: 110 },
         baseline: { count: 176, of: 526 },
         span: null,
-      } as Change,
+      },
       'utc',
       'IN · AirTel',
       'fewer sessions: 0 sessions (0 % of all); the 24 hours before: 176 (33.5 % of all)',
@@ -63,8 +63,8 @@ describe('changeLine', () => {
 
   it.each([
     [incident, { country: 'IN', network: 'AirTel' }],
-    [{ ...incident, dimension: 'app', key: 'a1b2' } as Change, { app_uuid: 'a1b2' }],
-    [{ ...incident, dimension: 'channel', key: 'sms' } as Change, { channel: 'sms' }],
+    [{ ...incident, dimension: 'app' as const, key: 'a1b2' }, { app_uuid: 'a1b2' }],
+    [{ ...incident, dimension: 'channel' as const, key: 'sms' }, { channel: 'sms' }],
   ])('one click filters to the segment: %#', (change, filters) => {
     expect(changeLine(change, 'x', 'utc').filters).toEqual(filters);
   });
