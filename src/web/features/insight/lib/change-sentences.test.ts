@@ -37,7 +37,13 @@ describe('changeLine', () => {
     ],
     [
       'never verified, no span',
-      { ...incident, dimension: 'network' as const, key: 'Jio', measure: 'failed' as const, span: null },
+      {
+        ...incident,
+        dimension: 'network' as const,
+        key: 'Jio',
+        measure: 'failed' as const,
+        span: null,
+      },
       'utc',
       'Jio',
       '55.6 % never verified (10 of 18 finished sessions); the 24 hours before: 2.8 % (5 of 176)',
