@@ -15,6 +15,7 @@ import { useState, type ReactNode } from 'react';
 import type { RatePoint, SessionsOverTime } from '../lib/time-series.ts';
 import { CHART, statusColour } from '../../../lib/palette.ts';
 import { statusLabel } from '../lib/labels.ts';
+import { BucketHitArea } from './bucket-hit-area.tsx';
 import { ChartFigure } from './chart-figure.tsx';
 import { BucketTable } from './bucket-table.tsx';
 
@@ -32,13 +33,6 @@ export type SessionsOverTimeChartProps = {
   steps?: ReactNode;
 };
 
-/** The bucket under the pointer: recharts' active index (the whole column, not one part). */
-function bucketAt(state: { activeTooltipIndex?: unknown } | null | undefined): number | null {
-  const raw = state?.activeTooltipIndex;
-  const index = raw === null || raw === undefined || raw === '' ? NaN : Number(raw);
-  return Number.isInteger(index) && index >= 0 ? index : null;
-}
-
 export function SessionsOverTimeChart({
   series,
   axisLabel,
@@ -52,9 +46,8 @@ export function SessionsOverTimeChart({
   // A drag in progress: the bucket it started on and the one under the pointer now.
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
   const label = (i: number) => series.buckets[i]?.label;
-  const finish = (state: { activeTooltipIndex?: unknown } | null | undefined) => {
-    const end = bucketAt(state) ?? drag?.to ?? null;
-    if (drag && end !== null) onSelect(drag.from, end);
+  const finish = (end: number) => {
+    if (drag) onSelect(drag.from, end);
     setDrag(null);
   };
   return (
@@ -66,24 +59,9 @@ export function SessionsOverTimeChart({
       <div
         role="img"
         aria-label={`Sessions per ${size} by status, ${axisLabel}. See the table below for the numbers.`}
-        className="insight-brushable"
-        onMouseLeave={() => setDrag(null)}
       >
         <ResponsiveContainer width="100%" height={HEIGHT}>
-          <BarChart
-            data={series.buckets}
-            accessibilityLayer={false}
-            style={{ cursor: 'crosshair', userSelect: 'none' }}
-            onMouseDown={(state) => {
-              const at = bucketAt(state);
-              if (at !== null) setDrag({ from: at, to: at });
-            }}
-            onMouseMove={(state) => {
-              const at = bucketAt(state);
-              if (drag && at !== null && at !== drag.to) setDrag({ ...drag, to: at });
-            }}
-            onMouseUp={finish}
-          >
+          <BarChart data={series.buckets} accessibilityLayer={false} style={{ userSelect: 'none' }}>
             <CartesianGrid vertical={false} strokeDasharray="3 3" />
             <XAxis
               dataKey="label"
@@ -117,6 +95,14 @@ export function SessionsOverTimeChart({
                 ifOverflow="visible"
               />
             ) : null}
+            <BucketHitArea
+              count={series.buckets.length}
+              onDown={(at) => setDrag({ from: at, to: at })}
+              onMove={(at) => {
+                if (drag && at !== drag.to) setDrag({ ...drag, to: at });
+              }}
+              onUp={finish}
+            />
           </BarChart>
         </ResponsiveContainer>
       </div>
