@@ -64,7 +64,8 @@ export function isVerdictKind(value: string): value is VerdictKind {
 }
 
 /** What one attempt achieved, from its status alone (SMS and voice statuses never overlap). */
-type Outcome = 'reached' | 'sent' | 'ringing' | 'queued' | 'undelivered' | 'failed' | 'unknown';
+export type Outcome =
+  'reached' | 'sent' | 'ringing' | 'queued' | 'undelivered' | 'failed' | 'unknown';
 
 const OUTCOME_BY_STATUS: Record<string, Outcome> = {
   delivered: 'reached',
@@ -92,8 +93,13 @@ const OUTCOME_RANK: readonly Outcome[] = [
 ];
 
 function outcomeOf(attempt: Attempt): Outcome {
+  return attemptOutcome(attempt.status);
+}
+
+/** What an attempt with this status achieved (shared with the index's "what changed"). */
+export function attemptOutcome(status: string | null | undefined): Outcome {
   // Plivo's spelling varies ("early media", "in-progress", "ANSWER"); compare loosely.
-  const key = (attempt.status ?? '')
+  const key = (status ?? '')
     .trim()
     .toLowerCase()
     .replace(/[\s_-]+/g, ' ');

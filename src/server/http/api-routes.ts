@@ -4,6 +4,7 @@ import { STATS_BUCKETS, type StatsBucket } from '../../contract/index-api.ts';
 import { PLIVO_MAX_LIMIT, parseSessionQuery } from '../../contract/session-query.ts';
 import type { FilterIssue } from '../../contract/list-filters.ts';
 import type { IndexAnswers } from '../index/index-answers.ts';
+import { BASELINES, type BaselineKind } from '../../contract/changes.ts';
 import { failureResponse } from './api-errors.ts';
 import type { AppEnv } from './app-env.ts';
 import type { AuditLog } from '../access/audit-log.ts';
@@ -134,6 +135,27 @@ export function apiRoutes(deps: ApiDeps): Hono<AppEnv> {
     return c.json(decision.stats);
   });
 
+  api.get('/changes', async (c) => {
+    c.set('route', '/api/changes');
+    const params = new URL(c.req.url).searchParams;
+    const parsed = parseSessionQuery(params.entries(), ['baseline']);
+    const baseline = params.get('baseline') ?? 'previous';
+    const issues = parsed.ok ? [] : [...parsed.issues];
+    if (!(BASELINES as readonly string[]).includes(baseline)) {
+      issues.push({
+        param: 'baseline',
+        message: `baseline must be one of ${BASELINES.join(', ')}`,
+      });
+    }
+    if (!parsed.ok || issues.length) return badParameters(c, issues);
+    const decision = await deps.index.changes(parsed.query, baseline as BaselineKind);
+    c.header('Cache-Control', 'private, no-store');
+    if (decision.by === 'refused') {
+      return failureResponse(c, { code: 'not_indexed', message: decision.message });
+    }
+    return c.json(decision.changes);
+  });
+
   api.get('/sessions/:uuid', async (c) => {
     c.set('route', '/api/sessions/:uuid');
     const uuid = c.req.param('uuid');
@@ -171,7 +193,7 @@ export function apiRoutes(deps: ApiDeps): Hono<AppEnv> {
     return failureResponse(c, {
       code: 'not_found',
       message:
-        'No such API route: the dashboard API has /api/sessions, /api/sessions/:uuid, /api/stats, /api/index, /api/health, POST /api/audit and POST /api/links.',
+        'No such API route: the dashboard API has /api/sessions, /api/sessions/:uuid, /api/stats, /api/changes, /api/index, /api/health, POST /api/audit and POST /api/links.',
     });
   });
   return api;

@@ -1,3 +1,4 @@
+import { baselineWindow, type BaselineKind, type Changes } from '../../contract/changes.ts';
 import type { IndexStatus, Stats, StatsBucket } from '../../contract/index-api.ts';
 import type { SessionsPage } from '../../contract/api.ts';
 import { queryWindow, usToIso, type QueryWindow } from '../../contract/query-window.ts';
@@ -20,6 +21,9 @@ export type ListDecision =
   | { by: 'refused'; message: string; param?: string };
 
 export type StatsDecision = { by: 'index'; stats: Stats } | { by: 'refused'; message: string };
+
+export type ChangesDecision =
+  { by: 'index'; changes: Changes } | { by: 'refused'; message: string };
 
 export type IndexAnswersOptions = {
   index: SessionIndex | null;
@@ -92,6 +96,46 @@ export class IndexAnswers {
     return {
       by: 'index',
       stats: await index.stats({ ...query, window }, chooseBucket(bucket, windowMs), this.asOf()),
+    };
+  }
+
+  async changes(query: SessionQuery, kind: BaselineKind): Promise<ChangesDecision> {
+    const { index } = this.options;
+    const window = this.window(query);
+    const baseline = { ...baselineWindow(window, kind), defaultedTo24h: false };
+    if (!index)
+      return {
+        by: 'refused',
+        message: 'Comparing windows needs the session index, but it is off.',
+      };
+    const gap = this.gap(window);
+    if (gap !== null)
+      return { by: 'refused', message: `Comparing windows needs the session index, but ${gap}.` };
+    // A long `previous` baseline reaching before the index's coverage is cut to it, as long
+    // as it stays at least as long as the window.
+    const coveredFrom = this.options.loop?.coverage()?.fromUs ?? Infinity;
+    if (kind === 'previous' && baseline.fromUs < coveredFrom) {
+      baseline.fromUs = Math.min(coveredFrom, window.fromUs - (window.toUs - window.fromUs + 1));
+    }
+    const before = this.gap(baseline);
+    if (before !== null) {
+      return {
+        by: 'refused',
+        message: `Comparing windows needs the session index for the baseline ${usToIso(baseline.fromUs)} to ${usToIso(baseline.toUs)} too, but ${before}.`,
+      };
+    }
+    const found = await index.changes({ ...query, window }, baseline);
+    return {
+      by: 'index',
+      changes: {
+        meta: {
+          source: 'index',
+          asOf: this.asOf(),
+          window: { from: usToIso(window.fromUs), to: usToIso(window.toUs + 1) },
+          baseline: { from: usToIso(baseline.fromUs), to: usToIso(baseline.toUs + 1), kind },
+        },
+        ...found,
+      },
     };
   }
 

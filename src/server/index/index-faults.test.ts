@@ -63,5 +63,10 @@ describe('the index when it cannot run', () => {
     const stats = await fetch(`${d.url}/api/stats`);
     expect(stats.status).toBe(409);
     expect(await stats.json()).toMatchObject({ error: { code: 'not_indexed' } });
+    const changes = await fetch(`${d.url}/api/changes`);
+    expect(changes.status).toBe(409);
+    expect(await changes.json()).toMatchObject({
+      error: { code: 'not_indexed', message: expect.stringMatching(/index, but it is off/) },
+    });
   });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changesSchema } from '../../contract/changes.ts';
 import { indexStatusSchema, statsSchema } from '../../contract/index-api.ts';
 import { sessionsPageSchema, type SessionsPage } from '../../contract/api.ts';
 import { startDashboard, type TestDashboard } from '../testing/harness.ts';
@@ -124,6 +125,23 @@ describe('the session index on the simulator', () => {
     }
     const stats = statsSchema.parse((await getJson(`/api/stats?${q}`)).body);
     expect(stats.total).toBe(page.meta?.total);
+  });
+
+  it('/api/changes compares with a baseline, and says why it cannot', async () => {
+    const ok = await getJson(`/api/changes?${WINDOW}&country=IN`);
+    expect(ok.status).toBe(200);
+    const changes = changesSchema.parse(ok.body);
+    expect(changes.meta.baseline.kind).toBe('previous');
+    expect(changes.totals.window.sessions).toBeGreaterThan(0);
+    const bad = await getJson(`/api/changes?${WINDOW}&baseline=lastyear`);
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ error: { code: 'bad_parameter', param: 'baseline' } });
+    // A week earlier lies before the three days indexed.
+    const uncovered = await getJson(`/api/changes?${WINDOW}&baseline=week`);
+    expect(uncovered.status).toBe(409);
+    expect(uncovered.body).toMatchObject({
+      error: { code: 'not_indexed', message: expect.stringMatching(/for the baseline .* too/) },
+    });
   });
 
   it('refuses an index-only filter with source=plivo, naming it', async () => {

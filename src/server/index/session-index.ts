@@ -1,8 +1,10 @@
 import type { IndexFilters } from '../../contract/index-filters.ts';
+import { deriveChanges, type Change } from '../../contract/changes.ts';
 import type { Stats } from '../../contract/index-api.ts';
 import type { ListFilters } from '../../contract/list-filters.ts';
 import type { QueryWindow } from '../../contract/query-window.ts';
 import type { Session } from '../../contract/session.ts';
+import { tallyWindow, withSpans } from './column-changes.ts';
 import { compileFilter, matchRows, type CompiledFilter } from './column-filter.ts';
 import { computeStats, type FixedBucket } from './column-stats.ts';
 import { Columns } from './columns.ts';
@@ -87,6 +89,23 @@ export class SessionIndex {
     asOf: string | null,
   ): Promise<Stats> {
     return computeStats(this.cols, await this.compile(q), bucket, asOf);
+  }
+
+  /** "What changed" between the query's window and a baseline window (same filters). */
+  async changes(q: Omit<IndexQuery, 'limit' | 'offset'>, baseline: QueryWindow) {
+    const window = await this.compile(q);
+    const before = await this.compile({ ...q, window: baseline });
+    const tallies = {
+      window: tallyWindow(this.cols, window),
+      baseline: tallyWindow(this.cols, before),
+    };
+    const { changes, tested } = deriveChanges(tallies.window, tallies.baseline);
+    const named: Change[] = withSpans(this.cols, window, changes);
+    return {
+      totals: { window: tallies.window.total, baseline: tallies.baseline.total },
+      tested,
+      changes: named,
+    };
   }
 
   async setSubaccountForApp(app: string, subaccount: string | null): Promise<number> {

@@ -13,6 +13,10 @@ import { normaliseListQuery } from '../lib/api-params.ts';
 import { isKnownSessionStatus } from '../../contract/session.ts';
 import { useHealth } from '../lib/use-health.ts';
 import type { ExplorerUrl } from '../lib/use-explorer-url.ts';
+import { isBaselineKind, type BaselineKind } from '../../contract/changes.ts';
+import { WhatChanged } from '../features/insight/components/what-changed.tsx';
+import type { Filters } from '../lib/explorer-params.ts';
+import { coveredWindow, useIndexStatus } from '../lib/index-status.ts';
 import { useAfterPaint } from './use-after-paint.ts';
 import { useExplorerStats } from './use-explorer-stats.ts';
 import type { ExplorerView } from './use-explorer-view.ts';
@@ -65,6 +69,26 @@ export function ExplorerInsight({ url, view, list }: Props) {
     },
     [update],
   );
+  // `baseline` (what "What changed" compares with) is its own param; `previous` is left out.
+  const rawBaseline = url.params.get('baseline') ?? 'previous';
+  const baseline: BaselineKind = isBaselineKind(rawBaseline) ? rawBaseline : 'previous';
+  const onBaseline = useCallback(
+    (b: BaselineKind) => url.setParam('baseline', b === 'previous' ? null : b, 'push'),
+    [url],
+  );
+  const onFilterSegment = useCallback(
+    (filters: Filters) =>
+      update((s) => ({ ...s, open: null, filters: { ...s.filters, ...filters } }), 'push'),
+    [update],
+  );
+  const indexStatus = useIndexStatus();
+  const coveredFromMs = indexStatus ? (coveredWindow(indexStatus)?.from ?? null) : null;
+  const listQuery = useMemo(
+    () => normaliseListQuery(state.filters, state.time),
+    [state.filters, state.time],
+  );
+  const segmentText =
+    [state.filters.country, state.filters.network].filter(Boolean).join(' · ') || null;
   const { shown } = view;
   const { hasMore } = list;
   const loadedCount = list.sessions.length;
@@ -92,8 +116,22 @@ export function ExplorerInsight({ url, view, list }: Props) {
             pages 500 rows at a time as it scrolls: "load all" is for Plivo's 20-row pages. */}
         {list.source === 'index' ? null : <LoadAllBar loadAll={loadAll} />}
       </div>
+      {insight.sessions && insight.loadedCount > 0 && list.endMs !== null ? (
+        <WhatChanged
+          query={listQuery}
+          endMs={list.endMs}
+          indexed={list.source === 'index'}
+          baseline={baseline}
+          window={view.window}
+          coveredFromMs={coveredFromMs}
+          tz={state.tz}
+          onBaseline={onBaseline}
+          onFilter={onFilterSegment}
+        />
+      ) : null}
       {insight.sessions && insight.loadedCount > 0 ? (
         <InsightSection
+          segmentText={segmentText}
           sessions={insight.sessions}
           stats={insight.stats}
           retriedSessions={insight.retried}

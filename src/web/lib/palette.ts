@@ -15,37 +15,53 @@ export const OKABE_ITO = {
   grey: '#8C8C8C',
 } as const;
 
-const STATUS_COLOURS: Record<string, string> = {
-  verified: OKABE_ITO.green,
-  expired: OKABE_ITO.vermillion,
-  'in-progress': OKABE_ITO.skyBlue,
-};
+/**
+ * Charts paint with the theme's tokens (styles/theme.css), so the dark theme gets its lighter
+ * variants: `var(--token, fallback)` works in SVG fill and stroke attributes as in CSS. The
+ * fallback is the light theme's Okabe–Ito colour.
+ */
+const token = (name: string, fallback: string) => `var(--${name}, ${fallback})`;
 
-const ATTEMPT_COLOURS: Record<string, string> = {
-  delivered: OKABE_ITO.green,
-  answer: OKABE_ITO.blue,
-  completed: OKABE_ITO.blue,
-  sent: OKABE_ITO.orange,
-  queued: OKABE_ITO.yellow,
-  ringing: OKABE_ITO.skyBlue,
-  'early media': OKABE_ITO.skyBlue,
-  'in-progress': OKABE_ITO.skyBlue,
-  undelivered: OKABE_ITO.purple,
-  failed: OKABE_ITO.vermillion,
-};
-
-const CHANNEL_COLOURS: Record<string, string> = { sms: OKABE_ITO.blue, voice: OKABE_ITO.orange };
-
-const TONE_COLOURS = {
-  good: OKABE_ITO.green,
-  pending: OKABE_ITO.skyBlue,
-  bad: OKABE_ITO.vermillion,
-  unknown: OKABE_ITO.grey,
+export const CHART = {
+  bar: token('chart-bar', OKABE_ITO.blue),
+  grid: token('chart-grid', '#d0d7de'),
+  text: token('chart-text', '#57606a'),
+  selection: token('chart-selection', 'rgba(0, 114, 178, 0.18)'),
 } as const;
 
-export const statusColour = (status: string): string => STATUS_COLOURS[status] ?? OKABE_ITO.grey;
-export const attemptStatusColour = (status: string): string =>
-  ATTEMPT_COLOURS[status] ?? OKABE_ITO.grey;
-export const channelColour = (channel: string): string =>
-  CHANNEL_COLOURS[channel] ?? OKABE_ITO.grey;
+const STATUS_COLOURS: Record<string, string> = {
+  verified: token('status-verified', OKABE_ITO.green),
+  expired: token('status-expired', OKABE_ITO.vermillion),
+  'in-progress': token('status-in-progress', OKABE_ITO.blue),
+};
+const UNKNOWN = token('status-unknown', OKABE_ITO.purple);
+
+const ATTEMPT_COLOURS: Record<string, string> = {
+  delivered: token('status-delivered', OKABE_ITO.green),
+  answer: token('status-in-progress', OKABE_ITO.blue),
+  completed: token('status-in-progress', OKABE_ITO.blue),
+  sent: token('status-sent', OKABE_ITO.skyBlue),
+  queued: token('status-queued', OKABE_ITO.grey),
+  ringing: token('status-sent', OKABE_ITO.skyBlue),
+  'early media': token('status-sent', OKABE_ITO.skyBlue),
+  'in-progress': token('status-sent', OKABE_ITO.skyBlue),
+  undelivered: token('status-undelivered', OKABE_ITO.orange),
+  failed: token('status-failed', OKABE_ITO.vermillion),
+};
+
+const CHANNEL_COLOURS: Record<string, string> = {
+  sms: token('chart-sms', OKABE_ITO.blue),
+  voice: token('chart-voice', OKABE_ITO.orange),
+};
+
+const TONE_COLOURS = {
+  good: STATUS_COLOURS.verified ?? UNKNOWN,
+  pending: STATUS_COLOURS['in-progress'] ?? UNKNOWN,
+  bad: STATUS_COLOURS.expired ?? UNKNOWN,
+  unknown: token('status-queued', OKABE_ITO.grey),
+} as const;
+
+export const statusColour = (status: string): string => STATUS_COLOURS[status] ?? UNKNOWN;
+export const attemptStatusColour = (status: string): string => ATTEMPT_COLOURS[status] ?? UNKNOWN;
+export const channelColour = (channel: string): string => CHANNEL_COLOURS[channel] ?? UNKNOWN;
 export const verdictColour = (kind: VerdictKind): string => TONE_COLOURS[VERDICT_TONE[kind]];

@@ -3,7 +3,7 @@ import type { VerdictKind } from '../../../../contract/verdict.ts';
 import type { CountrySlice, Slice, VerdictSlice } from '../lib/breakdowns.ts';
 import { statusLabel } from '../lib/labels.ts';
 import { isFilterableSegment } from '../lib/segments.ts';
-import { OKABE_ITO, statusColour, verdictColour } from '../../../lib/palette.ts';
+import { CHART, statusColour, verdictColour } from '../../../lib/palette.ts';
 import { ChartFigure } from './chart-figure.tsx';
 import type { SegmentItem } from './segment-list.tsx';
 import { SessionBars } from './session-bars.tsx';
@@ -77,7 +77,7 @@ function TopSegmentsChart(props: {
   const items: SegmentItem[] = props.slices.slice(0, TOP).map((s) => ({
     ...s,
     label: s.key === 'unknown' ? 'Unknown' : s.key,
-    colour: OKABE_ITO.blue,
+    colour: CHART.bar,
     title: `${s.verified} of ${s.count} verified`,
     selectable: props.filterable && isFilterableSegment(s.key),
   }));

@@ -10,7 +10,7 @@ import {
 } from 'recharts';
 import type { AttemptsByChannel, Slice } from '../lib/breakdowns.ts';
 import { channelLabel } from '../lib/labels.ts';
-import { attemptStatusColour, channelColour } from '../../../lib/palette.ts';
+import { attemptStatusColour, channelColour, CHART } from '../../../lib/palette.ts';
 import { NEEDS_INDEX } from './breakdown-charts.tsx';
 import { ChartFigure } from './chart-figure.tsx';
 import type { SegmentItem } from './segment-list.tsx';
@@ -60,9 +60,20 @@ export function ChannelChart({ slices, attempts, filterable, onSelect }: Channel
             layout="vertical"
             accessibilityLayer={false}
           >
-            <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-            <XAxis type="number" allowDecimals={false} />
-            <YAxis type="category" dataKey="name" width={80} />
+            <CartesianGrid stroke={CHART.grid} horizontal={false} strokeDasharray="3 3" />
+            <XAxis
+              tick={{ fill: CHART.text }}
+              stroke={CHART.grid}
+              type="number"
+              allowDecimals={false}
+            />
+            <YAxis
+              tick={{ fill: CHART.text }}
+              stroke={CHART.grid}
+              type="category"
+              dataKey="name"
+              width={80}
+            />
             <Tooltip />
             <Legend />
             {attempts.statuses.map((status) => (

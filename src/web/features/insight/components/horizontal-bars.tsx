@@ -9,6 +9,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { BarShapeProps } from 'recharts';
+import { CHART } from '../../../lib/palette.ts';
 import type { SegmentItem } from './segment-list.tsx';
 
 export type HorizontalBarsProps = {
@@ -20,7 +21,6 @@ export type HorizontalBarsProps = {
 };
 
 const ROW_HEIGHT = 28;
-const GREY = '#8C8C8C';
 
 /** Each bar painted with its own row's colour (recharts 3 replaces <Cell> with `shape`). */
 function ColouredBar(props: BarShapeProps) {
@@ -28,7 +28,7 @@ function ColouredBar(props: BarShapeProps) {
   const colour =
     typeof row === 'object' && row !== null && 'colour' in row && typeof row.colour === 'string'
       ? row.colour
-      : GREY;
+      : CHART.bar;
   return <Rectangle {...props} fill={colour} />;
 }
 
@@ -49,9 +49,21 @@ export function HorizontalBars({ items, label, valueLabel, onSelect }: Horizonta
           margin={{ left: 8, right: 16 }}
           accessibilityLayer={false}
         >
-          <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-          <XAxis type="number" allowDecimals={false} />
-          <YAxis type="category" dataKey="name" width={190} interval={0} />
+          <CartesianGrid stroke={CHART.grid} horizontal={false} strokeDasharray="3 3" />
+          <XAxis
+            tick={{ fill: CHART.text }}
+            stroke={CHART.grid}
+            type="number"
+            allowDecimals={false}
+          />
+          <YAxis
+            tick={{ fill: CHART.text }}
+            stroke={CHART.grid}
+            type="category"
+            dataKey="name"
+            width={190}
+            interval={0}
+          />
           <Tooltip formatter={(value) => [String(value), valueLabel]} />
           <Bar
             dataKey="value"

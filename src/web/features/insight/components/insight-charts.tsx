@@ -5,7 +5,11 @@ import { insightFromSessions, verdictExplanations } from '../lib/insight-data.ts
 import type { Segment } from '../lib/segments.ts';
 import { insightFromStats } from '../lib/stats-insight.ts';
 import { axisZoneLabel, zoneText, type TimeWindow } from '../lib/time-buckets.ts';
-import { verifiedRateOverTime, zoomWindow } from '../lib/time-series.ts';
+import { failureRateOverTime, verifiedRateOverTime } from '../lib/time-series.ts';
+import { brushWindow } from '../lib/window-steps.ts';
+import { PLIVO_HORIZON_DAYS } from '../../../../contract/query-window.ts';
+import { FailureRateChart } from './failure-rate-chart.tsx';
+import { WindowStepsBar } from './window-steps-bar.tsx';
 import { CountryChart, NetworkChart, StatusChart, VerdictChart } from './breakdown-charts.tsx';
 import { ChannelChart } from './channel-chart.tsx';
 import { SessionsOverTimeChart, VerifiedRateChart } from './time-charts.tsx';
@@ -26,8 +30,10 @@ export type InsightChartsProps = {
   tz: string;
   /** A Plivo session status: set the `status` filter. */
   onStatusClick: (status: string) => void;
-  /** Zoom: set `from`/`to` to this bucket (epoch ms, already clamped to the window). */
+  /** Set `from`/`to` (epoch ms): a bucket, a dragged range, zoom out or a step. */
   onBucketClick: (fromMs: number, toMs: number) => void;
+  /** The filtered segment in words for the failure chart ("IN · AirTel"), null for none. */
+  segmentText?: string | null;
   /** Set the server filter `channel`, `country`, `network` or `verdict` (see `segmentParam`). */
   onSegmentClick: (segment: Segment) => void;
 };
@@ -49,11 +55,10 @@ export function InsightCharts(props: InsightChartsProps) {
   const { series } = data;
   const rate = useMemo(() => verifiedRateOverTime(series), [series]);
   const axisLabel = axisZoneLabel(tz);
-  const zoom = (index: number) => {
-    const bucket = series.buckets[index];
-    if (!bucket) return;
-    const target = zoomWindow(bucket, window);
-    onBucketClick(target.from, target.to);
+  const failures = useMemo(() => failureRateOverTime(series), [series]);
+  const select = (a: number, b: number) => {
+    const target = brushWindow(series.buckets, a, b, window);
+    if (target) onBucketClick(target.from, target.to);
   };
   return (
     <div className="insight-charts" data-testid="insight-charts">
@@ -61,7 +66,19 @@ export function InsightCharts(props: InsightChartsProps) {
         series={series}
         axisLabel={axisLabel}
         zoneText={zoneText(tz)}
-        onBucketClick={zoom}
+        onSelect={select}
+        steps={
+          <WindowStepsBar
+            window={window}
+            horizonMs={PLIVO_HORIZON_DAYS * 86_400_000}
+            onWindow={(w) => onBucketClick(w.from, w.to)}
+          />
+        }
+      />
+      <FailureRateChart
+        points={failures}
+        axisLabel={axisLabel}
+        segment={props.segmentText ?? null}
       />
       <VerifiedRateChart points={rate} axisLabel={axisLabel} />
       <StatusChart slices={data.status} onStatusClick={props.onStatusClick} />

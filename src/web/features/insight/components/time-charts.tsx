@@ -5,14 +5,17 @@ import {
   Legend,
   Line,
   LineChart,
+  ReferenceArea,
   ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
+import { useState, type ReactNode } from 'react';
 import type { RatePoint, SessionsOverTime } from '../lib/time-series.ts';
-import { statusColour } from '../../../lib/palette.ts';
+import { CHART, statusColour } from '../../../lib/palette.ts';
 import { statusLabel } from '../lib/labels.ts';
+import { BucketHitArea } from './bucket-hit-area.tsx';
 import { ChartFigure } from './chart-figure.tsx';
 import { BucketTable } from './bucket-table.tsx';
 
@@ -24,48 +27,51 @@ export type SessionsOverTimeChartProps = {
   axisLabel: string;
   /** The zone in words, e.g. "UTC". */
   zoneText: string;
-  onBucketClick: (index: number) => void;
+  /** A click on a bucket (any of its stacked parts) or a drag from bucket `a` to `b`. */
+  onSelect: (a: number, b: number) => void;
+  /** Zoom out, previous and next window: above the chart (see WindowSteps). */
+  steps?: ReactNode;
 };
 
 export function SessionsOverTimeChart({
   series,
   axisLabel,
   zoneText,
-  onBucketClick,
+  onSelect,
+  steps,
 }: SessionsOverTimeChartProps) {
   const minutes = series.bucketMs / 60_000;
   const size = minutes < 60 ? `${minutes} min` : minutes < 1440 ? `${minutes / 60} h` : '1 day';
   const left = series.undated + series.outside;
+  // A drag in progress: the bucket it started on and the one under the pointer now.
+  const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
+  const label = (i: number) => series.buckets[i]?.label;
+  const finish = (end: number) => {
+    if (drag) onSelect(drag.from, end);
+    setDrag(null);
+  };
   return (
     <ChartFigure
       title="Sessions over time, by status"
-      note={`${size} buckets, times in ${zoneText}. Click a bucket to zoom the window to it.${left ? ` ${left} sessions outside the window or without a time are not drawn.` : ''}`}
+      note={`${size} buckets, times in ${zoneText}. Drag across buckets to select that range, or click one to zoom to it.${left ? ` ${left} sessions outside the window or without a time are not drawn.` : ''}`}
     >
+      {steps}
       <div
         role="img"
         aria-label={`Sessions per ${size} by status, ${axisLabel}. See the table below for the numbers.`}
       >
         <ResponsiveContainer width="100%" height={HEIGHT}>
-          <BarChart
-            data={series.buckets}
-            accessibilityLayer={false}
-            onClick={(state) => {
-              // Hover sets the active bucket; a click without one (null, not 0) means nothing.
-              const raw = state.activeTooltipIndex;
-              const index = raw === null || raw === undefined || raw === '' ? NaN : Number(raw);
-              if (Number.isInteger(index) && index >= 0) onBucketClick(index);
-            }}
-          >
+          <BarChart data={series.buckets} accessibilityLayer={false} style={{ userSelect: 'none' }}>
             <CartesianGrid vertical={false} strokeDasharray="3 3" />
             <XAxis
               dataKey="label"
               minTickGap={24}
-              label={{ value: axisLabel, position: 'insideBottom', offset: -4 }}
+              label={{ value: axisLabel, position: 'insideBottom', offset: -4, fill: CHART.text }}
               height={44}
             />
             <YAxis
               allowDecimals={false}
-              label={{ value: 'Sessions', angle: -90, position: 'insideLeft' }}
+              label={{ value: 'Sessions', angle: -90, position: 'insideLeft', fill: CHART.text }}
             />
             <Tooltip
               labelFormatter={(_, payload) => String(payload[0]?.payload?.rangeLabel ?? '')}
@@ -79,13 +85,28 @@ export function SessionsOverTimeChart({
                 dataKey={(row: Row) => row.counts[status] ?? 0}
                 fill={statusColour(status)}
                 isAnimationActive={false}
-                cursor="pointer"
               />
             ))}
+            {drag && drag.from !== drag.to ? (
+              <ReferenceArea
+                x1={label(Math.min(drag.from, drag.to))}
+                x2={label(Math.max(drag.from, drag.to))}
+                fill={CHART.selection}
+                ifOverflow="visible"
+              />
+            ) : null}
+            <BucketHitArea
+              count={series.buckets.length}
+              onDown={(at) => setDrag({ from: at, to: at })}
+              onMove={(at) => {
+                if (drag && at !== drag.to) setDrag({ ...drag, to: at });
+              }}
+              onUp={finish}
+            />
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <BucketTable series={series} onZoom={onBucketClick} />
+      <BucketTable series={series} onZoom={(i) => onSelect(i, i)} />
     </ChartFigure>
   );
 }
@@ -117,14 +138,16 @@ export function VerifiedRateChart({
       >
         <ResponsiveContainer width="100%" height={HEIGHT}>
           <LineChart data={data} accessibilityLayer={false}>
-            <CartesianGrid vertical={false} strokeDasharray="3 3" />
+            <CartesianGrid stroke={CHART.grid} vertical={false} strokeDasharray="3 3" />
             <XAxis
+              tick={{ fill: CHART.text }}
+              stroke={CHART.grid}
               dataKey="label"
               minTickGap={24}
               label={{ value: axisLabel, position: 'insideBottom', offset: -4 }}
               height={44}
             />
-            <YAxis domain={[0, 100]} unit=" %" />
+            <YAxis tick={{ fill: CHART.text }} stroke={CHART.grid} domain={[0, 100]} unit=" %" />
             <Tooltip
               labelFormatter={(_, payload) => String(payload[0]?.payload?.rangeLabel ?? '')}
               formatter={(value, _name, item) => [

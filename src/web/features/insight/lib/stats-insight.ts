@@ -132,6 +132,7 @@ export function seriesFromStats(stats: Stats, window: TimeWindow, tz: string): S
       rangeLabel: bucketRangeLabel(start, end, bucketMs, zone),
       total: byStart.get(start)?.sessions ?? 0,
       counts,
+      failed: byStart.get(start)?.failed ?? 0,
     };
   });
   const known: string[] = SESSION_STATUSES.filter((s) => seen.has(s));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeSession } from '../../../test-support/make-session.ts';
-import { sessionsOverTime, verifiedRateOverTime, zoomWindow } from './time-series.ts';
+import { failureRateOverTime, sessionsOverTime, verifiedRateOverTime } from './time-series.ts';
+import { brushWindow } from './window-steps.ts';
 
 const t = (iso: string) => Date.parse(iso);
 const window = { from: t('2026-11-27T10:00:00Z'), to: t('2026-11-27T11:00:00Z') };
@@ -69,7 +70,7 @@ describe('verifiedRateOverTime', () => {
   });
 });
 
-describe('zoomWindow', () => {
+describe('a click on one bucket (brushWindow of one bucket)', () => {
   it.each([
     [
       { start: 100, end: 200 },
@@ -86,5 +87,24 @@ describe('zoomWindow', () => {
       { from: 0, to: 1000 },
       { from: 950, to: 1000 },
     ],
-  ])('%j in %j → %j', (bucket, w, expected) => expect(zoomWindow(bucket, w)).toEqual(expected));
+  ])('%j in %j → %j', (bucket, w, expected) =>
+    expect(brushWindow([bucket], 0, 0, w)).toEqual(expected),
+  );
+});
+
+describe('failureRateOverTime', () => {
+  it('counts never-verified sessions over finished ones, per bucket', () => {
+    const series = sessionsOverTime(
+      [
+        makeSession({ createdAt: '2026-11-27T10:00:00.000000Z', status: 'verified' }),
+        makeSession({ createdAt: '2026-11-27T10:00:10.000000Z', status: 'expired' }),
+        makeSession({ createdAt: '2026-11-27T10:00:20.000000Z', status: 'in-progress' }),
+      ],
+      window,
+      'utc',
+    );
+    const first = failureRateOverTime(series)[0];
+    expect(first).toMatchObject({ failed: 1, finished: 2, share: 0.5 });
+    expect(failureRateOverTime(series)[1]?.share).toBeNull();
+  });
 });

@@ -1,6 +1,7 @@
 import type { Session } from '../../../../contract/session.ts';
 import { instantToMs } from '../../../../contract/time.ts';
 import { SESSION_STATUSES } from '../../../../contract/session.ts';
+import { verdictOf, VERDICT_TONE } from '../../../../contract/verdict.ts';
 import { statusKeyOf } from './breakdowns.ts';
 import {
   bucketEdges,
@@ -22,6 +23,8 @@ export type Bucket = {
   total: number;
   /** Session status → sessions created in this bucket. */
   counts: Record<string, number>;
+  /** Sessions whose verdict is of the bad tone (never verified: expired, undelivered, …). */
+  failed: number;
 };
 
 export type SessionsOverTime = {
@@ -53,6 +56,7 @@ export function sessionsOverTime(
       rangeLabel: bucketRangeLabel(start, end, bucketMs, zone),
       total: 0,
       counts: {},
+      failed: 0,
     };
   });
   const seen = new Set<string>();
@@ -74,6 +78,7 @@ export function sessionsOverTime(
     seen.add(status);
     bucket.total += 1;
     bucket.counts[status] = (bucket.counts[status] ?? 0) + 1;
+    if (VERDICT_TONE[verdictOf(session).kind] === 'bad') bucket.failed += 1;
   }
   const known: string[] = SESSION_STATUSES.filter((s) => seen.has(s));
   const others = [...seen].filter((s) => !known.includes(s)).sort();
@@ -115,7 +120,15 @@ export function verifiedRateOverTime(series: SessionsOverTime): RatePoint[] {
   });
 }
 
-/** The window to zoom to when a bucket is clicked: the bucket, kept inside the current window. */
-export function zoomWindow(bucket: { start: number; end: number }, window: TimeWindow): TimeWindow {
-  return { from: Math.max(bucket.start, window.from), to: Math.min(bucket.end, window.to) };
+export type FailurePoint = RatePoint & { failed: number };
+
+/**
+ * Failed share per bucket, over finished sessions only (as the verified share): the share of
+ * the sessions the filters select — a country, a carrier — that never verified.
+ */
+export function failureRateOverTime(series: SessionsOverTime): FailurePoint[] {
+  return verifiedRateOverTime(series).map((point, i) => {
+    const failed = series.buckets[i]?.failed ?? 0;
+    return { ...point, failed, share: point.finished === 0 ? null : failed / point.finished };
+  });
 }
