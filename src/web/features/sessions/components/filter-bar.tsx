@@ -2,6 +2,7 @@ import type { Ref } from 'react';
 import { SESSION_STATUSES } from '../../../../contract/session.ts';
 import type { AnyFilterParam } from '../../../lib/explorer-params.ts';
 import type { ExplorerUrl } from '../../../lib/use-explorer-url.ts';
+import { MoreFilters } from './more-filters.tsx';
 import { MaskedRecipient } from './masked-recipient.tsx';
 import { RecipientInput } from './recipient-input.tsx';
 import { TextFilter } from './text-filter.tsx';
@@ -70,14 +71,6 @@ export function FilterBar({ url, searchRef, masked = false, maskPhone = null }: 
           onCommit={(value) => setFilter('recipient', value, 'replace')}
         />
       )}
-      {TEXT_FILTERS.map((f) => (
-        <TextFilter
-          key={f.param}
-          {...f}
-          value={state.filters[f.param] ?? ''}
-          onCommit={(value) => setFilter(f.param, value, 'replace')}
-        />
-      ))}
       <TimeRangePicker
         key={JSON.stringify([state.time, state.tz])}
         time={state.time}
@@ -85,6 +78,16 @@ export function FilterBar({ url, searchRef, masked = false, maskPhone = null }: 
         onChange={(time) => update((s) => ({ ...s, open: null, time }), 'push')}
       />
       <TimezoneSelect tz={state.tz} onChange={(tz) => update((s) => ({ ...s, tz }), 'push')} />
+      <MoreFilters setCount={TEXT_FILTERS.filter((f) => state.filters[f.param]).length}>
+        {TEXT_FILTERS.map((f) => (
+          <TextFilter
+            key={f.param}
+            {...f}
+            value={state.filters[f.param] ?? ''}
+            onCommit={(value) => setFilter(f.param, value, 'replace')}
+          />
+        ))}
+      </MoreFilters>
     </div>
   );
 }
