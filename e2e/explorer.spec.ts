@@ -85,7 +85,7 @@ test('a row expands in place, by mouse and keyboard, and more rows load on deman
   await page.goto(`/?${WINDOW}`);
   const rows = dataRows(page);
   await expect(rows.first()).toBeVisible();
-  await expect(page.getByText('20 loaded · more available')).toBeVisible();
+  await expect(page.getByText('20 sessions loaded · more available')).toBeVisible();
 
   await rows.nth(1).click();
   const timeline = page.getByRole('list', { name: 'Attempt timeline' });
@@ -111,7 +111,7 @@ test('a row expands in place, by mouse and keyboard, and more rows load on deman
   );
 
   await page.getByRole('button', { name: 'Load more' }).click();
-  await expect(page.getByText('40 loaded · more available')).toBeVisible();
+  await expect(page.getByText('40 sessions loaded · more available')).toBeVisible();
 });
 
 test('bad link values name the parameter, fall back, and can be dismissed', async ({ page }) => {

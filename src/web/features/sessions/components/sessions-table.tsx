@@ -9,14 +9,15 @@ import { useRowKeyboard } from '../lib/use-row-keyboard.ts';
 import { useScrollAnchor } from '../lib/use-scroll-anchor.ts';
 import { useSessionsTable } from '../lib/use-sessions-table.ts';
 import { SessionRow } from './session-row.tsx';
+
+// In the table's own chunk: report mode shows it instead of the virtual table.
+export { ReportTable } from './report-table.tsx';
 import { TableHeader } from './table-header.tsx';
 
 type Props = {
   sessions: readonly Session[];
   /** Rows live refresh just brought in: highlighted (`data-new-row`). */
   newRows: ReadonlySet<string>;
-  /** Report mode: every row rendered, not only those in view. */
-  renderAll: boolean;
   /** `mask=1`: carried to the session page links. */
   masked: boolean;
   tz: string;
@@ -36,9 +37,9 @@ const FIRST_SCREEN = { width: 1280, height: 1000 };
 export function SessionsTable(props: Props) {
   const { tz, open, onOpenChange } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
-  // A report keeps every chosen column (its cells wrap instead); on screen the lowest
-  // priorities give way so the table never scrolls sideways.
-  const width = useBoxWidth(scrollRef, !props.renderAll);
+  // The lowest priorities give way so the table never scrolls sideways (a report, in
+  // ReportTable, keeps every chosen column and wraps its values instead).
+  const width = useBoxWidth(scrollRef);
   const fitted = fitColumns(props.cols, width);
   const table = useSessionsTable({ ...props, cols: fitted.shown });
   const rows = table.getRowModel().rows;
@@ -53,7 +54,7 @@ export function SessionsTable(props: Props) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     getItemKey,
-    overscan: props.renderAll ? rows.length : 8,
+    overscan: 8,
     // Until the scroll box is measured — always so in the server's pre-render — assume a
     // screenful, so the first render has rows rather than none.
     initialRect: FIRST_SCREEN,
@@ -93,8 +94,7 @@ export function SessionsTable(props: Props) {
     <>
       {fitted.dropped.length ? (
         <p className="muted table-fit-note" role="note">
-          Too narrow for {fitted.dropped.map((id) => COLUMN_LABELS[id]).join(', ')}: in each row’s
-          details.
+          {`Hidden to fit the window: ${fitted.dropped.map((id) => COLUMN_LABELS[id]).join(', ')} (in each row’s details).`}
         </p>
       ) : null}
       <div

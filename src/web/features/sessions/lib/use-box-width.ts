@@ -4,11 +4,11 @@ import { useLayoutEffect, useState, type RefObject } from 'react';
  * The element's content width, kept current as the window resizes; null until measured, and
  * for a box with no layout (0 wide: hidden, or a test DOM without layout).
  */
-export function useBoxWidth(ref: RefObject<HTMLElement | null>, enabled: boolean): number | null {
+export function useBoxWidth(ref: RefObject<HTMLElement | null>): number | null {
   const [width, setWidth] = useState<number | null>(null);
   useLayoutEffect(() => {
     const el = ref.current;
-    if (!enabled || !el || typeof ResizeObserver === 'undefined') return undefined;
+    if (!el || typeof ResizeObserver === 'undefined') return undefined;
     const measure = () => setWidth(el.clientWidth || null);
     measure();
     const observer = new ResizeObserver(measure);
@@ -17,6 +17,6 @@ export function useBoxWidth(ref: RefObject<HTMLElement | null>, enabled: boolean
       observer.disconnect();
       setWidth(null);
     };
-  }, [ref, enabled]);
+  }, [ref]);
   return width;
 }
