@@ -11,8 +11,11 @@ const REPORT = `${INDEX_ORIGIN}/?from=2026-11-19T10:00:00Z&to=2026-11-19T12:00:0
 const noSideScroll = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
+/** Kept in test-results (and attached to the report) for a person to look at. */
 async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
-  await testInfo.attach(name, { body: await page.screenshot(), contentType: 'image/png' });
+  const path = testInfo.outputPath(name);
+  await page.screenshot({ path });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
 for (const [width, height] of [
