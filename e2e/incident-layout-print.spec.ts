@@ -59,7 +59,7 @@ test('at 800×900 the explorer is usable: no sideways scroll, core columns kept'
     const table = page.getByRole('table', { name: 'Sessions' });
     for (const name of ['Created (UTC)', 'Recipient', 'Status', 'Verdict'])
       await expect(table.getByRole('columnheader', { name })).toBeVisible();
-    await expect(page.getByText(/^Hidden to fit the window: Session UUID/)).toBeVisible();
+    await expect(page.getByText(/^Hidden to fit the window: .*Session UUID/)).toBeVisible();
     // What a column gave way for is in the row's details.
     await dataRows(page).first().click();
     const facts = page.getByRole('definition').filter({ hasText: /^[0-9a-f]{8}-/ });

@@ -21,15 +21,15 @@ describe('fitColumns', () => {
     expect(minPx(all)).toBeLessThanOrEqual(box);
   });
 
-  it('gives up the UUID and the alias, no more, in a 1280 px window', () => {
+  it('gives up the alias and the last attempt, no more, in a 1280 px window', () => {
     const { shown, dropped } = fitColumns(all, 1280 - 40 - 2 - 15);
-    expect(dropped).toEqual(['session_uuid', 'alias']);
+    expect(dropped).toEqual(['alias', 'last_attempt']);
     expect(minPx(shown)).toBeLessThanOrEqual(1280 - 40 - 2 - 15);
   });
 
   it('drops the lowest priorities first at 800 px, never the core four', () => {
     const { shown, dropped } = fitColumns(all, 800 - 40 - 2 - 15);
-    expect(dropped[0]).toBe('session_uuid');
+    expect(dropped[0]).toBe('alias');
     expect(shown).toEqual(expect.arrayContaining(['created', 'recipient', 'status', 'verdict']));
     expect(minPx(shown)).toBeLessThanOrEqual(800 - 40 - 2 - 15);
   });

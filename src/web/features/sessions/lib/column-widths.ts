@@ -3,7 +3,7 @@ import type { ColumnId } from '../../../lib/explorer-params.ts';
 /**
  * Narrowest track of each column, in rem: wide enough for a typical value (a whole time, a
  * whole number); longer values are cut with an ellipsis and shown whole on hover and in the
- * row's details. All eleven fit a 1440 px window; at 1280 px the UUID and alias give way.
+ * row's details. All eleven fit a 1440 px window; at 1280 px the alias and last attempt give way.
  */
 const MIN_REM: Record<ColumnId, number> = {
   created: 10.75,
@@ -36,15 +36,15 @@ const EXPAND_REM = 2.25;
 export const EXPAND_TRACK = `${EXPAND_REM}rem`;
 
 /**
- * When the table is too narrow for every chosen column, these give way first (all of them
- * are in each row's details and on the session page); created, recipient, status and
- * verdict always stay.
+ * When the table is too narrow for every chosen column, these give way first (each is in the
+ * row's details: the facts or the attempt timeline); created, recipient, status and verdict
+ * always stay. The UUID outlasts the alias and last attempt: support copies it.
  */
 const DROP_ORDER: readonly ColumnId[] = [
-  'session_uuid',
   'alias',
   'last_attempt',
   'channel',
+  'session_uuid',
   'network',
   'attempts',
   'charge',
