@@ -50,3 +50,32 @@ test('the session page follows the app’s theme, not only the system’s', asyn
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Session ${uuid}`);
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 });
+
+test('a number that cannot be searched clears the results and says why', async ({ page }) => {
+  await page.goto(`/?${WINDOW}`);
+  await expect(dataRows(page).first()).toBeVisible();
+  const box = page.getByRole('textbox', { name: 'Recipient' });
+  await box.fill('+1 415');
+  const alert = page.getByRole('alert', { name: 'Not searched' });
+  await expect(alert).toContainText('+1415 is too short to be a phone number there.');
+  await expect(dataRows(page)).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Results' })).toHaveCount(0);
+  // Cleared, every session of the window is back.
+  await box.fill('');
+  await expect(alert).toHaveCount(0);
+  await expect(dataRows(page).first()).toBeVisible();
+});
+
+test('a national number is read in the picked country', async ({ page }) => {
+  await page.goto(`/?${WINDOW}`);
+  await expect(dataRows(page).first()).toBeVisible();
+  const box = page.getByRole('textbox', { name: 'Recipient' });
+  await box.fill('(404) 548-4770');
+  await expect(page.getByRole('alert', { name: 'Not searched' })).toBeVisible();
+  await page
+    .getByRole('combobox', { name: 'Country of numbers typed without a country code' })
+    .selectOption('US');
+  await expect(page).toHaveURL(/recipient=%2B14045484770/);
+  await expect(page.getByRole('alert', { name: 'Not searched' })).toHaveCount(0);
+  await expect(page.getByText('+14045484770 · US')).toBeVisible();
+});

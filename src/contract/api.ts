@@ -82,6 +82,11 @@ export const healthSchema = z.object({
   version: z.string(),
   /** Who is asking: a masked-only viewer gets masked replies and no way to unmask. */
   viewer: z.object({ maskedOnly: z.boolean() }),
+  /**
+   * DEFAULT_COUNTRY (ISO 3166 alpha-2): numbers typed in national format are read in it. Absent
+   * from an older server's reply.
+   */
+  defaultCountry: z.string().nullable().optional(),
 });
 export type Health = z.infer<typeof healthSchema>;
 

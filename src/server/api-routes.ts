@@ -21,6 +21,8 @@ export type ApiDeps = {
   index: IndexAnswers;
   mode: 'plivo' | 'simulator';
   version: string;
+  /** DEFAULT_COUNTRY, for the recipient box (numbers typed without a country code). */
+  defaultCountry: string | null;
   /** AUDIT_LOG: null when off. */
   audit: AuditLog | null;
 };
@@ -51,6 +53,7 @@ export function apiRoutes(deps: ApiDeps): Hono<AppEnv> {
       budget: toHealthBudget(deps.listBudget),
       version: deps.version,
       viewer: { maskedOnly: viewerOf(c).maskedOnly },
+      defaultCountry: deps.defaultCountry,
     };
     c.header('Cache-Control', 'no-store');
     return c.json(health);

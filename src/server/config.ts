@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import { isSupportedCountry } from 'libphonenumber-js/min';
 import { z } from 'zod';
 import { simulatorEnvShape, simulatorOptionsFromEnv } from '../simulator/config.ts';
 import type { SimulatorOptions } from '../simulator/simulator.ts';
@@ -47,6 +48,8 @@ export type ServerConfig = {
   viewerGroups: { header: string; maskedGroups: ReadonlySet<string> } | null;
   /** AUDIT_LOG: the trail's file and its HMAC secret (null: generated at start-up). */
   audit: { file: string; secret: string | null } | null;
+  /** DEFAULT_COUNTRY: the country a number typed without its code is read in (null: none). */
+  defaultCountry: string | null;
 };
 
 const AUTH_ID = /^(MA|SA)[A-Z0-9]{18}$/;
@@ -118,6 +121,14 @@ const envSchema = z.object({
   MASKED_GROUPS: optionalText,
   AUDIT_LOG: optionalText,
   AUDIT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  DEFAULT_COUNTRY: z
+    .string()
+    .transform((v) => v.trim().toUpperCase())
+    .refine(
+      isSupportedCountry,
+      'must be a two-letter country code with phone numbers, like US or IN',
+    )
+    .optional(),
   // The in-process simulator's SIM_* variables, with the standalone simulator's rules.
   ...simulatorEnvShape,
 });
@@ -252,6 +263,7 @@ function toConfig(
           }
         : null,
     audit: e.AUDIT_LOG ? { file: e.AUDIT_LOG, secret: e.AUDIT_SECRET ?? null } : null,
+    defaultCountry: e.DEFAULT_COUNTRY ?? null,
   };
 }
 

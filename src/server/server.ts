@@ -102,6 +102,7 @@ export function createServer(
     index: index.answers,
     mode,
     version: VERSION,
+    defaultCountry: config.defaultCountry,
     access: config.access,
     trustedProxies: config.trustedProxies,
     viewerGroups: config.viewerGroups,

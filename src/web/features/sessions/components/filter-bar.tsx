@@ -31,10 +31,13 @@ type Props = {
   /** `mask=1`: the recipient shows masked and read-only. */
   masked?: boolean;
   maskPhone?: ((phone: string) => string) | null;
+  /** Why the typed recipient is not searched, or null: the page hides the results meanwhile. */
+  onRecipientProblem?: (message: string | null) => void;
 };
 
 /** Every server filter; typing replaces history, discrete choices push. */
-export function FilterBar({ url, searchRef, masked = false, maskPhone = null }: Props) {
+export function FilterBar(props: Props) {
+  const { url, searchRef, masked = false, maskPhone = null } = props;
   const { state, update } = url;
   const setFilter = (param: AnyFilterParam, value: string, mode: 'push' | 'replace') =>
     update(
@@ -69,6 +72,7 @@ export function FilterBar({ url, searchRef, masked = false, maskPhone = null }: 
           ref={searchRef}
           value={state.filters.recipient ?? ''}
           onCommit={(value) => setFilter('recipient', value, 'replace')}
+          onProblem={props.onRecipientProblem}
         />
       )}
       <TimeRangePicker
