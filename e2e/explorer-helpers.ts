@@ -7,8 +7,11 @@ import type { Page } from '@playwright/test';
  */
 export const WINDOW = 'from=2026-11-20T10:00:00Z&to=2026-11-20T12:00:00Z';
 
+/** The data rows of the explorer's virtual table, or of report mode's plain `<table>`. */
 export const dataRows = (page: Page) =>
-  page.getByRole('table', { name: 'Sessions' }).locator('[role="row"][data-row-index]');
+  page
+    .getByRole('table', { name: 'Sessions' })
+    .locator('[role="row"][data-row-index], tr[data-row-index]');
 
 export async function cellTexts(page: Page, column: string): Promise<string[]> {
   return dataRows(page).locator(`.cell-${column}`).allInnerTexts();

@@ -6,7 +6,7 @@ const DEEP_LINK_HEADERS = [
   'Created (Asia/Kolkata)',
   'Recipient',
   'Status',
-  'Total charge ↓',
+  'Total charge (USD) ↓',
   'Session UUID',
 ];
 
@@ -85,7 +85,7 @@ test('a row expands in place, by mouse and keyboard, and more rows load on deman
   await page.goto(`/?${WINDOW}`);
   const rows = dataRows(page);
   await expect(rows.first()).toBeVisible();
-  await expect(page.getByText('20 loaded · more available')).toBeVisible();
+  await expect(page.getByText('20 sessions loaded · more available')).toBeVisible();
 
   await rows.nth(1).click();
   const timeline = page.getByRole('list', { name: 'Attempt timeline' });
@@ -111,7 +111,7 @@ test('a row expands in place, by mouse and keyboard, and more rows load on deman
   );
 
   await page.getByRole('button', { name: 'Load more' }).click();
-  await expect(page.getByText('40 loaded · more available')).toBeVisible();
+  await expect(page.getByText('40 sessions loaded · more available')).toBeVisible();
 });
 
 test('bad link values name the parameter, fall back, and can be dismissed', async ({ page }) => {
@@ -126,7 +126,7 @@ test('bad link values name the parameter, fall back, and can be dismissed', asyn
   await expect(notice).toContainText('tz=“Mars/Olympus”');
   await expect(notice).toContainText('showing UTC instead');
   await expect(dataRows(page).first()).toBeVisible();
-  await expect(page.getByLabel('From (UTC)')).toHaveValue('2026-11-20T10:00');
+  await expect(page.getByLabel('From (UTC)')).toHaveValue('2026-11-20 10:00');
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notice).toHaveCount(0);
   expect(new URL(page.url()).search).toBe(

@@ -17,7 +17,7 @@ test('with mask=1 no full phone number or IP is anywhere: table, details, filter
   expect(sessions.filter((s) => s.requestorIp).length).toBeGreaterThan(0);
   // A recipient filter puts the number in the URL: the page must still not show it.
   const target = sessions.find((s) => s.recipient)?.recipient ?? '';
-  await page.goto(`/?${WINDOW}&mask=1&tz=Asia/Kolkata`);
+  await page.goto(`/?${WINDOW}&mask=1&tz=Asia/Kolkata&charts=1`);
   await expect(dataRows(page).first()).toBeVisible();
   const recipients = await dataRows(page).locator('.cell-recipient').allInnerTexts();
   expect(recipients.length).toBeGreaterThan(5);

@@ -40,7 +40,7 @@ test('report mode stamps the view in words, hides the controls and stays light',
     /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d America\/New_York\)$/,
   );
   await expect(fact(page, 'Sessions')).toHaveText(
-    `${count} ${count === 1 ? 'session' : 'sessions'} — all that match`,
+    `all ${count} ${count === 1 ? 'session' : 'sessions'}`,
   );
   const link = header.getByRole('link');
   await expect(link).toHaveAttribute(

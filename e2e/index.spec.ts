@@ -44,7 +44,7 @@ test('a 7-day link: complete charts from /api/stats, no "load all"', async ({ pa
   const stats = statsSchema.parse(await reply.json());
   expect(stats.total).toBeGreaterThan(0);
 
-  await page.goto(`${INDEX_ORIGIN}/?from=${WEEK.from}&to=${WEEK.to}`);
+  await page.goto(`${INDEX_ORIGIN}/?from=${WEEK.from}&to=${WEEK.to}&charts=1`);
   // The index may still be reading older days: it already covers this week.
   await expect(
     page.getByText(/^(Indexed: last \d+ days, as of .+ ago|Indexing: \d+ of 90 days)$/),
@@ -88,7 +88,7 @@ test('the incident link in a fresh browser: the same rows and counts as /api/ses
 
   const errors: string[] = [];
   const page = await freshPage(browser, errors);
-  await page.goto(`${INDEX_ORIGIN}/?${filters}&from=${INCIDENT.from}&to=${INCIDENT.to}`);
+  await page.goto(`${INDEX_ORIGIN}/?${filters}&from=${INCIDENT.from}&to=${INCIDENT.to}&charts=1`);
   await expect(page.getByRole('status').filter({ hasText: /^all \d+ sessions/ })).toHaveText(
     `all ${total} sessions`,
   );

@@ -12,7 +12,7 @@ import { expect, test } from './support/test.ts';
 const FROM = '2026-11-19T10:00:00Z';
 const TO = '2026-11-19T11:20:00Z';
 const INCIDENT = { from: '10:20', to: '11:00' };
-const VIEW = `/?country=IN&from=${FROM}&to=${TO}`;
+const VIEW = `/?country=IN&from=${FROM}&to=${TO}&charts=1`;
 
 async function allSessions(page: Page): Promise<SessionsPage['sessions']> {
   const sessions: SessionsPage['sessions'] = [];

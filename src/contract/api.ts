@@ -93,6 +93,11 @@ export const healthSchema = z.object({
   database: z
     .object({ engine: z.literal('postgresql'), reachable: z.boolean(), syncing: z.boolean() })
     .optional(),
+  /**
+   * DEFAULT_COUNTRY (ISO 3166 alpha-2): numbers typed in national format are read in it. Absent
+   * from an older server's reply.
+   */
+  defaultCountry: z.string().nullable().optional(),
 });
 export type Health = z.infer<typeof healthSchema>;
 

@@ -8,6 +8,11 @@ import { parseInstant } from './time.ts';
  * the simulator (answering 400 like Plivo). Every failure names its parameter.
  */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A session, app or attempt UUID as Plivo writes them (any case). */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
 const PLIVO_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?$/;
 const TIME_FORMAT = 'YYYY-MM-DD HH:MM[:ss[.uuuuuu]] (UTC)';
 const MAX_TEXT = 200;

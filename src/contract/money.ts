@@ -3,6 +3,13 @@
  * ("0", "0.05", "0.00600"); summing them as floats drifts, so every amount is held as a
  * BigInt count of nano-units (1e-9) and printed back as a trimmed decimal string.
  */
+/**
+ * The currency of every amount: Plivo bills in US dollars and its Verify payloads carry no
+ * currency field, so the dashboard labels amounts with this assumption rather than a code
+ * it read.
+ */
+export const CHARGE_CURRENCY = 'USD';
+
 const SCALE_DIGITS = 9;
 const SCALE = 10n ** BigInt(SCALE_DIGITS);
 const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;

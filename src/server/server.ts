@@ -114,6 +114,7 @@ export async function createServer(
     index: index.answers,
     mode,
     version: VERSION,
+    defaultCountry: config.defaultCountry,
     access: config.access,
     trustedProxies: config.trustedProxies,
     viewerGroups: config.viewerGroups,

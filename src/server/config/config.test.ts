@@ -96,6 +96,20 @@ describe('parseConfig', () => {
     }
   });
 
+  it('reads DEFAULT_COUNTRY as a country code with phone numbers, any case', () => {
+    expect(parseConfig({})).toMatchObject({ ok: true, config: { defaultCountry: null } });
+    expect(parseConfig({ DEFAULT_COUNTRY: 'us' })).toMatchObject({
+      ok: true,
+      config: { defaultCountry: 'US' },
+    });
+    expect(parseConfig({ DEFAULT_COUNTRY: 'USA' })).toEqual({
+      ok: false,
+      problems: [
+        'DEFAULT_COUNTRY must be a two-letter country code with phone numbers, like US or IN',
+      ],
+    });
+  });
+
   it('refuses a user list that lists nobody, rather than starting without sign-in', () => {
     for (const users of [', ', ',', ' , ,\n', '   ']) {
       expect(parseConfig({ DASHBOARD_USERS: users })).toEqual({

@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import { isSupportedCountry } from 'libphonenumber-js/min';
 import { z } from 'zod';
 import { simulatorEnvShape, simulatorOptionsFromEnv } from '../../simulator/config.ts';
 import type { SimulatorOptions } from '../../simulator/simulator.ts';
@@ -51,6 +52,8 @@ export type ServerConfig = {
   links: { dataDir: string; ttlDays: number | null } | null;
   /** DATABASE_URL: replicas share the index, budget and links in PostgreSQL; null: embedded. */
   databaseUrl: string | null;
+  /** DEFAULT_COUNTRY: the country a number typed without its code is read in (null: none). */
+  defaultCountry: string | null;
 };
 
 const AUTH_ID = /^(MA|SA)[A-Z0-9]{18}$/;
@@ -129,6 +132,14 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .refine(isPostgresUrl, 'must be a URL like postgres://user:password@host:5432/database')
+    .optional(),
+  DEFAULT_COUNTRY: z
+    .string()
+    .transform((v) => v.trim().toUpperCase())
+    .refine(
+      isSupportedCountry,
+      'must be a two-letter country code with phone numbers, like US or IN',
+    )
     .optional(),
   // The in-process simulator's SIM_* variables, with the standalone simulator's rules.
   ...simulatorEnvShape,
@@ -269,6 +280,7 @@ function toConfig(
         ? { dataDir: e.DATA_DIR, ttlDays: e.SHORT_LINK_TTL_DAYS ?? null }
         : null,
     databaseUrl: e.DATABASE_URL ?? null,
+    defaultCountry: e.DEFAULT_COUNTRY ?? null,
   };
 }
 

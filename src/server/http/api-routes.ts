@@ -24,6 +24,8 @@ export type ApiDeps = {
   index: IndexAnswers;
   mode: 'plivo' | 'simulator';
   version: string;
+  /** DEFAULT_COUNTRY, for the recipient box (numbers typed without a country code). */
+  defaultCountry: string | null;
   /** AUDIT_LOG: null when off. */
   audit: AuditLog | null;
   /** Short links (`POST /api/links`); `links` null when off, with the reason. */
@@ -69,6 +71,7 @@ export function apiRoutes(deps: ApiDeps): Hono<AppEnv> {
             },
           }
         : {}),
+      defaultCountry: deps.defaultCountry,
     };
     c.header('Cache-Control', 'no-store');
     return c.json(health);

@@ -70,7 +70,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       return served.response;
     }
     c.header('Cache-Control', 'no-store');
-    return c.text('Not found.', 404);
+    // A person following a bad link (a page, not an asset or a script's call) gets the app.
+    const wantsPage = (c.req.header('accept') ?? '').includes('text/html');
+    const page = wantsPage ? await deps.staticFiles.notFoundPage(c) : null;
+    return page ?? c.text('Not found.', 404);
   });
 
   app.onError((error, c) => {

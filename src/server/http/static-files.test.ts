@@ -73,6 +73,17 @@ describe('serving the built app', () => {
     }
   });
 
+  it('gives a browser asking for an unknown page the app, with status 404', async () => {
+    const page = await get('/admin', { accept: 'text/html,application/xhtml+xml' });
+    expect(page.status).toBe(404);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(await page.text()).toBe(INDEX);
+    // A script or an asset request still gets a plain 404.
+    const asset = await get('/assets/index-Missing1.js', { accept: '*/*' });
+    expect([asset.status, await asset.text()]).toEqual([404, 'Not found.']);
+  });
+
   it('makes hashed assets immutable and compresses them with brotli or gzip', async () => {
     const br = await fetch(`${dash.url}/assets/index-Ab12Cd34.js`, {
       headers: { 'accept-encoding': 'gzip, br' },

@@ -65,6 +65,21 @@ export class StaticFiles {
     return { response: await this.send(c, index, 'no-cache'), route: 'spa' };
   }
 
+  /**
+   * The app at an address it has no page for, with status 404: a browser asking for a page
+   * gets the app's styled "Page not found" and a way back, not a bare line of text. Null
+   * when the app is not built.
+   */
+  async notFoundPage(c: Context): Promise<Response | null> {
+    const index = await this.find('index.html');
+    if (!index) return null;
+    const body = await this.body(index, 'identity');
+    return c.body(new Uint8Array(body), 404, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
+  }
+
   /** The text of index.html (null when the app is not built), for the pre-render to fill in. */
   async indexHtml(): Promise<string | null> {
     const index = await this.find('index.html');

@@ -11,6 +11,7 @@ import {
 import type { useSessionsList } from '../features/sessions/api/use-sessions-list.ts';
 import { normaliseListQuery } from '../lib/api-params.ts';
 import { isKnownSessionStatus } from '../../contract/session.ts';
+import { chartsParam, chartsShown } from '../lib/charts-visibility.ts';
 import { useHealth } from '../lib/use-health.ts';
 import type { ExplorerUrl } from '../lib/use-explorer-url.ts';
 import { isBaselineKind, type BaselineKind } from '../../contract/changes.ts';
@@ -90,6 +91,14 @@ export function ExplorerInsight({ url, view, list }: Props) {
   const segmentText =
     [state.filters.country, state.filters.network].filter(Boolean).join(' · ') || null;
   const { shown } = view;
+  const { params, setParam } = url;
+  const charts = useMemo(
+    () => ({
+      shown: chartsShown(params, view.report),
+      onChange: (show: boolean) => setParam('charts', chartsParam(show, view.report), 'replace'),
+    }),
+    [params, setParam, view.report],
+  );
   const { hasMore } = list;
   const loadedCount = list.sessions.length;
   const current = useMemo(
@@ -144,6 +153,7 @@ export function ExplorerInsight({ url, view, list }: Props) {
           onStatusClick={onStatusClick}
           onBucketClick={onBucketClick}
           onSegmentClick={onSegmentClick}
+          charts={charts}
         />
       ) : null}
     </section>

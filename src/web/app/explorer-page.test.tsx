@@ -149,7 +149,7 @@ describe('explorer over the session index', () => {
     });
     const calls = stubApi([fromIndex], { index: live, stats: makeStats({ total: 9 }) });
     renderAt(`/?network=AirTel&verdict=undelivered_all&${WINDOW}`);
-    expect(await screen.findByText('4 of 9 loaded')).toBeInTheDocument();
+    expect(await screen.findByText('4 of 9 sessions loaded')).toBeInTheDocument();
     expect(await screen.findByText(/^Indexed: last 90 days, as of \d+ s ago$/)).toBeInTheDocument();
     expect(calls[0]).toBe(
       '/api/sessions?network=AirTel&verdict=undelivered_all&session_time__gte=2026-11-20+10%3A00%3A00&session_time__lt=2026-11-20+12%3A00%3A00&limit=500',

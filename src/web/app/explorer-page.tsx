@@ -44,6 +44,7 @@ export function ExplorerPage() {
   useForcedMask(maskedOnly === true, view.masked, url.setParam);
   const { search } = useLocation();
   const [helpOpen, setHelpOpen] = useState(false);
+  const [recipientProblem, setRecipientProblem] = useState<string | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const viewKey = JSON.stringify([url.state.filters, url.state.time]);
   const newRows = useNewRows(list.headSessions, viewKey);
@@ -109,6 +110,7 @@ export function ExplorerPage() {
         searchRef={searchBox}
         masked={masked}
         maskPhone={mask?.maskPhone ?? null}
+        onRecipientProblem={setRecipientProblem}
       />
       <ExplorerToolbar url={url} view={view} list={list} live={live} getLink={getLink} />
       <FilterChips
@@ -122,15 +124,24 @@ export function ExplorerPage() {
         }
       />
       <IndexStatusLine />
-      <ExplorerInsight url={url} view={view} list={list} />
-      <SessionsResults
-        url={url}
-        list={list}
-        rows={view.shown}
-        newRows={newRows}
-        renderAll={view.report}
-        backSearch={search}
-      />
+      {recipientProblem ? (
+        <div className="panel panel-error" role="alert" aria-label="Not searched">
+          <strong>Not searched:</strong> {recipientProblem} Correct the recipient, or clear it to
+          see every session.
+        </div>
+      ) : (
+        <>
+          <ExplorerInsight url={url} view={view} list={list} />
+          <SessionsResults
+            url={url}
+            list={list}
+            rows={view.shown}
+            newRows={newRows}
+            renderAll={view.report}
+            backSearch={search}
+          />
+        </>
+      )}
       <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} shortcuts={SHORTCUTS} />
     </main>
   );

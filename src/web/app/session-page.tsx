@@ -7,6 +7,8 @@ import { ErrorPanel } from '../features/sessions/components/error-panel.tsx';
 import { RateLimitWait } from '../features/sessions/components/rate-limit-wait.tsx';
 import { SessionView } from '../features/sessions/components/session-view.tsx';
 import { SurroundingSessions } from '../features/sessions/components/surrounding-sessions.tsx';
+import { isUuid } from '../../contract/list-filters.ts';
+import { useTheme } from '../features/theme/lib/use-theme.ts';
 import { isApiError } from '../lib/api-client.ts';
 import { useMask } from '../lib/mask-lazy.ts';
 import { useHealth } from '../lib/use-health.ts';
@@ -45,14 +47,28 @@ function BackLink({ to, masked }: { to: string; masked: boolean }) {
 export function SessionPage() {
   const { session_uuid: uuid = '' } = useParams();
   const location = useLocation();
-  const [search] = useSearchParams();
+  const [search, setSearch] = useSearchParams();
+  // The app's theme (the URL's `theme`, else the one chosen before), not only the system's.
+  useTheme(search.get('theme'), (value) =>
+    setSearch(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value === null) next.delete('theme');
+        else next.set('theme', value);
+        return next;
+      },
+      { replace: true },
+    ),
+  );
   const tzParam = search.get('tz') ?? 'utc';
   const tz = isValidTimeZone(tzParam) ? tzParam : 'utc';
   // A masked-only viewer's data comes masked from the server; the page says so too.
   const maskedOnly = useHealth().data?.viewer.maskedOnly === true;
   const masked = search.get('mask') === '1' || maskedOnly;
   const mask = useMask(masked);
-  const query = useQuery(sessionQueries.detail(uuid));
+  const wellFormed = isUuid(uuid);
+  // A mistyped link is said to be one, rather than spending a Plivo call on it.
+  const query = useQuery({ ...sessionQueries.detail(uuid), enabled: wellFormed });
   const waiting =
     query.fetchStatus === 'fetching' &&
     isApiError(query.failureReason) &&
@@ -69,7 +85,18 @@ export function SessionPage() {
       {waiting ? (
         <RateLimitWait seconds={waiting.retryAfterSeconds ?? 1} attempt={query.failureCount} />
       ) : null}
-      {query.isPending && !query.isError ? (
+      {!wellFormed ? (
+        <div className="panel" role="alert">
+          <h1>Not a session id</h1>
+          <p>
+            <code>{uuid}</code> is not a session UUID: those look like{' '}
+            <code>3cdec449-a367-435e-b4f9-40d777a7cfcc</code>. Check the link, or find the session
+            by its recipient in the explorer.
+          </p>
+          <Link to="/">Go to the sessions explorer</Link>
+        </div>
+      ) : null}
+      {wellFormed && query.isPending && !query.isError ? (
         <SkeletonRows count={6} label="Loading session" />
       ) : null}
       {notFound ? (

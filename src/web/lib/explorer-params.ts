@@ -1,3 +1,4 @@
+import { CHARGE_CURRENCY } from '../../contract/money.ts';
 import { INDEX_FILTER_PARAMS, type IndexFilterParam } from '../../contract/index-filters.ts';
 
 /** The explorer's vocabulary: filter names, time presets, columns. Shared by URL and UI. */
@@ -69,7 +70,7 @@ export const COLUMN_LABELS: Record<ColumnId, string> = {
   last_attempt: 'Last attempt',
   network: 'Network',
   alias: 'App alias',
-  charge: 'Total charge',
+  charge: `Total charge (${CHARGE_CURRENCY})`,
   session_uuid: 'Session UUID',
 };
 

@@ -23,6 +23,32 @@ describe('checkRecipient', () => {
   });
 });
 
+describe('checkRecipient with a default country', () => {
+  it.each([
+    ['(404) 548-4770', 'US', '+14045484770', 'US'],
+    ['404-548-4770', 'US', '+14045484770', 'US'],
+    ['086819 51370', 'IN', '+918681951370', 'IN'],
+    ['020 7946 0018', 'GB', '+442079460018', 'GB'],
+    // Written with a country code, a number is read as before whatever the default.
+    ['91 86819 51370', 'US', '+918681951370', 'IN'],
+    ['+44 20 7946 0018', 'US', '+442079460018', 'GB'],
+    ['0044 20 7946 0018', 'US', '+442079460018', 'GB'],
+  ])('reads %s in %s as %s', (input, country, e164, found) => {
+    expect(checkRecipient(input, country)).toMatchObject({ ok: true, e164, country: found });
+  });
+
+  it('does not read a national number without a default country', () => {
+    expect(checkRecipient('(404) 548-4770')).toMatchObject({ ok: false });
+  });
+
+  it('still explains a number that is valid nowhere', () => {
+    expect(checkRecipient('(000) 000-0000', 'US')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/cannot be|too short|known country code/),
+    });
+  });
+});
+
 describe('describeRecipient', () => {
   it('formats a stored number with its country', () => {
     expect(describeRecipient('+918681951370')).toEqual({ text: '+91 86819 51370', country: 'IN' });

@@ -1,4 +1,12 @@
-import { parsePhoneNumberFromString, validatePhoneNumberLength } from 'libphonenumber-js/min';
+import {
+  getCountries,
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+  validatePhoneNumberLength,
+} from 'libphonenumber-js/min';
+
+/** Every country code libphonenumber knows, for the recipient box's country picker. */
+export const PHONE_COUNTRIES: readonly string[] = getCountries();
 
 export type RecipientCheck =
   | { ok: true; e164: string; country: string | null; formatted: string }
@@ -14,15 +22,22 @@ const LENGTH_PROBLEMS: Record<string, string> = {
 
 /**
  * Reads what people type — `+1 (415) 555-0100`, `0044 20 7946 0018`, `91 86819 51370` — as an
- * international number. Without `+`, a leading `00` is the international prefix and otherwise
- * the digits are taken to start with the country code, as Plivo stores them.
+ * international number. Without `+`, a leading `00` is the international prefix; with a
+ * default country (DEFAULT_COUNTRY, or the one picked) a valid national number there —
+ * `(404) 548-4770` in US — is read as such; otherwise the digits are taken to start with the
+ * country code, as Plivo stores them.
  */
-export function checkRecipient(input: string): RecipientCheck {
+export function checkRecipient(
+  input: string,
+  defaultCountry: string | null = null,
+): RecipientCheck {
   const trimmed = input.trim();
   if (!/^[+\d\s().-]+$/.test(trimmed)) {
     return { ok: false, message: 'Use only digits, spaces, +, ( ) and -.' };
   }
   const digits = trimmed.replace(/[^\d]/g, '');
+  const national = nationalNumber(trimmed, digits, defaultCountry);
+  if (national) return national;
   const international = trimmed.startsWith('+')
     ? `+${digits}`
     : digits.startsWith('00')
@@ -43,6 +58,23 @@ export function checkRecipient(input: string): RecipientCheck {
       : ` with country code +${phone.countryCallingCode}`;
     return { ok: false, message: `${phone.number} cannot be a valid number${where}.` };
   }
+  return {
+    ok: true,
+    e164: phone.number,
+    country: phone.country ?? null,
+    formatted: phone.formatInternational(),
+  };
+}
+
+function nationalNumber(
+  trimmed: string,
+  digits: string,
+  country: string | null,
+): RecipientCheck | null {
+  if (!country || !isSupportedCountry(country) || trimmed.startsWith('+')) return null;
+  if (digits.startsWith('00')) return null;
+  const phone = parsePhoneNumberFromString(trimmed, country);
+  if (!phone?.isValid()) return null;
   return {
     ok: true,
     e164: phone.number,

@@ -35,10 +35,24 @@ describe('time formatting', () => {
   });
 
   it.each(['utc', 'Asia/Kolkata', 'America/New_York', 'Europe/London'])(
-    'a datetime-local value in %s round-trips to the same instant',
+    'a From/To box value in %s round-trips to the same instant',
     (tz) => {
       const ms = Date.UTC(2026, 6, 1, 8, 15);
       expect(fromLocalInputValue(toLocalInputValue(ms, tz), tz)).toBe(ms);
+    },
+  );
+
+  it('writes and reads the From/To boxes in 24-hour time', () => {
+    const ms = Date.UTC(2026, 10, 19, 22, 5);
+    expect(toLocalInputValue(ms, 'utc')).toBe('2026-11-19 22:05');
+    expect(fromLocalInputValue('2026-11-19 22:05', 'utc')).toBe(ms);
+    expect(fromLocalInputValue('2026-11-19T22:05', 'utc')).toBe(ms);
+  });
+
+  it.each(['2026-11-19 24:00', '2026-11-19 10:60', '2026-02-30 10:00', '11/19/2026 10:00 PM', ''])(
+    'refuses %j as a From/To value',
+    (value) => {
+      expect(fromLocalInputValue(value, 'utc')).toBeNull();
     },
   );
 

@@ -143,17 +143,27 @@ export function formatGap(fromIso: string, toIso: string): string {
   return `${sign}${Math.floor(abs / 3600)} h ${Math.floor((abs % 3600) / 60)} min`;
 }
 
-/** Wall-clock `YYYY-MM-DDTHH:MM` in the zone, for `<input type="datetime-local">`. */
+/**
+ * Wall-clock `YYYY-MM-DD HH:MM` (24-hour) in the zone, for the window's From/To boxes: plain
+ * text rather than `datetime-local`, whose picker follows the browser's locale (AM/PM in
+ * en-US) while every other time on the page is 24-hour.
+ */
 export function toLocalInputValue(ms: number, tz: string): string {
-  return formatInZone(ms, tz).replace(' ', 'T').slice(0, 16);
+  return formatInZone(ms, tz).slice(0, 16);
 }
 
-/** Reads a `datetime-local` value as wall-clock time in the zone; epoch ms or null. */
+/**
+ * Reads `YYYY-MM-DD HH:MM` (or `…THH:MM`, as `datetime-local` wrote it) as wall-clock time in
+ * the zone; epoch ms, or null when it is not a real date and 24-hour time.
+ */
 export function fromLocalInputValue(value: string, tz: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})$/.exec(value.trim());
   if (!m) return null;
   const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  if (h > 23 || mi > 59) return null;
   const guess = Date.UTC(y, mo - 1, d, h, mi);
+  // 2026-02-30 would roll over to March: not a date anyone meant.
+  if (new Date(guess).getUTCDate() !== d || new Date(guess).getUTCMonth() !== mo - 1) return null;
   // The zone's offset at the guess, then at the first correction (it may differ across DST).
   const zone = resolveTimeZone(tz);
   const offset = (ms: number) => zoneOffsetMs(ms, zone);

@@ -39,7 +39,7 @@ describe('ExportMenu', () => {
   it('downloads a masked per-session CSV named after the filters and window', async () => {
     const { download, user } = setup();
     await user.click(screen.getByText('Export'));
-    expect(screen.getByText(/Only the 2 loaded sessions; more match/)).toBeVisible();
+    expect(screen.getByText(/Only the 2 sessions loaded; more match/)).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Download 2 sessions as CSV' }));
     const [name, text, type] = download.mock.calls[0]!;
     expect(name).toBe('otp-sessions_status-expired_2023-07-20T07-00Z_2023-07-20T09-00Z_masked.csv');

@@ -1,3 +1,4 @@
+import { sessionsWord } from '../../../lib/count-words.ts';
 import { useId, useState } from 'react';
 import type { Session } from '../../../../contract/session.ts';
 import { downloadFile } from '../lib/download-file.ts';
@@ -109,10 +110,10 @@ export function ExportMenu(props: ExportMenuProps) {
       <p>
         {props.masked ? 'Phone numbers masked, IPs hidden.' : 'Full phone numbers and IPs.'} Times
         in {props.timeZone}.
-        {props.complete ? '' : ` Only the ${count} loaded sessions; more match the filters.`}
+        {props.complete ? '' : ` Only the ${sessionsWord(count)} loaded; more match the filters.`}
       </p>
       <button type="button" onClick={save} disabled={count === 0}>
-        Download {count} {count === 1 ? 'session' : 'sessions'} as {format.toUpperCase()}
+        Download {sessionsWord(count)} as {format.toUpperCase()}
       </button>
       <p role="status">{saved ? `Saved ${saved}` : ''}</p>
     </details>

@@ -15,7 +15,7 @@ function statusText(phase: LoadAll['phase'], progress: LoadAllProgress): string 
   if (phase === 'done')
     return `All matching sessions loaded: ${counts} in ${formatDuration(progress.elapsedMs)}`;
   if (phase === 'waiting') {
-    return `${counts}, ${elapsed} — waiting ${formatDuration(progress.waitMs)} for the Plivo rate limit`;
+    return `${counts}, ${elapsed} — waiting ${formatDuration(progress.waitMs)} for the Plivo rate limit, ${formatEstimate(progress.etaMs)}`;
   }
   const state = phase === 'paused' ? 'Paused' : phase === 'failed' ? 'Stopped' : 'Loading';
   return `${state}: ${counts}, ${elapsed}, ${formatEstimate(progress.etaMs)}`;

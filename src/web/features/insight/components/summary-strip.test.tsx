@@ -32,8 +32,8 @@ describe('SummaryStrip', () => {
     expect(value('Mean attempts')).toBe('1.25');
     expect(value('Needed a 2nd attempt')).toBe('25.0 %');
     expect(value('Fell back to voice')).toBe('25.0 %');
-    expect(value('Total charge')).toBe('0.30001');
-    expect(value('Spent on never-verified')).toBe('0.20001');
+    expect(value('Total charge (USD)')).toBe('0.30001');
+    expect(value('Spent on never-verified (USD)')).toBe('0.20001');
     expect(screen.getByRole('note')).toHaveTextContent('1 session with an unreadable charge');
   });
 

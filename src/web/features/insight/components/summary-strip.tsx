@@ -1,4 +1,5 @@
 import { useId, useMemo } from 'react';
+import { CHARGE_CURRENCY } from '../../../../contract/money.ts';
 import type { Stats } from '../../../../contract/index-api.ts';
 import type { Session } from '../../../../contract/session.ts';
 import { summaryFromStats } from '../lib/stats-insight.ts';
@@ -70,12 +71,12 @@ function itemsOf(s: Summary, exact: boolean): Item[] {
       title: share(s.voiceFallbackShare, 'Share of sessions where a voice call followed an SMS.'),
     },
     {
-      term: 'Total charge',
+      term: `Total charge (${CHARGE_CURRENCY})`,
       value: s.totalCharge,
       title: 'Exact sum of the sessions’ charges as Plivo reported them.',
     },
     {
-      term: 'Spent on never-verified',
+      term: `Spent on never-verified (${CHARGE_CURRENCY})`,
       value: s.neverVerifiedCharge,
       title: 'Charges of sessions that expired without a correct code.',
     },

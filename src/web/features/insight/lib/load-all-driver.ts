@@ -99,7 +99,13 @@ export class LoadAllDriver {
 
   private run(): void {
     this.generation += 1;
-    this.set({ phase: 'running', runningSince: this.now(), waitUntil: null, error: null });
+    this.set({
+      phase: 'running',
+      runningSince: this.now(),
+      waitUntil: null,
+      error: null,
+      pagesAtStart: this.state.pagesAtStart ?? this.options.getSource().pageCount,
+    });
     void this.loop(this.generation);
   }
 

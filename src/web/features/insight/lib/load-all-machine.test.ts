@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   coverageOf,
   estimateRemainingPages,
+  paceMsPerPage,
   progressOf,
   retryAfterSecondsOf,
 } from './load-all-machine.ts';
@@ -31,6 +32,7 @@ describe('estimates', () => {
       runningSince: 0,
       waitUntil: 9_000,
       error: null,
+      pagesAtStart: 1,
     };
     expect(progressOf(state, base, 20, 4_000)).toEqual({
       pages: 2,
@@ -40,6 +42,35 @@ describe('estimates', () => {
       fraction: 0.25,
       waitMs: 5_000,
     });
+  });
+
+  it('uses the pace the run kept, waits included, once it has loaded a few pages', () => {
+    // 20 pages (400 sessions) in 49 s of a 2-hour window covered to 40 %: 30 pages left.
+    const source = { hasNextPage: true, pageCount: 21, sessionCount: 420, coverage: 21 / 51 };
+    const state = {
+      phase: 'running' as const,
+      elapsedBeforeMs: 0,
+      runningSince: 0,
+      waitUntil: null,
+      error: null,
+      pagesAtStart: 1,
+    };
+    // 49 s for 20 pages is 2.45 s a page: faster than the budget's 3 s allows, so 3 s.
+    expect(progressOf(state, source, 20, 49_000).etaMs).toBe(30 * 3_000);
+    // Rate-limit waits slowed it to 120 s for the same 20 pages: 6 s a page from now on.
+    expect(progressOf(state, source, 20, 120_000).etaMs).toBe(30 * 6_000);
+    // Waiting 10 s now: the wait comes first, the estimate is still shown.
+    const waiting = { ...state, phase: 'waiting' as const, waitUntil: 130_000 };
+    expect(progressOf(waiting, source, 20, 120_000).etaMs).toBe(30 * 6_000 + 10_000);
+  });
+
+  it.each([
+    [0, 0, 3_000],
+    [60_000, 2, 3_000],
+    [60_000, 3, 20_000],
+    [1_000, 10, 3_000],
+  ])('pace after %i ms and %i pages: %i ms a page', (elapsed, pages, pace) => {
+    expect(paceMsPerPage(20, elapsed, pages)).toBe(pace);
   });
 
   it.each([

@@ -27,6 +27,8 @@ export type LoadAllState = {
   /** While waiting for the rate limit: when the next request may go. */
   waitUntil: number | null;
   error: string | null;
+  /** Pages already loaded when the first run started: the runs' own pages are counted after. */
+  pagesAtStart: number | null;
 };
 
 export type LoadAllProgress = {
@@ -60,6 +62,18 @@ export function estimateRemainingPages(
   return Math.max(1, Math.ceil(pageCount / Math.min(1, coverage) - pageCount));
 }
 
+/**
+ * Time per page: the budget's pace until the runs have loaded a few pages, then the pace
+ * they actually kept, rate-limit waits and other people's share of the budget included
+ * (never faster than the budget allows).
+ */
+export function paceMsPerPage(perMinute: number, elapsedMs: number, pagesLoaded: number): number {
+  const budgetPace = msPerPage(perMinute);
+  if (pagesLoaded < MIN_PAGES_FOR_PACE) return budgetPace;
+  return Math.max(budgetPace, elapsedMs / pagesLoaded);
+}
+const MIN_PAGES_FOR_PACE = 3;
+
 export function progressOf(
   state: LoadAllState,
   source: Omit<LoadAllSource, 'fetchNextPage'>,
@@ -70,11 +84,16 @@ export function progressOf(
   const waitMs = state.waitUntil === null ? 0 : Math.max(0, state.waitUntil - now);
   const fraction =
     remaining === null ? null : source.pageCount / Math.max(1, source.pageCount + remaining);
+  const elapsedMs =
+    state.elapsedBeforeMs + (state.runningSince === null ? 0 : now - state.runningSince);
+  const loadedByRuns = state.pagesAtStart === null ? 0 : source.pageCount - state.pagesAtStart;
+  const pace = paceMsPerPage(perMinute, elapsedMs, loadedByRuns);
   return {
     pages: source.pageCount,
     sessions: source.sessionCount,
-    elapsedMs: state.elapsedBeforeMs + (state.runningSince === null ? 0 : now - state.runningSince),
-    etaMs: remaining === null ? null : remaining * msPerPage(perMinute) + waitMs,
+    elapsedMs,
+    // The current wait comes first; the pace already includes waits like it after that.
+    etaMs: remaining === null ? null : remaining * pace + waitMs,
     fraction: state.phase === 'done' ? 1 : fraction,
     waitMs,
   };
@@ -104,6 +123,7 @@ export const initialLoadAllState: LoadAllState = {
   runningSince: null,
   waitUntil: null,
   error: null,
+  pagesAtStart: null,
 };
 
 /**

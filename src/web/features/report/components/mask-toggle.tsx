@@ -31,33 +31,39 @@ export function MaskToggle({ masked, onChange, canUnmask = true }: MaskTogglePro
       </button>
     );
   }
-  if (!confirming) {
-    return (
+  // The question opens under the button, over the page, so the toolbar keeps its line.
+  return (
+    <span className="mask-toggle-anchor">
       <button
         type="button"
         className="mask-toggle"
         aria-pressed
-        onClick={() => setConfirming(true)}
+        aria-expanded={confirming}
+        onClick={() => setConfirming(!confirming)}
       >
         Masked — show full numbers…
       </button>
-    );
-  }
-  return (
-    <div role="group" aria-label="Show full phone numbers?" className="mask-toggle__confirm">
-      <span>Show full phone numbers and IP addresses?</span>
-      <button
-        type="button"
-        onClick={() => {
-          setConfirming(false);
-          onChange(false);
-        }}
-      >
-        Show full numbers
-      </button>
-      <button type="button" autoFocus onClick={() => setConfirming(false)}>
-        Keep masked
-      </button>
-    </div>
+      {confirming ? (
+        <div
+          role="group"
+          aria-label="Show full phone numbers?"
+          className="mask-toggle__confirm toolbar-popover"
+        >
+          <span>Show full phone numbers and IP addresses?</span>
+          <button
+            type="button"
+            onClick={() => {
+              setConfirming(false);
+              onChange(false);
+            }}
+          >
+            Show full numbers
+          </button>
+          <button type="button" autoFocus onClick={() => setConfirming(false)}>
+            Keep masked
+          </button>
+        </div>
+      ) : null}
+    </span>
   );
 }

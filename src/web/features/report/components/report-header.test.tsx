@@ -46,7 +46,7 @@ describe('ReportHeader', () => {
 
   it('says when the count is complete and skips the second zone for UTC viewers', () => {
     const { fact, header } = renderHeader('', { complete: true, count: 1, viewerTimeZone: 'UTC' });
-    expect(fact('Sessions')).toBe('1 session — all that match');
+    expect(fact('Sessions')).toBe('all 1 session');
     expect(within(header).queryByText('Your time')).toBeNull();
   });
 

@@ -1,3 +1,4 @@
+import { loadedWords, sessionsWord } from '../../../lib/count-words.ts';
 import { maskText } from '../../../../contract/mask.ts';
 import { describeFilters } from '../lib/describe-filters.ts';
 import { describeInstant, describeWindow, type TimeWindowMs } from '../lib/describe-window.ts';
@@ -33,12 +34,12 @@ export function sourceWords(source: 'index' | 'plivo' | null, total: number | nu
   return source === 'plivo' ? 'Source: Plivo, loaded rows only' : 'Source: not loaded yet';
 }
 
-function countWords(count: number, complete: boolean): string {
-  const n = count.toLocaleString('en-US');
-  const noun = count === 1 ? 'session' : 'sessions';
-  return complete
-    ? `${n} ${noun} — all that match`
-    : `${n} ${noun} loaded — more match, not all shown`;
+/** The status line's words ("all 37 sessions"), and on paper plainly when not all are shown. */
+function countWords(count: number, complete: boolean, total: number | null): string {
+  if (complete) return loadedWords(count, false, total);
+  return total === null
+    ? `${sessionsWord(count)} loaded — more match, not all shown`
+    : `${loadedWords(count, true, total)} — not all shown`;
 }
 
 /**
@@ -70,7 +71,7 @@ export function ReportHeader(props: ReportHeaderProps) {
           {Number.isNaN(asOf) ? 'not loaded yet' : describeInstant(asOf, props.viewerTimeZone)}
         </dd>
         <dt>Sessions</dt>
-        <dd>{countWords(props.count, props.complete)}</dd>
+        <dd>{countWords(props.count, props.complete, props.total ?? null)}</dd>
         <dt>Source</dt>
         <dd>
           {sourceWords(props.source ?? null, props.total ?? null).replace(/^Source: /, '')}

@@ -2,6 +2,7 @@ import type { Ref } from 'react';
 import { SESSION_STATUSES } from '../../../../contract/session.ts';
 import type { AnyFilterParam } from '../../../lib/explorer-params.ts';
 import type { ExplorerUrl } from '../../../lib/use-explorer-url.ts';
+import { MoreFilters } from './more-filters.tsx';
 import { MaskedRecipient } from './masked-recipient.tsx';
 import { RecipientInput } from './recipient-input.tsx';
 import { TextFilter } from './text-filter.tsx';
@@ -30,10 +31,13 @@ type Props = {
   /** `mask=1`: the recipient shows masked and read-only. */
   masked?: boolean;
   maskPhone?: ((phone: string) => string) | null;
+  /** Why the typed recipient is not searched, or null: the page hides the results meanwhile. */
+  onRecipientProblem?: (message: string | null) => void;
 };
 
 /** Every server filter; typing replaces history, discrete choices push. */
-export function FilterBar({ url, searchRef, masked = false, maskPhone = null }: Props) {
+export function FilterBar(props: Props) {
+  const { url, searchRef, masked = false, maskPhone = null } = props;
   const { state, update } = url;
   const setFilter = (param: AnyFilterParam, value: string, mode: 'push' | 'replace') =>
     update(
@@ -68,16 +72,9 @@ export function FilterBar({ url, searchRef, masked = false, maskPhone = null }: 
           ref={searchRef}
           value={state.filters.recipient ?? ''}
           onCommit={(value) => setFilter('recipient', value, 'replace')}
+          onProblem={props.onRecipientProblem}
         />
       )}
-      {TEXT_FILTERS.map((f) => (
-        <TextFilter
-          key={f.param}
-          {...f}
-          value={state.filters[f.param] ?? ''}
-          onCommit={(value) => setFilter(f.param, value, 'replace')}
-        />
-      ))}
       <TimeRangePicker
         key={JSON.stringify([state.time, state.tz])}
         time={state.time}
@@ -85,6 +82,16 @@ export function FilterBar({ url, searchRef, masked = false, maskPhone = null }: 
         onChange={(time) => update((s) => ({ ...s, open: null, time }), 'push')}
       />
       <TimezoneSelect tz={state.tz} onChange={(tz) => update((s) => ({ ...s, tz }), 'push')} />
+      <MoreFilters setCount={TEXT_FILTERS.filter((f) => state.filters[f.param]).length}>
+        {TEXT_FILTERS.map((f) => (
+          <TextFilter
+            key={f.param}
+            {...f}
+            value={state.filters[f.param] ?? ''}
+            onCommit={(value) => setFilter(f.param, value, 'replace')}
+          />
+        ))}
+      </MoreFilters>
     </div>
   );
 }

@@ -1,3 +1,5 @@
+import { loadedWords } from '../../../lib/count-words.ts';
+
 type Props = {
   loaded: number;
   hasMore: boolean;
@@ -9,15 +11,10 @@ type Props = {
   total: number | null;
 };
 
-export function countText(loaded: number, hasMore: boolean, total: number | null): string {
-  if (!hasMore) return `all ${loaded} session${loaded === 1 ? '' : 's'}`;
-  return total === null ? `${loaded} loaded · more available` : `${loaded} of ${total} loaded`;
-}
-
 /** Says plainly how much is loaded and whether more exists. */
 export function ResultsStatus(props: Props) {
   const { loaded, hasMore } = props;
-  const count = countText(loaded, hasMore, props.total);
+  const count = loadedWords(loaded, hasMore, props.total);
   return (
     <div className="results-status">
       <span role="status" aria-live="polite">

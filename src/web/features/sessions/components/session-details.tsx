@@ -1,5 +1,8 @@
 import { Link } from 'react-router';
+import { CHARGE_CURRENCY } from '../../../../contract/money.ts';
 import type { Session } from '../../../../contract/session.ts';
+import { verdictOf } from '../../../../contract/verdict.ts';
+import { displayTotal } from '../lib/session-values.ts';
 import { AttemptTimeline } from './attempt-timeline.tsx';
 import { ChargesBreakdown } from './charges-breakdown.tsx';
 import { SurroundingSessions } from './surrounding-sessions.tsx';
@@ -37,12 +40,26 @@ export function SessionDetails({
   const search = query.size ? `?${query}` : '';
   return (
     <div className="session-details">
+      <dl className="session-details-facts" aria-label="Session facts">
+        <dt>Verdict</dt>
+        <dd>{verdictOf(session).label}</dd>
+        <dt>Network</dt>
+        <dd>{session.network ?? '—'}</dd>
+        <dt>App alias</dt>
+        <dd>{session.alias ?? '—'}</dd>
+        <dt>Total charge ({CHARGE_CURRENCY})</dt>
+        <dd className="money">{displayTotal(session)}</dd>
+        <dt>Session UUID</dt>
+        <dd>
+          <code>{session.sessionUuid}</code>
+        </dd>
+      </dl>
       <section aria-label="Attempts">
         <h3>Attempts</h3>
         <AttemptTimeline attempts={session.attempts} tz={tz} />
       </section>
       <section aria-label="Charges">
-        <h3>Charges</h3>
+        <h3>Charges ({CHARGE_CURRENCY})</h3>
         <ChargesBreakdown charges={session.charges} />
       </section>
       <div className="session-details-side">

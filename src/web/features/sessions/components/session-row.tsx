@@ -25,6 +25,10 @@ type Props = {
   columnIds: string;
 };
 
+/** A cut-off value is read whole on hover. */
+const hoverText = (value: unknown) =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+
 /**
  * One virtual item: the row, and when open its details as a full-width row below it.
  * Memoised: while scrolling, the rows still in view keep their props and are not re-rendered.
@@ -69,7 +73,12 @@ export const SessionRow = memo(function SessionRow(props: Props) {
           </button>
         </div>
         {row.getVisibleCells().map((cell) => (
-          <div role="cell" key={cell.id} className={`cell cell-${cell.column.id}`}>
+          <div
+            role="cell"
+            key={cell.id}
+            className={`cell cell-${cell.column.id}`}
+            title={hoverText(cell.getValue())}
+          >
             <table.FlexRender cell={cell} />
           </div>
         ))}

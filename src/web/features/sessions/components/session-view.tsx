@@ -1,3 +1,4 @@
+import { CHARGE_CURRENCY } from '../../../../contract/money.ts';
 import type { SessionDetail } from '../../../../contract/api.ts';
 import { CopyButton } from '../../../components/copy-button.tsx';
 import { VerdictBadge } from '../../../components/verdict-badge.tsx';
@@ -65,7 +66,7 @@ export function SessionView({ detail, tz, mask }: Props) {
         <AttemptTimeline attempts={session.attempts} tz={tz} />
       </section>
       <section aria-label="Charges">
-        <h2>Charges</h2>
+        <h2>Charges ({CHARGE_CURRENCY})</h2>
         <ChargesBreakdown charges={session.charges} />
       </section>
       <section aria-label="Raw JSON">

@@ -76,11 +76,21 @@ export function SessionsResults({ url, list, rows, newRows, renderAll, backSearc
             <SkeletonRows label="Masking sessions" />
           ) : !tableModule ? (
             <SkeletonRows label="Loading sessions" />
+          ) : renderAll ? (
+            <tableModule.ReportTable
+              sessions={rows}
+              masked={url.params.get('mask') === '1'}
+              tz={state.tz}
+              sort={state.sort}
+              cols={state.cols}
+              open={state.open}
+              onSortChange={(sort) => update((s) => ({ ...s, sort }), 'push')}
+              backSearch={backSearch}
+            />
           ) : (
             <tableModule.SessionsTable
               sessions={rows}
               newRows={newRows}
-              renderAll={renderAll}
               masked={url.params.get('mask') === '1'}
               tz={state.tz}
               sort={state.sort}

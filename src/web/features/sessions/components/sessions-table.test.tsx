@@ -50,7 +50,6 @@ function Harness({
         <SessionsTable
           sessions={sessions}
           newRows={NO_NEW_ROWS}
-          renderAll={false}
           masked={false}
           tz="utc"
           sort={sort}

@@ -1,21 +1,23 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, type CSSProperties } from 'react';
 import type { Session } from '../../../../contract/session.ts';
-import type { ColumnId } from '../../../lib/explorer-params.ts';
 import type { SortState } from '../../../lib/url-state.ts';
-import { gridTemplate } from '../lib/column-widths.ts';
+import { COLUMN_LABELS, type ColumnId } from '../../../lib/explorer-params.ts';
+import { fitColumns, gridTemplate } from '../lib/column-widths.ts';
+import { useBoxWidth } from '../lib/use-box-width.ts';
 import { useRowKeyboard } from '../lib/use-row-keyboard.ts';
 import { useScrollAnchor } from '../lib/use-scroll-anchor.ts';
 import { useSessionsTable } from '../lib/use-sessions-table.ts';
 import { SessionRow } from './session-row.tsx';
+
+// In the table's own chunk: report mode shows it instead of the virtual table.
+export { ReportTable } from './report-table.tsx';
 import { TableHeader } from './table-header.tsx';
 
 type Props = {
   sessions: readonly Session[];
   /** Rows live refresh just brought in: highlighted (`data-new-row`). */
   newRows: ReadonlySet<string>;
-  /** Report mode: every row rendered, not only those in view. */
-  renderAll: boolean;
   /** `mask=1`: carried to the session page links. */
   masked: boolean;
   tz: string;
@@ -34,9 +36,13 @@ const FIRST_SCREEN = { width: 1280, height: 1000 };
 
 export function SessionsTable(props: Props) {
   const { tz, open, onOpenChange } = props;
-  const table = useSessionsTable(props);
-  const rows = table.getRowModel().rows;
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The lowest priorities give way so the table never scrolls sideways (a report, in
+  // ReportTable, keeps every chosen column and wraps its values instead).
+  const width = useBoxWidth(scrollRef);
+  const fitted = fitColumns(props.cols, width);
+  const table = useSessionsTable({ ...props, cols: fitted.shown });
+  const rows = table.getRowModel().rows;
   // Stable while the rows are: the virtualizer recomputes every row's position (10,000 at
   // scale) whenever this function changes identity, which on every scroll frame was most of
   // the frame's budget.
@@ -48,7 +54,7 @@ export function SessionsTable(props: Props) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     getItemKey,
-    overscan: props.renderAll ? rows.length : 8,
+    overscan: 8,
     // Until the scroll box is measured — always so in the server's pre-render — assume a
     // screenful, so the first render has rows rather than none.
     initialRect: FIRST_SCREEN,
@@ -85,50 +91,61 @@ export function SessionsTable(props: Props) {
   const style = { '--grid-columns': gridTemplate(visible) } as CSSProperties;
 
   return (
-    <div
-      className="table-scroll"
-      ref={scrollRef}
-      onKeyDown={keyboard.onKeyDown}
-      onScroll={(event) => {
-        const el = event.currentTarget;
-        noteScroll();
-        if (el.scrollHeight - el.scrollTop - el.clientHeight < ROW_HEIGHT * 8) props.onNearEnd();
-      }}
-    >
+    <>
+      {fitted.dropped.length ? (
+        <p className="muted table-fit-note" role="note">
+          {`Hidden to fit the window: ${fitted.dropped.map((id) => COLUMN_LABELS[id]).join(', ')} (in each row’s details).`}
+        </p>
+      ) : null}
       <div
-        role="table"
-        aria-label="Sessions"
-        aria-rowcount={rows.length + 1}
-        className="sessions-table"
-        style={style}
+        className="table-scroll"
+        ref={scrollRef}
+        onKeyDown={keyboard.onKeyDown}
+        onScroll={(event) => {
+          const el = event.currentTarget;
+          noteScroll();
+          if (el.scrollHeight - el.scrollTop - el.clientHeight < ROW_HEIGHT * 8) props.onNearEnd();
+        }}
       >
-        <TableHeader table={table} />
-        <div role="rowgroup" className="table-body" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index];
-            if (!row) return null;
-            return (
-              <SessionRow
-                key={row.id}
-                table={table}
-                row={row}
-                item={item}
-                measure={virtualizer.measureElement}
-                isOpen={row.original.sessionUuid === open}
-                isNew={props.newRows.has(row.original.sessionUuid)}
-                masked={props.masked}
-                isActive={item.index === keyboard.active}
-                onToggle={toggle}
-                onFocus={keyboard.setActive}
-                tz={tz}
-                backSearch={props.backSearch}
-                columnCount={visible.length + 1}
-                columnIds={columnIds}
-              />
-            );
-          })}
+        <div
+          role="table"
+          aria-label="Sessions"
+          aria-rowcount={rows.length + 1}
+          className="sessions-table"
+          style={style}
+        >
+          <TableHeader table={table} />
+          <div
+            role="rowgroup"
+            className="table-body"
+            style={{ height: virtualizer.getTotalSize() }}
+          >
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = rows[item.index];
+              if (!row) return null;
+              return (
+                <SessionRow
+                  key={row.id}
+                  table={table}
+                  row={row}
+                  item={item}
+                  measure={virtualizer.measureElement}
+                  isOpen={row.original.sessionUuid === open}
+                  isNew={props.newRows.has(row.original.sessionUuid)}
+                  masked={props.masked}
+                  isActive={item.index === keyboard.active}
+                  onToggle={toggle}
+                  onFocus={keyboard.setActive}
+                  tz={tz}
+                  backSearch={props.backSearch}
+                  columnCount={visible.length + 1}
+                  columnIds={columnIds}
+                />
+              );
+            })}
+          </div>
         </div>
       </div>
-    </div>
+    </>
   );
 }

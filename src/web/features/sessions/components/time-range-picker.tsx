@@ -27,9 +27,11 @@ export function TimeRangePicker({ time, tz, onChange }: Props) {
   const toMs = to ? fromLocalInputValue(to, tz) : null;
   const problem =
     fromMs === null
-      ? 'Enter a start time.'
+      ? from.trim()
+        ? 'Write the start as YYYY-MM-DD HH:MM (24-hour).'
+        : 'Enter a start time.'
       : to && toMs === null
-        ? 'The end time is not readable.'
+        ? 'Write the end as YYYY-MM-DD HH:MM (24-hour).'
         : toMs !== null && toMs <= fromMs
           ? 'The end must be after the start.'
           : null;
@@ -59,14 +61,26 @@ export function TimeRangePicker({ time, tz, onChange }: Props) {
         <label htmlFor={`${id}-from`}>From ({zoneLabel(tz)})</label>
         <input
           id={`${id}-from`}
-          type="datetime-local"
+          className="time-input"
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="YYYY-MM-DD HH:MM"
+          title="24-hour time, e.g. 2026-11-19 22:05"
           value={from}
           onChange={(e) => setFrom(e.target.value)}
         />
         <label htmlFor={`${id}-to`}>To</label>
         <input
           id={`${id}-to`}
-          type="datetime-local"
+          className="time-input"
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="YYYY-MM-DD HH:MM"
+          title="24-hour time, e.g. 2026-11-19 22:05"
           value={to}
           onChange={(e) => setTo(e.target.value)}
         />
