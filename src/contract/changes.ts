@@ -184,14 +184,6 @@ export function deriveChanges(
     if (!now.has(id(s))) compare({ ...s, tally: EMPTY_TALLY }, 'volume', s.tally);
   }
   const limit = T.FAMILY_ALPHA / Math.max(1, tested);
-  console.log(
-    tested,
-    limit,
-    candidates.map(
-      (c) =>
-        `${c.key} ${c.measure} ${c.window.count}/${c.window.of} ${c.baseline.count}/${c.baseline.of} ${c.pValue.toExponential(2)}`,
-    ),
-  );
   const named = candidates
     .filter((c) => c.pValue < limit)
     .sort(

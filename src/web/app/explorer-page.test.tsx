@@ -49,8 +49,9 @@ const indexOff = {
 };
 
 /**
- * Answers /api/health and /api/index (`index`), /api/stats with `stats`, then each
- * /api/sessions call with the next reply in `replies`.
+ * Answers /api/health and /api/index (`index`), /api/stats with `stats`, /api/changes with a
+ * refusal (its panel has its own tests), then each /api/sessions call with the next reply in
+ * `replies`.
  */
 function stubApi(replies: Response[], options: { index?: object; stats?: object } = {}) {
   const calls: string[] = [];
@@ -60,6 +61,10 @@ function stubApi(replies: Response[], options: { index?: object; stats?: object 
       if (url.startsWith('/api/health')) return Promise.resolve(Response.json(health));
       if (url.startsWith('/api/index'))
         return Promise.resolve(Response.json(options.index ?? indexOff));
+      if (url.startsWith('/api/changes')) {
+        const refused = { error: { code: 'not_indexed', message: 'Not compared in this test.' } };
+        return Promise.resolve(Response.json(refused, { status: 409 }));
+      }
       if (url.startsWith('/api/stats')) {
         calls.push(url);
         return Promise.resolve(Response.json(options.stats ?? {}));
