@@ -115,7 +115,7 @@ test('an old f_* link opens with server filters, and a verdict click filters on 
   page,
 }) => {
   await page.goto(
-    `${INDEX_ORIGIN}/?country=IN&f_verdict=undelivered_all&from=2026-11-19T10:00:00Z&to=2026-11-19T11:20:00Z`,
+    `${INDEX_ORIGIN}/?country=IN&f_verdict=undelivered_all&from=2026-11-19T10:00:00Z&to=2026-11-19T11:20:00Z&charts=1`,
   );
   await expect(page).toHaveURL(/[?&]verdict=undelivered_all/);
   await expect(page).not.toHaveURL(/f_verdict/);
