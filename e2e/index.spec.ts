@@ -66,8 +66,14 @@ test('a 7-day link: complete charts from /api/stats, no "load all"', async ({ pa
   await expect(page.getByRole('button', { name: 'Load all matching' })).toHaveCount(0);
   const loaded = Math.min(stats.total, 500);
   await expect(
-    page.getByRole('status').filter({ hasText: /^(all \d+ sessions|\d+ of \d+ loaded)/ }),
-  ).toHaveText(stats.total > 500 ? `${loaded} of ${stats.total} loaded` : `all ${loaded} sessions`);
+    page
+      .getByRole('status')
+      .filter({ hasText: /^(all [\d,]+ sessions|\d+ of [\d,]+ sessions loaded)/ }),
+  ).toHaveText(
+    stats.total > 500
+      ? `${loaded} of ${stats.total.toLocaleString('en-US')} sessions loaded`
+      : `all ${loaded} sessions`,
+  );
   await expect(dataRows(page).first()).toBeVisible();
 });
 
