@@ -71,7 +71,12 @@ async function unreachableByTab(page: Page): Promise<string[]> {
 }
 
 const table = (page: Page) => page.getByRole('table', { name: 'Sessions' });
-const firstRow = (page: Page) => table(page).locator('[role="row"]:has([role="cell"])').first();
+/** The first data row: a row with cells, in the virtual table or report mode's `<table>`. */
+const firstRow = (page: Page) =>
+  table(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell') })
+    .first();
 
 async function firstSessionUuid(page: Page): Promise<string> {
   const label = await firstRow(page)

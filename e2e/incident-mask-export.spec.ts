@@ -73,7 +73,7 @@ test('with mask=1 no full phone number or IP is anywhere: table, details, filter
   await page.getByRole('button', { name: /show full numbers/ }).click();
   const refetched = page.waitForRequest((r) => r.url().includes('/api/sessions?'));
   const audited = page.waitForRequest((r) => r.url().endsWith('/api/audit'));
-  await page.getByRole('button', { name: 'Show full numbers' }).click();
+  await page.getByRole('button', { name: 'Show full numbers', exact: true }).click();
   expect((await audited).postDataJSON()).toMatchObject({ action: 'unmask' });
   await refetched;
   await expect(page).not.toHaveURL(/mask=1/);

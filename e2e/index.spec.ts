@@ -66,8 +66,14 @@ test('a 7-day link: complete charts from /api/stats, no "load all"', async ({ pa
   await expect(page.getByRole('button', { name: 'Load all matching' })).toHaveCount(0);
   const loaded = Math.min(stats.total, 500);
   await expect(
-    page.getByRole('status').filter({ hasText: /^(all \d+ sessions|\d+ of \d+ loaded)/ }),
-  ).toHaveText(stats.total > 500 ? `${loaded} of ${stats.total} loaded` : `all ${loaded} sessions`);
+    page
+      .getByRole('status')
+      .filter({ hasText: /^(all [\d,]+ sessions|\d+ of [\d,]+ sessions loaded)/ }),
+  ).toHaveText(
+    stats.total > 500
+      ? `${loaded} of ${stats.total.toLocaleString('en-US')} sessions loaded`
+      : `all ${loaded} sessions`,
+  );
   await expect(dataRows(page).first()).toBeVisible();
 });
 
@@ -115,7 +121,7 @@ test('an old f_* link opens with server filters, and a verdict click filters on 
   page,
 }) => {
   await page.goto(
-    `${INDEX_ORIGIN}/?country=IN&f_verdict=undelivered_all&from=2026-11-19T10:00:00Z&to=2026-11-19T11:20:00Z`,
+    `${INDEX_ORIGIN}/?country=IN&f_verdict=undelivered_all&from=2026-11-19T10:00:00Z&to=2026-11-19T11:20:00Z&charts=1`,
   );
   await expect(page).toHaveURL(/[?&]verdict=undelivered_all/);
   await expect(page).not.toHaveURL(/f_verdict/);

@@ -44,6 +44,7 @@ export function ExplorerInsight({ url, view, list }: Props) {
       coverage: coverageOf(list.sessions, view.window),
       fetchNextPage: list.fetchNextPage,
       failureReason: list.failureReason,
+      stopFetching: list.stopFetching,
     },
     {
       perMinute: useHealth().data?.budget.perMinute,

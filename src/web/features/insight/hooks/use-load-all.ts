@@ -13,6 +13,11 @@ export const DEFAULT_PER_MINUTE = 20;
 export type UseLoadAllInput = LoadAllSource & {
   /** The query's `failureReason`: set while TanStack retries a rate-limited page by itself. */
   failureReason?: unknown;
+  /**
+   * Stops the page request in flight and its retries: without it, Cancel left the query
+   * waiting out the rate limit ("Waiting 10 s…", "Loading more…") after the run had stopped.
+   */
+  stopFetching?: () => void;
 };
 
 export type UseLoadAllOptions = {
@@ -72,7 +77,10 @@ export function useLoadAll(input: UseLoadAllInput, options: UseLoadAllOptions): 
     start: () => driver.start(),
     confirm: () => driver.confirm(),
     dismiss: () => driver.dismiss(),
-    cancel: () => driver.cancel(),
+    cancel: () => {
+      driver.cancel();
+      input.stopFetching?.();
+    },
     resume: () => driver.resume(),
   };
 }

@@ -55,6 +55,12 @@ export function useSessionsList(state: ExplorerState, wantFull = false) {
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   const fetchNext = useCallback(() => fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);
   const refresh = useCallback(() => refreshHead(client, listQuery), [client, listQuery]);
+  // Cancelling reverts to the pages already loaded and ends TanStack's retries of the next.
+  const stopFetching = useCallback(
+    () =>
+      void client.cancelQueries({ queryKey: sessionQueries.list(listQuery).queryKey, exact: true }),
+    [client, listQuery],
+  );
   const rateLimit =
     query.fetchStatus === 'fetching' &&
     isApiError(failureReason) &&
@@ -90,6 +96,7 @@ export function useSessionsList(state: ExplorerState, wantFull = false) {
     headSessions: data?.pages[0]?.sessions,
     loadMore,
     fetchNextPage: fetchNext,
+    stopFetching,
     refresh,
     retry,
   };
