@@ -92,7 +92,9 @@ describe('explorer data states', () => {
   it('asks /api/sessions with Plivo’s names and UTC times, and counts what is loaded', async () => {
     const calls = stubApi([]);
     renderAt(`/?status=verified&${WINDOW}`);
-    expect(await screen.findByText('all 4 sessions')).toBeInTheDocument();
+    expect(
+      await screen.findByText('all 4 sessions', { selector: '[role=status]' }),
+    ).toBeInTheDocument();
     expect(calls).toEqual([
       '/api/sessions?status=verified&session_time__gte=2026-11-20+10%3A00%3A00&session_time__lt=2026-11-20+12%3A00%3A00&limit=500',
     ]);
@@ -114,7 +116,9 @@ describe('explorer data states', () => {
     renderAt(`/?${WINDOW}`);
     expect(await screen.findByText(/Waiting 1 s for the Plivo rate limit/)).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
-    expect(await screen.findByText('all 4 sessions', {}, { timeout: 4000 })).toBeInTheDocument();
+    expect(
+      await screen.findByText('all 4 sessions', { selector: '[role=status]' }, { timeout: 4000 }),
+    ).toBeInTheDocument();
     expect(screen.queryByText(/for the Plivo rate limit/)).not.toBeInTheDocument();
     expect(calls).toHaveLength(2);
   });
@@ -130,7 +134,9 @@ describe('explorer data states', () => {
     expect(alert).toHaveTextContent('Plivo did not answer in time');
     expect(alert).toHaveTextContent('Plivo did not answer within 10 s.');
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
-    expect(await screen.findByText('all 4 sessions')).toBeInTheDocument();
+    expect(
+      await screen.findByText('all 4 sessions', { selector: '[role=status]' }),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });
@@ -178,7 +184,9 @@ describe('explorer over the session index', () => {
   it('rewrites an old f_* link to server filters and says so', async () => {
     const calls = stubApi([]);
     renderAt(`/?f_channel=sms&f_country=IN,FR&${WINDOW}`);
-    expect(await screen.findByText('all 4 sessions')).toBeInTheDocument();
+    expect(
+      await screen.findByText('all 4 sessions', { selector: '[role=status]' }),
+    ).toBeInTheDocument();
     expect(calls[0]).toMatch(/^\/api\/sessions\?country=IN&channel=sms&session_time__gte=/);
     expect(calls.filter((c) => c.startsWith('/api/sessions'))).toHaveLength(1);
     expect(screen.getByText(/f_country=“IN,FR” is now the server filter country=IN/)).toBeVisible();

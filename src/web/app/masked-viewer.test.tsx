@@ -109,7 +109,9 @@ describe('a masked-only viewer', () => {
   it('gets no unmask control, and the address says mask=1', async () => {
     stubApi(true, masked);
     renderAt(`/?${WINDOW}`);
-    expect(await screen.findByText('all 4 sessions', {}, SLOW)).toBeInTheDocument();
+    expect(
+      await screen.findByText('all 4 sessions', { selector: '[role=status]' }, SLOW),
+    ).toBeInTheDocument();
     await waitFor(() => expect(screen.getByLabelText('address')).toHaveTextContent('mask=1'), SLOW);
     expect(screen.getByText('Phone numbers masked')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /show full numbers/i })).not.toBeInTheDocument();
@@ -122,7 +124,9 @@ describe('a full viewer on a page the server sent masked', () => {
   it('fetches again on unmask, shows full numbers from that reply, and reports the unmask', async () => {
     const calls = stubApi(false, full);
     renderAt(`/?${WINDOW}&mask=1`, masked);
-    expect(await screen.findByText('all 4 sessions', {}, SLOW)).toBeInTheDocument();
+    expect(
+      await screen.findByText('all 4 sessions', { selector: '[role=status]' }, SLOW),
+    ).toBeInTheDocument();
     expect(calls.filter((c) => c.url.startsWith('/api/sessions'))).toEqual([]);
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: /show full numbers/ }, SLOW));
