@@ -8,7 +8,7 @@ describe('verdicts of real Plivo payloads', () => {
   const verdicts = (json: unknown) => {
     const parsed = parsePlivoList(json);
     if (!parsed.ok) throw new Error(parsed.message);
-    return parsed.value.sessions.map((s) => [s.sessionUuid.slice(0, 8), verdictOf(s).label]);
+    return parsed.value.sessions.map((s) => [s.sessionUuid.slice(0, 8), verdictOf(s).detail]);
   };
 
   it('reads the PHP SDK list (voice answer, sms fallback, delivered after a failure)', () => {

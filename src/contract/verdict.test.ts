@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Attempt, Session } from './session.ts';
-import { VERDICT_KINDS, VERDICT_TONE, ordinal, verdictOf, type VerdictKind } from './verdict.ts';
+import {
+  VERDICT_KIND_LABELS,
+  VERDICT_KINDS,
+  VERDICT_TONE,
+  ordinal,
+  verdictOf,
+  type VerdictKind,
+} from './verdict.ts';
 
 const attempt = (channel: string | null, status: string | null): Attempt => ({
   attemptUuid: null,
@@ -235,7 +242,9 @@ describe('verdictOf', () => {
   ])('%s', (_name, status, attempts, kind, label) => {
     const verdict = verdictOf(session(status, attempts));
     expect(verdict.kind).toBe(kind);
-    expect(verdict.label).toBe(label);
+    expect(verdict.detail).toBe(label);
+    // One name per verdict everywhere: rows, charts and filters say the kind's label.
+    expect(verdict.label).toBe(VERDICT_KIND_LABELS[kind]);
     expect(verdict.explanation.length).toBeGreaterThan(20);
   });
 
@@ -243,6 +252,7 @@ describe('verdictOf', () => {
     for (const status of ['expired', 'in-progress']) {
       const verdict = verdictOf(session(status, [sms('sent'), sms('sent')]));
       expect(verdict.label).not.toMatch(/delivered,/i);
+      expect(verdict.detail).not.toMatch(/delivered,/i);
       expect(verdict.explanation).toMatch(/no delivery receipt|in progress/);
     }
   });

@@ -22,7 +22,13 @@ export const VERDICT_KINDS = [
 ] as const;
 export type VerdictKind = (typeof VERDICT_KINDS)[number];
 
-export type Verdict = { kind: VerdictKind; label: string; explanation: string };
+/**
+ * `label` is the kind's one name (VERDICT_KIND_LABELS), the same in rows, charts, filters and
+ * reports; `detail` says it for this session ("Verified on 2nd attempt (voice fallback)").
+ */
+export type Verdict = { kind: VerdictKind; label: string; detail: string; explanation: string };
+
+type Drawn = Omit<Verdict, 'detail'>;
 
 /** How good the outcome is, for colour (always shown with the label, never alone). */
 export type VerdictTone = 'good' | 'pending' | 'bad' | 'unknown';
@@ -122,6 +128,11 @@ const describeStatuses = (attempts: readonly Attempt[]): string =>
     .join(', ');
 
 export function verdictOf(session: Session): Verdict {
+  const drawn = drawVerdict(session);
+  return { ...drawn, label: VERDICT_KIND_LABELS[drawn.kind], detail: drawn.label };
+}
+
+function drawVerdict(session: Session): Drawn {
   const status = session.status?.trim().toLowerCase() ?? null;
   const attempts = session.attempts;
   if (status === 'verified') return verifiedVerdict(attempts);
@@ -136,7 +147,7 @@ export function verdictOf(session: Session): Verdict {
   };
 }
 
-function verifiedVerdict(attempts: readonly Attempt[]): Verdict {
+function verifiedVerdict(attempts: readonly Attempt[]): Drawn {
   const n = attempts.length;
   if (n === 0) {
     return {
@@ -176,7 +187,7 @@ function sameChannel(attempts: readonly Attempt[]): string {
     : `The attempts went by ${channels.join(', ')}, ending where they started.`;
 }
 
-function inProgressVerdict(attempts: readonly Attempt[]): Verdict {
+function inProgressVerdict(attempts: readonly Attempt[]): Drawn {
   const last = attempts.at(-1);
   return {
     kind: 'in_progress',
@@ -187,7 +198,7 @@ function inProgressVerdict(attempts: readonly Attempt[]): Verdict {
   };
 }
 
-function expiredVerdict(attempts: readonly Attempt[]): Verdict {
+function expiredVerdict(attempts: readonly Attempt[]): Drawn {
   if (attempts.length === 0) {
     return {
       kind: 'expired_no_attempts',
@@ -203,7 +214,7 @@ function expiredVerdict(attempts: readonly Attempt[]): Verdict {
 }
 
 const expired = 'The session expired without a correct code.';
-const EXPIRED_VERDICTS: Record<Outcome, (seen: string, many: boolean) => Verdict> = {
+const EXPIRED_VERDICTS: Record<Outcome, (seen: string, many: boolean) => Drawn> = {
   reached: (seen) => ({
     kind: 'delivered_not_verified',
     label: 'Delivered, never verified',

@@ -13,7 +13,9 @@ describe('VerdictBadge', () => {
     });
     render(<VerdictBadge session={session} />);
     const badge = screen.getByTitle(/fell back to voice/);
-    expect(badge).toHaveTextContent(/^Verified on 2nd attempt \(voice fallback\)\. The session/);
+    expect(badge).toHaveTextContent(
+      /^Verified after a channel fallback\. Verified on 2nd attempt \(voice fallback\)\. The session/,
+    );
     expect(badge).toHaveAttribute('data-verdict', 'verified_fallback');
   });
 

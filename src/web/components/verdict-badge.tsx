@@ -5,10 +5,15 @@ import { VERDICT_TONE, verdictOf } from '../../contract/verdict.ts';
 /** The session's verdict in words, its rule on hover; the colour only repeats the words. */
 export function VerdictBadge({ session }: { session: Session }) {
   const verdict = verdictOf(session);
+  // The badge shows the verdict's one name; this session's particulars come with its rule.
+  const said =
+    verdict.detail === verdict.label
+      ? verdict.explanation
+      : `${verdict.detail}. ${verdict.explanation}`;
   return (
     <span
       className={`verdict-badge verdict-badge--${VERDICT_TONE[verdict.kind]}`}
-      title={verdict.explanation}
+      title={said}
       data-verdict={verdict.kind}
     >
       <span
@@ -17,7 +22,7 @@ export function VerdictBadge({ session }: { session: Session }) {
         aria-hidden="true"
       />
       {verdict.label}
-      <span className="visually-hidden">. {verdict.explanation}</span>
+      <span className="visually-hidden">. {said}</span>
     </span>
   );
 }

@@ -42,7 +42,7 @@ export function SessionDetails({
     <div className="session-details">
       <dl className="session-details-facts" aria-label="Session facts">
         <dt>Verdict</dt>
-        <dd>{verdictOf(session).label}</dd>
+        <dd>{verdictOf(session).detail}</dd>
         <dt>Network</dt>
         <dd>{session.network ?? '—'}</dd>
         <dt>App alias</dt>
