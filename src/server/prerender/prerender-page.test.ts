@@ -191,9 +191,11 @@ describe('a deep link to the explorer', () => {
 
 describe('the renders the server keeps', () => {
   it('add up to at most their bound, however large the replies', async () => {
-    // An abnormal upstream: a 4 MB alias in every reply (a hundred such renders held 2 GB).
+    // An abnormal upstream: a 1.5 MB alias in every reply (a hundred renders of a 4.5 MB one
+    // held 2 GB). Each render carries it three times (cell, its hover title, the embedded
+    // reply): ~4.5 MB, under the memo's one-entry cap, so ten of them must push out the first.
     const big = listOf(...UUIDS);
-    big.sessions[0]!.alias = 'a'.repeat(4_000_000);
+    big.sessions[0]!.alias = 'a'.repeat(1_500_000);
     server.upstream.handle(() => ({ json: big }));
     const renders = server.dash.server.prerenderer!.renders;
     const first = bootOf((await server.page(`${WINDOW}&alias=q0`)).html);
