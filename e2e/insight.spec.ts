@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import type { SessionsPage } from '../src/contract/api.ts';
 import { dataRows } from './explorer-helpers.ts';
 import { apiPage } from './incident-support.ts';
@@ -46,11 +46,21 @@ test('load all matching: progress, cancel, resume — then the charts show the i
   await page.getByRole('button', { name: 'Load all matching' }).click();
   const progress = page.getByRole('progressbar', { name: 'Loading all matching sessions' });
   await expect(progress).toHaveAttribute('aria-valuetext', /^Loading: 1 page, 20 sessions/);
+  // Whether the browser aborts it or it completes, the held request ends once released.
+  const inFlightEnded = new Promise<void>((ended) => {
+    const settle = (request: Request) => {
+      if (request.url().includes('offset=20')) ended();
+    };
+    page.on('requestfinished', settle);
+    page.on('requestfailed', settle);
+  });
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(progress).toHaveAttribute('aria-valuetext', /^Paused: 1 page, 20 sessions/);
   release();
-  // The page that was in flight still lands in the list; the run stays paused.
-  await expect(progress).toHaveAttribute('aria-valuetext', /^Paused: 2 pages, 40 sessions/);
+  await inFlightEnded;
+  // Cancel is a clean stop: the page that was in flight is dropped and nothing more loads.
+  await expect(progress).toHaveAttribute('aria-valuetext', /^Paused: 1 page, 20 sessions/);
+  await expect(page.getByText('Loading more…')).toHaveCount(0);
   await page.getByRole('button', { name: 'Resume' }).click();
   await expect(progress).toHaveAttribute(
     'aria-valuetext',

@@ -26,6 +26,11 @@ export type InsightChartsProps = {
   indexFilters?: boolean;
   /** The absolute window the rows were asked for, epoch ms. */
   window: TimeWindow;
+  /**
+   * The window in the address now, for zoom out and previous/next: while a new window's rows
+   * load, the charts still draw the old one, and a step must start from where the user is.
+   */
+  stepWindow?: TimeWindow;
   /** `utc`, `local` or an IANA zone name, as in the URL. */
   tz: string;
   /** A Plivo session status: set the `status` filter. */
@@ -69,7 +74,7 @@ export function InsightCharts(props: InsightChartsProps) {
         onSelect={select}
         steps={
           <WindowStepsBar
-            window={window}
+            window={props.stepWindow ?? window}
             horizonMs={PLIVO_HORIZON_DAYS * 86_400_000}
             onWindow={(w) => onBucketClick(w.from, w.to)}
           />
