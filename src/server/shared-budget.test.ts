@@ -76,6 +76,22 @@ describe('one budget across replicas (DATABASE_URL)', () => {
     expect(maxInAnyWindow(times, SEEN_WINDOW_MS)).toBeLessThanOrEqual(20);
   }, 60_000);
 
+  it('a replica that stalls between taking its slot and sending keeps every window to the budget', async () => {
+    // Issue #16: a slot taken, then a stall (a busy event loop, a slow PostgreSQL reply)
+    // before the call goes out. Counted at the slot, the late call lands among the next
+    // window's calls that the other replicas timed from it.
+    await start(true);
+    let stalls = 6;
+    const stalling = replicas[0]?.server.budgets.list;
+    if (!stalling) throw new Error('no replica');
+    stalling.stallForTest = async () => {
+      if (stalls-- > 0) await new Promise((resolve) => setTimeout(resolve, 1_500));
+    };
+    const replies = await burst(60);
+    expect(replies.map((r) => r.status)).toEqual(replies.map(() => 200));
+    expect(maxInAnyWindow(plivo.listCallTimes(), SEEN_WINDOW_MS)).toBeLessThanOrEqual(20);
+  }, 60_000);
+
   it("shares Plivo's 429 pause: the other replicas hold their calls too", async () => {
     // A 20 s pause is longer than a request may wait (5 s): the others refuse at once.
     await start(true, { BUDGET_MAX_WAIT_SECONDS: '5' });

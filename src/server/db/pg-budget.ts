@@ -5,7 +5,8 @@ import type { Database } from './postgres.ts';
  * `Budget` (budget.ts), its call start times as rows and its pause (after a 429) as a row,
  * taken by one function (`take_budget_slot`, pg-migrations.ts) under an advisory lock so
  * two replicas never take the same slot. Times are PostgreSQL's clock, one clock for all
- * replicas; callers only wait the difference.
+ * replicas; callers only wait the difference. A call sent late after its slot (a stalled
+ * replica) is checked again at its real sending time (`confirm_budget_slot`) before it goes.
  */
 export type SharedTake =
   { ok: true; waitMs: number; id: string | null } | { ok: false; retryAfterSeconds: number };
@@ -14,12 +15,11 @@ export type SharedSlots = {
   /** The next free slot if it starts within `maxWaitMs` (taken), else how long to wait. */
   take(budget: string, perWindow: number, windowMs: number, maxWaitMs: number): Promise<SharedTake>;
   /**
-   * Right before the call is sent: its time becomes now if that is later than its slot. A
-   * replica that stalled (a busy event loop, a slow reply from PostgreSQL) sends late, and
-   * the window must count the call from when Plivo sees it, or calls of other replicas
-   * timed from its slot arrive less than a window after it.
+   * A slot sent late (a stalled replica): right before sending, the call is moved to now if
+   * every window still allows it there (true), else its slot is given back (false). Calls
+   * of other replicas were timed from its slot, so it must not simply move.
    */
-  started(id: string): Promise<void>;
+  confirm(id: string, perWindow: number, windowMs: number, toleranceMs: number): Promise<boolean>;
   /** A 429: no replica calls before `pauseMs` from now. */
   pause(budget: string, pauseMs: number): Promise<void>;
 };
@@ -44,11 +44,12 @@ export function pgSharedSlots(db: Database): SharedSlots {
         ? { ok: true, waitMs: wait, id }
         : { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(-wait / 1000)) };
     },
-    async started(id) {
-      await db.query(
-        'UPDATE budget_calls SET at_ms = greatest(at_ms, extract(epoch FROM clock_timestamp()) * 1000) WHERE id = $1',
-        [id],
+    async confirm(id, perWindow, windowMs, toleranceMs) {
+      const result = await db.query<{ ok: boolean }>(
+        'SELECT confirm_budget_slot($1, $2, $3, $4) AS ok',
+        [id, perWindow, windowMs + transitMarginMs(windowMs), toleranceMs],
       );
+      return result.rows[0]?.ok === true;
     },
     async pause(budget, pauseMs) {
       await db.query(

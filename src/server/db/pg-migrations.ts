@@ -67,4 +67,39 @@ export const PG_MIGRATIONS: readonly string[] = [
      wait := slot - now_ms;
    END $$;
    CREATE TABLE short_links (id text PRIMARY KEY, url text NOT NULL, created_at bigint NOT NULL);`,
+  // 2: a slot sent late is checked again at its real sending time (confirm_budget_slot).
+  // Windows are [x, x + window): the most calls a window holding "now" can have is reached
+  // by one starting at a call in (now - window, now], or at now itself.
+  `CREATE FUNCTION confirm_budget_slot(
+     p_id bigint, p_per_window integer, p_window_ms double precision, p_tolerance_ms double precision
+   ) RETURNS boolean LANGUAGE plpgsql AS $$
+   DECLARE
+     now_ms double precision;
+     r budget_calls%ROWTYPE;
+     paused double precision;
+     worst bigint;
+   BEGIN
+     PERFORM pg_advisory_xact_lock(160004);
+     now_ms := extract(epoch FROM clock_timestamp()) * 1000;
+     SELECT * INTO r FROM budget_calls WHERE id = p_id;
+     -- Gone: so late it already left the window; the caller takes a new slot.
+     IF NOT FOUND THEN RETURN false; END IF;
+     IF now_ms <= r.at_ms + p_tolerance_ms THEN RETURN true; END IF;
+     SELECT until_ms INTO paused FROM budget_pauses WHERE budget = r.budget;
+     SELECT coalesce(max((
+       SELECT count(*) FROM budget_calls o
+       WHERE o.budget = r.budget AND o.id <> p_id AND o.at_ms >= s.at AND o.at_ms < s.at + p_window_ms
+     )), 0) INTO worst
+     FROM (
+       SELECT at_ms AS at FROM budget_calls
+       WHERE budget = r.budget AND id <> p_id AND at_ms > now_ms - p_window_ms AND at_ms <= now_ms
+       UNION ALL SELECT now_ms
+     ) s;
+     IF worst < p_per_window AND coalesce(paused, 0) <= now_ms THEN
+       UPDATE budget_calls SET at_ms = now_ms WHERE id = p_id;
+       RETURN true;
+     END IF;
+     DELETE FROM budget_calls WHERE id = p_id;
+     RETURN false;
+   END $$;`,
 ];

@@ -40,6 +40,11 @@ const BACKOFF_STEPS_MS = [10_000, 20_000, 40_000, 60_000];
  * the dashboard for that long, while after 10 minutes the next call simply asks again.
  */
 const MAX_RETRY_AFTER_MS = 10 * 60_000;
+/**
+ * Replicas: how late after its shared slot a call may be sent and still count at its slot.
+ * At most half the shared budget's transit margin (pg-budget.ts), which absorbs it.
+ */
+export const SEND_TOLERANCE_MS = 250;
 
 export class Budget {
   readonly perWindow: number;
@@ -72,24 +77,40 @@ export class Budget {
   }
 
   /**
+   * Tests only: runs between taking the shared slot and sending, to stand for a replica that
+   * stalls there (a busy event loop, a slow reply from PostgreSQL).
+   */
+  stallForTest: (() => Promise<void>) | null = null;
+
+  /**
    * With replicas: takes the call's slot in the shared budget (after `ready`) and waits for
    * it; refused when it is more than `maxWaitMs` away. Always granted without replicas.
-   * Throws `DatabaseUnavailable` when PostgreSQL cannot be reached.
+   * Callers send right after this returns. Throws `DatabaseUnavailable` when PostgreSQL
+   * cannot be reached.
    */
   async takeShared(maxWaitMs = this.maxWaitMs): Promise<SharedTake> {
     if (!this.shared) return { ok: true, waitMs: 0, id: null };
-    const taken = await this.shared.slots.take(
-      this.shared.name,
-      this.perWindow,
-      this.windowMs,
-      maxWaitMs,
-    );
-    if (taken.ok && taken.waitMs > 0) {
-      await new Promise((resolve) => setTimeout(resolve, taken.waitMs));
+    const { slots, name } = this.shared;
+    // A stale slot is given back and a new one taken; a replica stalling every time gives up.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      // Local monotonic time before asking: PostgreSQL's "now" for the slot is later than
+      // this, so the slot's time is at least `asked + waitMs` on this clock.
+      const asked = performance.now();
+      const taken = await slots.take(name, this.perWindow, this.windowMs, maxWaitMs);
+      if (!taken.ok || taken.id === null) return taken;
+      if (taken.waitMs > 0) await new Promise((resolve) => setTimeout(resolve, taken.waitMs));
+      await this.stallForTest?.();
+      // Other replicas timed their slots from this one's. Sent within the tolerance of its
+      // slot (the common case: no second round trip), the transit margin covers the
+      // difference; sent later, it must be counted at its real time, and only if every
+      // window still allows it then (checked and recorded atomically in PostgreSQL).
+      const late = performance.now() - asked - taken.waitMs;
+      if (late <= SEND_TOLERANCE_MS) return taken;
+      if (await slots.confirm(taken.id, this.perWindow, this.windowMs, SEND_TOLERANCE_MS)) {
+        return taken;
+      }
     }
-    // Callers send right after this returns: the slot's time becomes the sending time.
-    if (taken.ok && taken.id !== null) await this.shared.slots.started(taken.id);
-    return taken;
+    return { ok: false, retryAfterSeconds: 1 };
   }
 
   /** Claims a slot for one upstream call; `ready` resolves when the call may start. */
