@@ -43,9 +43,14 @@ type Grow = Float64Array | Float32Array | Uint8Array | Uint16Array | Uint32Array
 
 export class Columns {
   capacity = 0;
-  /** Rowids of live sessions, newest first (ties: higher rowid first). */
+  /**
+   * Rowids of live sessions, newest first (ties: higher rowid first): a view of `slots`,
+   * which keeps room before it (new sessions are the newest: prepended in O(k)) and after it.
+   */
   order = new Uint32Array(0);
   count = 0;
+  private slots = new Uint32Array(0);
+  private start = 0;
   created = new Float64Array(0);
   status = new Uint8Array(0);
   channel = new Uint8Array(0);
@@ -87,8 +92,10 @@ export class Columns {
   }
 
   /**
-   * Writes rows (by rowid) and keeps `order` sorted. New rows are merged in one pass,
-   * O(n + k); a row whose creation time changed (never seen from Plivo) is re-placed.
+   * Writes rows (by rowid) and keeps `order` sorted. New rows newer than all others (what
+   * the sync mostly writes) are prepended, O(k); others are merged in by binary search and
+   * block moves, O(k log n) plus moving the rows after the first insertion point. A row
+   * whose creation time changed (never seen from Plivo) is re-placed.
    */
   upsert(rows: readonly { rowid: number; row: SessionRow }[]): void {
     const added: number[] = [];
@@ -126,8 +133,18 @@ export class Columns {
     for (let r = 0; r < this.capacity; r++) if (!Number.isNaN(this.created[r] ?? NaN)) rows.push(r);
     const order = Uint32Array.from(rows);
     order.sort((a, b) => this.compare(a, b));
-    this.order = order;
-    this.count = order.length;
+    this.place(order, 0);
+  }
+
+  /** Index in `order` of the first row created before `us` (binary search). */
+  firstBefore(us: number): number {
+    let [lo, hi] = [0, this.count];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.created[this.order[mid] ?? 0] ?? 0) >= us) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private compare(a: number, b: number): number {
@@ -137,26 +154,57 @@ export class Columns {
 
   private mergeIntoOrder(added: number[]): void {
     added.sort((a, b) => this.compare(a, b));
-    const old = this.order.subarray(0, this.count);
-    const merged = new Uint32Array(old.length + added.length);
-    let i = 0;
-    let j = 0;
-    let k = 0;
-    while (i < old.length && j < added.length) {
-      const a = old[i] ?? 0;
-      const b = added[j] ?? 0;
-      if (this.compare(a, b) <= 0) {
-        merged[k++] = a;
-        i++;
-      } else {
-        merged[k++] = b;
-        j++;
-      }
+    const k = added.length;
+    const first = this.order[0];
+    if (first === undefined || this.compare(added[k - 1] ?? 0, first) < 0) {
+      // All newer than the newest: into the room before `order`.
+      if (this.start < k) this.place(this.order, k);
+      this.start -= k;
+      this.slots.set(added, this.start);
+      this.count += k;
+      this.order = this.slots.subarray(this.start, this.start + this.count);
+      return;
     }
-    while (i < old.length) merged[k++] = old[i++] ?? 0;
-    while (j < added.length) merged[k++] = added[j++] ?? 0;
-    this.order = merged;
-    this.count = merged.length;
+    if (this.slots.length < this.start + this.count + k) this.place(this.order, 0, k);
+    // From the oldest new row back: move the block of rows older than it, then place it.
+    const base = this.start;
+    const slots = this.slots;
+    let end = this.count;
+    let write = this.count + k;
+    for (let j = k - 1; j >= 0; j--) {
+      const row = added[j] ?? 0;
+      const at = this.placeOf(row, end);
+      slots.copyWithin(base + write - (end - at), base + at, base + end);
+      write -= end - at;
+      end = at;
+      slots[base + --write] = row;
+    }
+    this.count += k;
+    this.order = slots.subarray(base, base + this.count);
+  }
+
+  /** How many of the first `end` rows of `order` come before `row` (binary search). */
+  private placeOf(row: number, end: number): number {
+    const slots = this.slots;
+    let [lo, hi] = [0, end];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.compare(slots[this.start + mid] ?? 0, row) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Copies `rows` (newest first) into fresh slots, with room before and after them. */
+  private place(rows: Uint32Array, roomBefore: number, roomAfter = 0): void {
+    const n = rows.length;
+    const before = Math.max(roomBefore, 1024, n >>> 4);
+    const slots = new Uint32Array(before + n + Math.max(roomAfter, 1024, n >>> 4));
+    slots.set(rows, before);
+    this.slots = slots;
+    this.start = before;
+    this.count = n;
+    this.order = slots.subarray(before, before + n);
   }
 
   private set(r: number, row: SessionRow): void {

@@ -78,6 +78,17 @@ export class SessionIndex {
     return computeStats(this.cols, this.compile(q), bucket, asOf);
   }
 
+  /** Sessions created in [fromUs, toUs) (binary searches of the time order). */
+  countCreatedIn(fromUs: number, toUs: number): number {
+    return Math.max(0, this.cols.firstBefore(fromUs) - this.cols.firstBefore(toUs));
+  }
+
+  /** Creation time of the n-th session (1-based, oldest first) created at or after fromUs. */
+  nthCreatedFrom(fromUs: number, n: number): number | null {
+    const k = this.cols.firstBefore(fromUs) - n;
+    return n >= 1 && k >= 0 ? (this.cols.created[this.cols.order[k] ?? 0] ?? null) : null;
+  }
+
   setSubaccountForApp(app: string, subaccount: string | null): number {
     const rows = this.store.setSubaccountForApp(app, subaccount);
     this.cols.setSubaccount(rows, subaccount);
