@@ -165,7 +165,7 @@ describe('faults injected during load', () => {
     fake.setHandler(({ query }) => okFor(query));
     const healed = Date.now();
     let status = 0;
-    // One burst of 429s is one 10 s pause (src/server/budget.ts), so recovery is well inside 20 s.
+    // One burst of 429s is one 10 s pause (src/server/upstream/budget.ts), so recovery is well inside 20 s.
     for (let i = 0; status !== 200 && Date.now() - healed < 20_000; i++) {
       status = (await httpGet(`${server.url}/api/sessions?${missQuery(nowMs, 2_000_000 + i)}`))
         .status;

@@ -21,12 +21,14 @@ import { analyseBundle, buildWeb, bundleFigures } from './measure/bundle.ts';
 import { economyFigures, measureCrowd, measureDeepLinkCalls } from './measure/economy.ts';
 import { filterChangeFigures, measureFilterChange } from './measure/filter-change.ts';
 import { firstRowFigures, measureFirstRow } from './measure/first-row.ts';
+import { lighthouseFigures, measureLighthouse } from './measure/lighthouse.ts';
 import { loadAll, loadAllFigures, windowStartFor } from './measure/load-all.ts';
 import { measureScale, scaleFigures } from './measure/scale.ts';
 import { measureServerThroughput, throughputFigures } from './measure/server-throughput.ts';
 import { toPlivoTime } from '../src/contract/time.ts';
 import { indexScaleFigures, measureIndexScale } from './measure/index-scale.ts';
 import { measureSyncInSimulatedTime, syncFigures } from './measure/index-sync.ts';
+import { postgresBenchStore } from './lib/postgres-store.ts';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -103,12 +105,25 @@ async function browserSteps(browser: Browser) {
       filterChangeFigures,
     );
   });
+  await withStack((stack) =>
+    step(
+      'Lighthouse (deep link, desktop)',
+      () => measureLighthouse(stack.server.url, deepLink, quick ? 1 : 3),
+      lighthouseFigures,
+    ),
+  );
 }
 
 console.log(
   `OTP sessions dashboard benchmark — ${new Date().toISOString()}, ${cpus().length} CPUs, Node ${process.version}`,
 );
 await step('index at 1M sessions', () => measureIndexScale(1_000_000), indexScaleFigures);
+// The same figures with the store in PostgreSQL (DATABASE_URL, for replicas).
+await step(
+  'index at 1M sessions, PostgreSQL',
+  () => measureIndexScale(1_000_000, postgresBenchStore),
+  indexScaleFigures,
+);
 if (args.has('--index-10m')) {
   await step('index at 10M sessions', () => measureIndexScale(10_000_000), indexScaleFigures);
 }

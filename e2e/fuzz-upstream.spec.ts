@@ -1,5 +1,5 @@
 import { parsePlivoList } from '../src/contract/parse-plivo.ts';
-import { configFrom } from '../src/server/config.ts';
+import { configFrom } from '../src/server/config/config.ts';
 import { startServer, type RunningServer } from '../src/server/server.ts';
 import {
   startFakeUpstream,
@@ -38,6 +38,7 @@ test.beforeAll(async () => {
     // The live proxy path is what is fuzzed; an index (on by default) would answer from what
     // it synced earlier, and would write into the working copy's ./data.
     INDEX: 'off',
+    SHORT_LINKS: 'off',
   });
   server = await startServer(config, { log: () => {} });
   origin = server.url.replace(/\/$/, '');

@@ -1,6 +1,6 @@
 import { sessionsPageSchema } from '../src/contract/api.ts';
 import { toPlivoTime } from '../src/contract/time.ts';
-import { configFrom } from '../src/server/config.ts';
+import { configFrom } from '../src/server/config/config.ts';
 import { startServer, type RunningServer } from '../src/server/server.ts';
 import { dataRows } from './explorer-helpers.ts';
 import { SIM_NOW, downloadFrom, everythingOnPage, secretsOf } from './incident-support.ts';

@@ -10,7 +10,7 @@ export default defineConfig({
     environment: 'node',
     include: [
       'src/contract/**/*.test.ts',
-      'src/server/upstream-*.test.ts',
+      'src/server/upstream/upstream-*.test.ts',
       'src/contract/mask*.test.ts',
       'src/web/features/export/lib/csv*.test.ts',
     ],

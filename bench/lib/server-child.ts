@@ -1,8 +1,8 @@
 // Entry point of a dashboard server run in its own process by the benchmarks: the server's
 // own configuration from the environment, plus one thing the environment cannot express —
 // BENCH_UNLIMITED_BUDGET=1, for throughput runs that must measure the proxy, not the limiter.
-import { Budget } from '../../src/server/budget.ts';
-import { configFrom } from '../../src/server/config.ts';
+import { Budget } from '../../src/server/upstream/budget.ts';
+import { configFrom } from '../../src/server/config/config.ts';
 import { startServer, type RunningServer } from '../../src/server/server.ts';
 
 /**

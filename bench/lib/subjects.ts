@@ -70,6 +70,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     WEB_DIST_DIR: options.distDir,
     // These benches measure the proxy; the index has its own group (measure/index-*.ts).
     INDEX: 'off',
+    SHORT_LINKS: 'off',
     ...(options.unlimitedBudget ? { BENCH_UNLIMITED_BUDGET: '1' } : {}),
     ...options.env,
   };

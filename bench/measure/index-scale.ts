@@ -5,7 +5,9 @@ import { queryWindow } from '../../src/contract/query-window.ts';
 import { parseSessionQuery } from '../../src/contract/session-query.ts';
 import { chooseBucket } from '../../src/server/index/column-stats.ts';
 import { SessionIndex, type IndexQuery } from '../../src/server/index/session-index.ts';
+import { asyncSqliteStore } from '../../src/server/index/sqlite-async.ts';
 import { openSqliteStore } from '../../src/server/index/sqlite-store.ts';
+import type { SessionStore } from '../../src/server/index/store.ts';
 import type { Figure } from '../lib/report.ts';
 import { median, percentile, round } from '../lib/stats.ts';
 import { syntheticRows } from '../lib/synthetic-sessions.ts';
@@ -30,6 +32,7 @@ const LIST_QUERIES = [
 ];
 
 export type IndexScaleResult = {
+  engine: string;
   sessions: number;
   ingestPerSecond: number;
   diskBytesPerMillion: number;
@@ -40,10 +43,40 @@ export type IndexScaleResult = {
   heapMb: number;
 };
 
-function time(run: () => unknown): number {
+async function time(run: () => unknown): Promise<number> {
   const started = performance.now();
-  run();
+  await run();
   return performance.now() - started;
+}
+
+async function timeEach<T>(items: readonly T[], run: (item: T) => unknown): Promise<number[]> {
+  const out: number[] = [];
+  for (const item of items) out.push(await time(() => run(item)));
+  return out;
+}
+
+/** A store to measure: opened empty, with what to do before its size is read, and after. */
+export type BenchStore = {
+  store: SessionStore;
+  settle(): Promise<void>;
+  dispose(): Promise<void>;
+};
+
+async function sqliteBenchStore(): Promise<BenchStore> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-index-'));
+  const opened = openSqliteStore(join(dir, 'data'));
+  if (!opened.ok) throw new Error(opened.reason);
+  const sqlite = opened.store;
+  return {
+    store: asyncSqliteStore(sqlite),
+    settle: async () => {
+      sqlite.handle.pragma('wal_checkpoint(TRUNCATE)');
+    },
+    dispose: async () => {
+      sqlite.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 function query(text: string, nowUs: number, limit = 20): IndexQuery {
@@ -55,11 +88,12 @@ function query(text: string, nowUs: number, limit = 20): IndexQuery {
   return { filters: parsed.query.filters, index: parsed.query.index, window, limit, offset: 0 };
 }
 
-export async function measureIndexScale(size: number): Promise<IndexScaleResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-index-'));
-  const opened = openSqliteStore(join(dir, 'data'));
-  if (!opened.ok) throw new Error(opened.reason);
-  const index = SessionIndex.open(opened.store);
+export async function measureIndexScale(
+  size: number,
+  open: () => Promise<BenchStore> = sqliteBenchStore,
+): Promise<IndexScaleResult> {
+  const bench = await open();
+  const index = await SessionIndex.open(bench.store);
   const nowUs = Date.now() * 1000;
   const heapBefore = process.memoryUsage().heapUsed;
   try {
@@ -68,30 +102,32 @@ export async function measureIndexScale(size: number): Promise<IndexScaleResult>
     for (let done = 0; done < size; done += BATCH) {
       const rows = syntheticRows(Math.min(BATCH, size - done), nowUs, done + 1);
       recipients.push(rows[0]?.recipient ?? '');
-      ingestMs += time(() => index.writeRows(rows));
+      ingestMs += await time(() => index.writeRows(rows));
       await new Promise((r) => setImmediate(r));
     }
-    opened.store.handle.pragma('wal_checkpoint(TRUNCATE)');
-    const disk = opened.store.sizeBytes();
+    await bench.settle();
+    const disk = await bench.store.sizeBytes();
     const whole = query('', nowUs);
     const windowMs = (whole.window.toUs - whole.window.fromUs) / 1000;
-    const statsMs = Array.from({ length: 7 }, () =>
-      time(() => index.stats(whole, chooseBucket('auto', windowMs), null)),
+    const statsMs = await timeEach(Array.from({ length: 7 }), () =>
+      index.stats(whole, chooseBucket('auto', windowMs), null),
     );
     // Each filter shape's scan loop is generated and optimised on its first use: one untimed
     // run each, as a running server has done long before (the figures are steady-state).
-    for (const q of LIST_QUERIES) index.list(query(q, nowUs));
-    const listMs = LIST_QUERIES.flatMap((q) =>
-      Array.from({ length: 15 }, () => time(() => index.list(query(q, nowUs)))),
+    for (const q of LIST_QUERIES) await index.list(query(q, nowUs));
+    const listMs = await timeEach(
+      LIST_QUERIES.flatMap((q) => Array.from({ length: 15 }, () => q)),
+      (q) => index.list(query(q, nowUs)),
     );
     const lookups = recipients.slice(0, 40);
-    const recipientExactMs = lookups.map((r) =>
-      time(() => index.list(query(`recipient=%2B${r}`, nowUs))),
+    const recipientExactMs = await timeEach(lookups, (r) =>
+      index.list(query(`recipient=%2B${r}`, nowUs)),
     );
-    const recipientSuffixMs = lookups.map((r) =>
-      time(() => index.list(query(`recipient_contains=${r.slice(-4)}`, nowUs))),
+    const recipientSuffixMs = await timeEach(lookups, (r) =>
+      index.list(query(`recipient_contains=${r.slice(-4)}`, nowUs)),
     );
     return {
+      engine: bench.store.engine,
       sessions: index.sessions,
       ingestPerSecond: Math.round(size / (ingestMs / 1000)),
       diskBytesPerMillion: Math.round((disk / size) * 1_000_000),
@@ -102,13 +138,13 @@ export async function measureIndexScale(size: number): Promise<IndexScaleResult>
       heapMb: round((process.memoryUsage().heapUsed - heapBefore) / 1e6, 0),
     };
   } finally {
-    opened.store.close();
-    rmSync(dir, { recursive: true, force: true });
+    await bench.dispose();
   }
 }
 
 export function indexScaleFigures(r: IndexScaleResult): Figure[] {
-  const group = `index at ${r.sessions >= 1e6 ? `${r.sessions / 1e6}M` : r.sessions} sessions`;
+  const engine = r.engine === 'sqlite' ? '' : `, ${r.engine}`;
+  const group = `index at ${r.sessions >= 1e6 ? `${r.sessions / 1e6}M` : r.sessions} sessions${engine}`;
   const big = r.sessions >= 5_000_000;
   return [
     {

@@ -2,14 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { Budget } from '../../src/server/budget.ts';
+import { Budget } from '../../src/server/upstream/budget.ts';
 import { SessionIndex } from '../../src/server/index/session-index.ts';
+import { asyncSqliteStore } from '../../src/server/index/sqlite-async.ts';
 import { openSqliteStore } from '../../src/server/index/sqlite-store.ts';
 import { SubaccountAttribution } from '../../src/server/index/subaccount-attribution.ts';
 import { SyncFetcher } from '../../src/server/index/sync-fetch.ts';
 import { SyncLoop } from '../../src/server/index/sync-loop.ts';
 import { horizonUs, initialSyncState } from '../../src/server/index/sync-plan.ts';
-import { createUpstreamClient } from '../../src/server/upstream-client.ts';
+import { createUpstreamClient } from '../../src/server/upstream/upstream-client.ts';
 import { startSimulator } from '../../src/simulator/simulator.ts';
 import type { Figure } from '../lib/report.ts';
 import { percentile, round } from '../lib/stats.ts';
@@ -84,7 +85,7 @@ export async function measureSyncInSimulatedTime(
     list: (q: URLSearchParams) => (calls.push(nowMs()), client.list(q)),
   };
   try {
-    const index = SessionIndex.open(opened.store);
+    const index = await SessionIndex.open(asyncSqliteStore(opened.store));
     if (!withBackfill) {
       // Steady state only: start as if the 90 days were already read.
       const nowUs = nowMs() * 1000;
@@ -105,6 +106,7 @@ export async function measureSyncInSimulatedTime(
       retentionDays: 400,
       attribution: new SubaccountAttribution(index, client, sim.authId),
     });
+    await loop.restore();
     const step = async () => {
       const waitMs = await loop.step();
       clock.advance(Math.max(waitMs, CALL_MS) / 1000);

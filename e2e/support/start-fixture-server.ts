@@ -9,7 +9,7 @@
 //     first; three SDKs share 4124e518-…), else the list entry, else Plivo's 404.
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { configFrom } from '../../src/server/config.ts';
+import { configFrom } from '../../src/server/config/config.ts';
 import { FIXTURE_AUTH_ID, FIXTURE_AUTH_TOKEN } from './credentials.ts';
 import { startServer } from '../../src/server/server.ts';
 import {
@@ -101,6 +101,8 @@ const upstream = await startFakeUpstream(answer);
 const server = await startServer(
   configFrom({
     INDEX: 'off',
+    // Short links would write into the working copy's ./data; the main e2e server tests them.
+    SHORT_LINKS: 'off',
     HOST: '127.0.0.1',
     PORT: process.env.E2E_FIXTURE_PORT ?? '4318',
     WEB_DIST_DIR: process.env.WEB_DIST_DIR ?? 'dist/web',

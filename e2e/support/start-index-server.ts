@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { configFrom } from '../../src/server/config.ts';
+import { configFrom } from '../../src/server/config/config.ts';
 import { startServer } from '../../src/server/server.ts';
 import { E2E_SIM_NOW, E2E_SIM_SEED } from './simulator-clock.ts';
 

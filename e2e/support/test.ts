@@ -6,8 +6,8 @@ import { NO_PRERENDER_HEADER } from '../../src/contract/prerender.ts';
  * - `freshBudget`: each test starts with the shared Plivo budget (20 list calls a minute) of the
  *   simulator-backed e2e server unspent, so a test does not fail because earlier tests spent it.
  *   The budget itself is tested in the server's tests and in explorer-rate-limit.spec.ts.
- * - `pageErrors`: fails the test on any uncaught page error or console error, so a broken render
- *   cannot pass by accident.
+ * - `pageErrors`: fails the test on any uncaught page error, console error or Content-Security-
+ *   Policy violation, so a broken render cannot pass by accident.
  */
 export const test = base.extend<{ freshBudget: void; pageErrors: string[] }>({
   freshBudget: [
@@ -24,6 +24,15 @@ export const test = base.extend<{ freshBudget: void; pageErrors: string[] }>({
       page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
       page.on('console', (message) => {
         if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
+      });
+      // A Content-Security-Policy violation is silent unless listened for (even one the page
+      // survives, like a caught `eval` probe): report it as an error too.
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          console.error(
+            `CSP violation: ${event.violatedDirective} by ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`,
+          );
+        });
       });
       await use(errors);
       expect(errors, 'the page logged errors').toEqual([]);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { sessionSchema } from './session.ts';
 
 /** Error codes of the dashboard's `/api`; each has its own message in the UI. */
@@ -16,6 +16,10 @@ export const API_ERROR_CODES = [
   'method_not_allowed',
   /** An index-only filter or aggregate asked for a window the index does not cover. */
   'not_indexed',
+  /** A part of the dashboard that is off or cannot run here (e.g. short links without DATA_DIR). */
+  'unavailable',
+  /** Replicas on PostgreSQL (DATABASE_URL): it cannot be reached right now. */
+  'database_unavailable',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
@@ -82,6 +86,13 @@ export const healthSchema = z.object({
   version: z.string(),
   /** Who is asking: a masked-only viewer gets masked replies and no way to unmask. */
   viewer: z.object({ maskedOnly: z.boolean() }),
+  /**
+   * Replicas on PostgreSQL (DATABASE_URL) only: whether it answers now, and whether this
+   * replica is the one syncing the index.
+   */
+  database: z
+    .object({ engine: z.literal('postgresql'), reachable: z.boolean(), syncing: z.boolean() })
+    .optional(),
 });
 export type Health = z.infer<typeof healthSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 
 /**
  * The session index's `/api` shapes: its coverage (`/api/index`) and the aggregates over a

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { CHANNELS } from './session.ts';
 import { VERDICT_KINDS } from './verdict.ts';
 import { parseMoney } from './money.ts';

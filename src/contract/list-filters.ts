@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { SESSION_STATUSES } from './session.ts';
 import { parseInstant } from './time.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 
 /**
  * Plivo's Verify Session payloads as they arrive on the wire. Parsing is deliberately
@@ -72,11 +72,6 @@ export const plivoListResponseSchema = z.looseObject({
   api_id: text,
   meta: plivoListMetaSchema.nullish(),
   sessions: z.array(z.unknown()).nullish(),
-});
-
-export const plivoErrorBodySchema = z.looseObject({
-  api_id: z.string().optional(),
-  error: z.union([z.string(), z.record(z.string(), z.unknown())]),
 });
 
 export type PlivoAttempt = z.infer<typeof plivoAttemptSchema>;

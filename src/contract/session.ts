@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 
 /**
  * The dashboard's own session shape: what `/api` returns and the browser renders.
@@ -28,10 +28,6 @@ export const VOICE_ATTEMPT_STATUSES = [
 
 export function isKnownSessionStatus(value: string): value is SessionStatus {
   return (SESSION_STATUSES as readonly string[]).includes(value);
-}
-
-export function isKnownChannel(value: string): value is Channel {
-  return (CHANNELS as readonly string[]).includes(value);
 }
 
 const nullableText = z.string().nullable();

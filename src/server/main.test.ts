@@ -15,7 +15,9 @@ afterEach(async () => {
 function run(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', WEB_DIST_DIR: '/nonexistent', ...env },
+    // INDEX off: these tests are about the process, and a sync loop (resuming from a ./data
+    // left by an earlier run) would make its own upstream calls and race the test's request.
+    env: { PATH: process.env.PATH ?? '', WEB_DIST_DIR: '/nonexistent', INDEX: 'off', ...env },
   });
   children.push(child);
   let output = '';

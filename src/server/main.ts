@@ -1,7 +1,7 @@
 // `npm run serve` (compiled to dist/server/main.js by `npm run build`): the dashboard server.
 // Configuration comes from the environment (see README); with no Plivo credentials it runs on
 // the built-in simulator, except under NODE_ENV=production (then UPSTREAM=simulator says so).
-import { parseConfig } from './config.ts';
+import { parseConfig } from './config/config.ts';
 import { startServer } from './server.ts';
 
 const parsed = parseConfig(process.env);

@@ -3,20 +3,23 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
-import type { AppEnv } from './app-env.ts';
-import { createApp } from './app.ts';
-import { auditLogFor } from './audit-log.ts';
-import { Budget } from './budget.ts';
-import type { ServerConfig } from './config.ts';
-import { Reachability } from './reachability.ts';
-import type { LogLine } from './request-log.ts';
-import { checkedHosts } from './security.ts';
-import { PagePrerenderer } from './prerender-page.ts';
-import { SessionsService } from './sessions-service.ts';
+import type { AppEnv } from './http/app-env.ts';
+import { createApp } from './http/app.ts';
+import { auditLogFor } from './access/audit-log.ts';
+import { Budget } from './upstream/budget.ts';
+import type { ServerConfig } from './config/config.ts';
+import { Reachability } from './upstream/reachability.ts';
+import type { LogLine } from './http/request-log.ts';
+import { checkedHosts } from './http/security.ts';
+import { PagePrerenderer } from './prerender/prerender-page.ts';
+import { SessionsService } from './upstream/sessions-service.ts';
 import { startupLines } from './startup-report.ts';
-import { StaticFiles } from './static-files.ts';
-import { createUpstreamClient, type UpstreamTarget } from './upstream-client.ts';
+import { StaticFiles } from './http/static-files.ts';
+import { createUpstreamClient, type UpstreamTarget } from './upstream/upstream-client.ts';
 import { openIndex, type IndexParts } from './index/open-index.ts';
+import { openShortLinks, type LinkParts } from './links/open-short-links.ts';
+import { pgSharedSlots, type SharedSlots } from './db/pg-budget.ts';
+import { openDatabase, type Database } from './db/postgres.ts';
 
 export const VERSION: string = (() => {
   try {
@@ -38,30 +41,37 @@ export type ServerOptions = {
 };
 
 export type DashboardServer = {
+  /** DATABASE_URL: the shared PostgreSQL; null on the embedded store. */
+  database: Database | null;
   app: Hono<AppEnv>;
   service: SessionsService;
   budgets: { list: Budget; retrieve: Budget };
   staticFiles: StaticFiles;
   prerenderer: PagePrerenderer | null;
   index: IndexParts;
+  links: LinkParts;
 };
 
 /** The app wired to one upstream, without listening: for tests and for startServer. */
-export function createServer(
+export async function createServer(
   config: ServerConfig,
   options: ServerOptions & {
     target: UpstreamTarget;
     simulatorUrl?: string;
     /** The upstream's clock (the simulator's own in simulator mode), ms. */
     upstreamNow?: () => number;
+    /** Opened from DATABASE_URL by startServer (connected and migrated). */
+    database?: Database | null;
   },
-): DashboardServer {
+): Promise<DashboardServer> {
+  const database = options.database ?? null;
   const mode = config.upstream.mode;
   const client = createUpstreamClient(options.target, {
     timeoutMs: config.upstreamTimeoutMs,
     userAgent: `otp-sessions-dashboard/${VERSION}`,
   });
-  const budgets = budgetsFor(config, options.budgetWindowMs, options.budgetClock);
+  const slots = database ? pgSharedSlots(database) : null;
+  const budgets = budgetsFor(config, options.budgetWindowMs, options.budgetClock, slots);
   const reachability = new Reachability((ms) => client.probe(ms));
   const name = mode === 'plivo' ? 'Plivo' : 'The built-in simulator';
   const service = new SessionsService({
@@ -73,15 +83,17 @@ export function createServer(
   });
   const staticFiles = new StaticFiles(config.webDistDir);
   const log = options.log ?? ((line: string) => console.log(line));
-  const index = openIndex(config.index, {
+  const index = await openIndex(config.index, {
     client,
     listBudget: budgets.list,
     now: options.upstreamNow ?? Date.now,
     authId: options.target.authId,
     log,
     onExchange: (reachable) => reachability.record(reachable),
+    shared: database && config.databaseUrl ? { db: database, url: config.databaseUrl } : undefined,
   });
   const audit = auditLogFor(config.audit, log);
+  const links = openShortLinks(config.links, log, Date.now, database);
   const prerenderer = config.prerender
     ? new PagePrerenderer({
         service,
@@ -106,6 +118,13 @@ export function createServer(
     trustedProxies: config.trustedProxies,
     viewerGroups: config.viewerGroups,
     audit,
+    links,
+    database: database
+      ? {
+          reachable: () => databaseAnswers(database),
+          syncing: () => index.loop?.isLeader ?? false,
+        }
+      : null,
     allowedHosts: checkedHosts(config),
     staticFiles,
     prerenderer,
@@ -115,20 +134,31 @@ export function createServer(
         : null,
     log,
   });
-  return { app, service, budgets, staticFiles, prerenderer, index };
+  return { app, service, budgets, staticFiles, prerenderer, index, links, database };
 }
 
 function budgetsFor(
   config: ServerConfig,
   windowMs: number | undefined,
   now: (() => number) | undefined,
+  slots: SharedSlots | null,
 ) {
   const { queueSize, maxWaitMs, listPerMinute, retrievePerMinute } = config.budget;
-  const shared = { queueSize, maxWaitMs, windowMs, ...(now ? { now } : {}) };
+  const common = { queueSize, maxWaitMs, windowMs, ...(now ? { now } : {}) };
+  const shared = (name: string) => (slots ? { shared: { slots, name } } : {});
   return {
-    list: new Budget({ perWindow: listPerMinute, ...shared }),
-    retrieve: new Budget({ perWindow: retrievePerMinute, ...shared }),
+    list: new Budget({ perWindow: listPerMinute, ...common, ...shared('list') }),
+    retrieve: new Budget({ perWindow: retrievePerMinute, ...common, ...shared('retrieve') }),
   };
+}
+
+async function databaseAnswers(database: Database): Promise<boolean> {
+  try {
+    await database.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** After any change through the controls, cached replies are stale; a rate-limit reset
@@ -161,6 +191,9 @@ export async function startServer(
   options: ServerOptions = {},
 ): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
+  // Before the simulator or the listener: a database that cannot be reached (or migrated)
+  // stops the start with one sentence.
+  const database = config.databaseUrl ? await openDatabase(config.databaseUrl, log) : null;
   let simulator: { url: string; close(): Promise<void> } | null = null;
   let target: UpstreamTarget;
   let upstreamNow: () => number = Date.now;
@@ -178,26 +211,42 @@ export async function startServer(
     target = { baseUrl: running.url, authId: running.authId, authToken: running.authToken };
     upstreamNow = () => running.simulator.clock.nowUs() / 1000;
   }
-  const dashboard = createServer(config, {
-    ...options,
-    target,
-    log,
-    upstreamNow,
-    ...(simulator ? { simulatorUrl: simulator.url } : {}),
-  });
+  let dashboard: DashboardServer;
+  try {
+    dashboard = await createServer(config, {
+      ...options,
+      target,
+      log,
+      upstreamNow,
+      database,
+      ...(simulator ? { simulatorUrl: simulator.url } : {}),
+    });
+  } catch (error) {
+    await database?.close();
+    await simulator?.close();
+    throw error;
+  }
   let server: ServerType;
   let address: AddressInfo;
   try {
     ({ server, address } = await listen(dashboard.app, config.host, config.port));
   } catch (error) {
     await dashboard.index.close();
+    await dashboard.links.close();
+    await database?.close();
     await simulator?.close();
     throw error;
   }
   const host = address.address.includes(':') ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}/`;
   for (const line of startupLines(config, url, dashboard.staticFiles.root)) log(line);
+  if (database) {
+    log(
+      `Replicas: the list budget, the session index and its sync are shared in PostgreSQL at ${database.where}.`,
+    );
+  }
   log(dashboard.index.summary);
+  log(dashboard.links.summary);
   dashboard.index.loop?.start();
   void dashboard.staticFiles.warm();
   void dashboard.prerenderer?.load();
@@ -208,6 +257,8 @@ export async function startServer(
     close: async () => {
       await closeServer(server);
       await dashboard.index.close();
+      await dashboard.links.close();
+      await database?.close();
       await simulator?.close();
     },
   };

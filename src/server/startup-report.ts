@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ServerConfig } from './config.ts';
-import { checkedHosts } from './security.ts';
+import type { ServerConfig } from './config/config.ts';
+import { checkedHosts } from './http/security.ts';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
 

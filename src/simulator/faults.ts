@@ -25,7 +25,6 @@ export const faultSchema = z.discriminatedUnion('kind', [
 ]);
 
 export type Fault = z.output<typeof faultSchema>;
-export type FaultKind = Fault['kind'];
 export type Route = 'list' | 'retrieve';
 
 type Active = { fault: Fault; remaining: number | null };

@@ -48,7 +48,7 @@ export class IndexAnswers {
     };
   }
 
-  list(query: SessionQuery): ListDecision {
+  async list(query: SessionQuery): Promise<ListDecision> {
     const indexOnly = indexOnlyFilterNames(query.index);
     const { index } = this.options;
     const window = this.window(query);
@@ -67,7 +67,7 @@ export class IndexAnswers {
       return { by: 'refused', message: `source=index was asked for, but ${gap}.` };
     }
     const offset = query.filters.offset ?? 0;
-    const { sessions, total } = index.list({ ...query, window, offset, limit: query.limit });
+    const { sessions, total } = await index.list({ ...query, window, offset, limit: query.limit });
     const end = offset + sessions.length;
     return {
       by: 'index',
@@ -81,7 +81,7 @@ export class IndexAnswers {
     };
   }
 
-  stats(query: SessionQuery, bucket: StatsBucket): StatsDecision {
+  async stats(query: SessionQuery, bucket: StatsBucket): Promise<StatsDecision> {
     const { index } = this.options;
     const window = this.window(query);
     const gap = index ? this.gap(window) : 'the session index is off';
@@ -91,7 +91,7 @@ export class IndexAnswers {
     const windowMs = (window.toUs - window.fromUs) / 1000;
     return {
       by: 'index',
-      stats: index.stats({ ...query, window }, chooseBucket(bucket, windowMs), this.asOf()),
+      stats: await index.stats({ ...query, window }, chooseBucket(bucket, windowMs), this.asOf()),
     };
   }
 

@@ -1,9 +1,14 @@
-import type { Budget } from '../budget.ts';
-import type { ServerConfig } from '../config.ts';
-import type { UpstreamClient } from '../upstream-client.ts';
+import type { Budget } from '../upstream/budget.ts';
+import type { ServerConfig } from '../config/config.ts';
+import type { UpstreamClient } from '../upstream/upstream-client.ts';
+import { pgLeadership } from '../db/pg-leader.ts';
+import type { Database } from '../db/postgres.ts';
 import { IndexAnswers } from './index-answers.ts';
+import { PgStore } from './pg-store.ts';
 import { SessionIndex } from './session-index.ts';
+import { asyncSqliteStore } from './sqlite-async.ts';
 import { openSqliteStore } from './sqlite-store.ts';
+import type { SessionStore } from './store.ts';
 import { SyncFetcher } from './sync-fetch.ts';
 import { SubaccountAttribution } from './subaccount-attribution.ts';
 import { SyncLoop } from './sync-loop.ts';
@@ -30,9 +35,14 @@ export type IndexDeps = {
   authId: string;
   log: (line: string) => void;
   onExchange?: (reachable: boolean) => void;
+  /** DATABASE_URL: the shared store, and the URL for the sync lead's own connection. */
+  shared?: { db: Database; url: string } | undefined;
 };
 
-export function openIndex(settings: ServerConfig['index'], deps: IndexDeps): IndexParts {
+export async function openIndex(
+  settings: ServerConfig['index'],
+  deps: IndexDeps,
+): Promise<IndexParts> {
   const off = (reason: string, summary: string): IndexParts => ({
     answers: new IndexAnswers({
       index: null,
@@ -47,28 +57,41 @@ export function openIndex(settings: ServerConfig['index'], deps: IndexDeps): Ind
   });
   if (!settings)
     return off('INDEX=off', 'Session index: off (INDEX=off); every query goes to the upstream.');
-  const opened = openSqliteStore(settings.dataDir);
-  for (const note of opened.notes) deps.log(`Session index: ${note}`);
-  if (!opened.ok) {
-    const reason = `the index cannot be used: ${opened.reason}`;
-    return off(reason, `Session index: NOT running — ${opened.reason}. Serving as a pure proxy.`);
+  let store: SessionStore;
+  let where: string;
+  if (deps.shared) {
+    store = new PgStore(deps.shared.db);
+    where = `PostgreSQL ${deps.shared.db.where}`;
+  } else {
+    const opened = openSqliteStore(settings.dataDir);
+    for (const note of opened.notes) deps.log(`Session index: ${note}`);
+    if (!opened.ok) {
+      const reason = `the index cannot be used: ${opened.reason}`;
+      return off(reason, `Session index: NOT running — ${opened.reason}. Serving as a pure proxy.`);
+    }
+    store = asyncSqliteStore(opened.store);
+    where = settings.dataDir;
   }
   const started = Date.now();
-  const index = SessionIndex.open(opened.store);
+  const index = await SessionIndex.open(store);
   const fetcher = new SyncFetcher(
     deps.client,
     deps.listBudget,
     { share: settings.budgetShare, windowMs: deps.listBudget.windowMs },
     deps.onExchange,
   );
+  const attribution = new SubaccountAttribution(index, deps.client, deps.authId);
   const loop = new SyncLoop({
     index,
     fetcher,
     now: deps.now,
     retentionDays: settings.retentionDays,
-    attribution: new SubaccountAttribution(index, deps.client, deps.authId),
+    attribution,
     log: deps.log,
+    ...(deps.shared ? { leadership: pgLeadership(deps.shared.url) } : {}),
   });
+  await loop.restore();
+  await attribution.restore();
   const answers = new IndexAnswers({
     index,
     loop,
@@ -80,10 +103,10 @@ export function openIndex(settings: ServerConfig['index'], deps: IndexDeps): Ind
   return {
     answers,
     loop,
-    summary: `Session index: ${index.sessions} sessions in ${settings.dataDir} (loaded in ${Date.now() - started} ms); syncing with up to ${share} % of the list budget, keeping ${settings.retentionDays} days.`,
+    summary: `Session index: ${index.sessions} sessions in ${where} (loaded in ${Date.now() - started} ms); syncing with up to ${share} % of the list budget, keeping ${settings.retentionDays} days.`,
     close: async () => {
       await loop.stop();
-      opened.store.close();
+      await store.close();
     },
   };
 }

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { queryWindow } from '../../contract/query-window.ts';
 import { makeRow } from '../testing/session-rows.ts';
 import { SessionIndex, newest } from './session-index.ts';
+import { asyncSqliteStore } from './sqlite-async.ts';
 import { openSqliteStore, type SqliteStore } from './sqlite-store.ts';
 
 const DAY_US = 86_400_000_000;
@@ -16,27 +17,29 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function open(): SessionIndex {
+function open(): Promise<SessionIndex> {
   dir = mkdtempSync(join(tmpdir(), 'session-index-'));
   const opened = openSqliteStore(join(dir, 'data'));
   if (!opened.ok) throw new Error(opened.reason);
   store = opened.store;
-  return SessionIndex.open(opened.store);
+  return SessionIndex.open(asyncSqliteStore(opened.store));
 }
 
 describe('the session index', () => {
-  it('deletes what is past retention, from the store and the columns, and keeps the rest', () => {
-    const index = open();
-    index.writeRows(
+  it('deletes what is past retention, from the store and the columns, and keeps the rest', async () => {
+    const index = await open();
+    await index.writeRows(
       Array.from({ length: 10 }, (_, i) =>
         makeRow({ uuid: `s${i}`, createdUs: NOW - i * 100 * DAY_US }),
       ),
     );
-    expect(index.deleteCreatedBefore(NOW - 400 * DAY_US)).toBe(5);
+    expect(await index.deleteCreatedBefore(NOW - 400 * DAY_US)).toBe(5);
     expect(index.sessions).toBe(5);
     expect(store?.count()).toBe(5);
     const window = queryWindow({ session_time__gte: '2000-01-01 00:00' }, NOW, 3650);
-    expect(index.list({ filters: {}, index: {}, window, limit: 20, offset: 0 }).total).toBe(5);
+    expect((await index.list({ filters: {}, index: {}, window, limit: 20, offset: 0 })).total).toBe(
+      5,
+    );
   });
 
   it('pages newest first whatever order the matches come in', () => {

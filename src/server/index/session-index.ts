@@ -30,12 +30,19 @@ export class SessionIndex {
     private readonly cols: Columns,
   ) {}
 
+  /** The last change of a shared store the columns hold (0 for the embedded store). */
+  private seenChange = 0;
+
   /** Loads every stored session's columns (about 1 s per million sessions). */
-  static open(store: SessionStore): SessionIndex {
+  static async open(store: SessionStore): Promise<SessionIndex> {
     const cols = new Columns();
-    store.forEachRow((rowid, row) => cols.load(rowid, row));
+    // Changes made while the rows load are read again by the first `follow`: harmless.
+    const before = store.lastChange ? await store.lastChange() : 0;
+    await store.forEachRow((rowid, row) => cols.load(rowid, row));
     cols.rebuildOrder();
-    return new SessionIndex(store, cols);
+    const index = new SessionIndex(store, cols);
+    index.seenChange = before;
+    return index;
   }
 
   get sessions(): number {
@@ -43,22 +50,22 @@ export class SessionIndex {
   }
 
   /** Stores sessions by uuid (a second copy replaces the first); returns how many. */
-  write(sessions: readonly { session: Session; subaccount: string | null }[]): number {
+  write(sessions: readonly { session: Session; subaccount: string | null }[]): Promise<number> {
     const rows = sessions
       .map(({ session, subaccount }) => toSessionRow(session, subaccount))
       .filter((r): r is SessionRow => r !== null);
     return this.writeRows(rows);
   }
 
-  writeRows(rows: readonly SessionRow[]): number {
+  async writeRows(rows: readonly SessionRow[]): Promise<number> {
     if (!rows.length) return 0;
-    const rowids = this.store.upsert(rows);
+    const rowids = await this.store.upsert(rows);
     this.cols.upsert(rows.map((row, i) => ({ rowid: rowids[i] ?? 0, row })));
     return rows.length;
   }
 
-  list(q: IndexQuery): { sessions: Session[]; total: number } {
-    const f = this.compile(q);
+  async list(q: IndexQuery): Promise<{ sessions: Session[]; total: number }> {
+    const f = await this.compile(q);
     // The page: usually among the newest few thousand rows of the window, read in time order;
     // when the filter is rare, picked from all matches. The total: all matches.
     const wanted = q.offset + q.limit;
@@ -68,14 +75,18 @@ export class SessionIndex {
     const rows = matchRows(this.cols, f);
     const total = rows.length;
     const page = nearPage ?? newest(this.cols.created, rows, q.offset, q.limit);
-    const json = this.store.json(page);
+    const json = await this.store.json(page);
     // The index wrote this JSON from a session it had parsed: read back, not re-validated.
     const sessions = page.map((r) => JSON.parse(json.get(r) ?? 'null') as Session);
     return { sessions, total };
   }
 
-  stats(q: Omit<IndexQuery, 'limit' | 'offset'>, bucket: FixedBucket, asOf: string | null): Stats {
-    return computeStats(this.cols, this.compile(q), bucket, asOf);
+  async stats(
+    q: Omit<IndexQuery, 'limit' | 'offset'>,
+    bucket: FixedBucket,
+    asOf: string | null,
+  ): Promise<Stats> {
+    return computeStats(this.cols, await this.compile(q), bucket, asOf);
   }
 
   /** Sessions created in [fromUs, toUs) (binary searches of the time order). */
@@ -89,29 +100,46 @@ export class SessionIndex {
     return n >= 1 && k >= 0 ? (this.cols.created[this.cols.order[k] ?? 0] ?? null) : null;
   }
 
-  setSubaccountForApp(app: string, subaccount: string | null): number {
-    const rows = this.store.setSubaccountForApp(app, subaccount);
+  async setSubaccountForApp(app: string, subaccount: string | null): Promise<number> {
+    const rows = await this.store.setSubaccountForApp(app, subaccount);
     this.cols.setSubaccount(rows, subaccount);
     return rows.length;
   }
 
-  deleteCreatedBefore(us: number): number {
+  async deleteCreatedBefore(us: number): Promise<number> {
     const gone: number[] = [];
     for (let r = 0; r < this.cols.capacity; r++) {
       if ((this.cols.created[r] ?? NaN) < us) gone.push(r);
     }
-    this.store.deleteRows(gone);
+    await this.store.deleteRows(gone);
     this.cols.remove(gone);
     return gone.length;
   }
 
-  private compile(q: Omit<IndexQuery, 'limit' | 'offset'>): CompiledFilter {
+  /**
+   * A shared store: applies what the syncing replica wrote or deleted since the last call,
+   * so this replica's columns answer as its do. Returns how many changes were applied.
+   */
+  async follow(): Promise<number> {
+    if (!this.store.changesSince) return 0;
+    let applied = 0;
+    for (;;) {
+      const { rows, deleted, last } = await this.store.changesSince(this.seenChange);
+      if (last === this.seenChange) return applied;
+      this.cols.upsert(rows);
+      this.cols.remove(deleted.filter((r) => this.cols.has(r)));
+      this.seenChange = last;
+      applied += rows.length + deleted.length;
+    }
+  }
+
+  private async compile(q: Omit<IndexQuery, 'limit' | 'offset'>): Promise<CompiledFilter> {
     let candidates: number[] | null = null;
     if (q.filters.recipient) {
-      candidates = this.store.recipientRows(q.filters.recipient.replace(/\D/g, ''), 'exact');
+      candidates = await this.store.recipientRows(q.filters.recipient.replace(/\D/g, ''), 'exact');
     }
     if (q.index.recipient_contains) {
-      const suffix = this.store.recipientRows(q.index.recipient_contains, 'suffix');
+      const suffix = await this.store.recipientRows(q.index.recipient_contains, 'suffix');
       candidates = candidates ? candidates.filter((r) => suffix.includes(r)) : suffix;
     }
     return compileFilter(this.cols, q.filters, q.index, q.window, candidates);

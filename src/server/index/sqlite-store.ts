@@ -3,7 +3,6 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { SessionRow } from './session-row.ts';
 import { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION } from './sqlite-migrations.ts';
-import type { SessionStore } from './store.ts';
 
 /**
  * The embedded store: one SQLite file, `index.db`, in DATA_DIR (folder 0700, file 0600: it
@@ -57,7 +56,7 @@ export function openSqliteStore(dataDir: string, now = Date.now): OpenResult {
  * mkdir -p, without Node's recursive mode for the last step: on a folder that refuses new
  * entries (/proc, some mounts) that mode retries for ever instead of failing.
  */
-function makeFolder(path: string): void {
+export function makeFolder(path: string): void {
   try {
     mkdirSync(path, { mode: 0o700 });
   } catch (error) {
@@ -129,7 +128,8 @@ function code(error: unknown): string {
 /** Recipients are ASCII digits, so reversing by UTF-16 unit is exact. */
 const reversed = (s: string | null) => (s === null ? null : s.split('').toReversed().join(''));
 
-export class SqliteStore implements SessionStore {
+/** Synchronous; the index reads it through `asyncSqliteStore` (sqlite-async.ts). */
+export class SqliteStore {
   readonly engine = 'sqlite';
   private readonly upsertOne: Database.Statement;
   private readonly stateGet: Database.Statement;

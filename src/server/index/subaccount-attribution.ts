@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DAY_US, PLIVO_HORIZON_DAYS } from '../../contract/query-window.ts';
-import type { UpstreamClient } from '../upstream-client.ts';
+import type { UpstreamClient } from '../upstream/upstream-client.ts';
 import type { SessionIndex } from './session-index.ts';
 import type { FetchOutcome, SyncFetcher } from './sync-fetch.ts';
 
@@ -20,8 +20,8 @@ const STATE_KEY = 'subaccounts';
 type Saved = { subaccounts: string[] | null; apps: Record<string, string | null> };
 
 export class SubaccountAttribution {
-  private subaccounts: string[] | null;
-  private readonly apps: Record<string, string | null>;
+  private subaccounts: string[] | null = null;
+  private apps: Record<string, string | null> = {};
   /** Apps waiting for their probes, with the next subaccount to try. */
   private readonly pending = new Map<string, number>();
   private discoverAfterMs = 0;
@@ -31,8 +31,11 @@ export class SubaccountAttribution {
     private readonly client: UpstreamClient,
     /** The Auth ID the server signs in with: a subaccount owns everything it sees. */
     private readonly ownId: string,
-  ) {
-    const saved = index.store.readState(STATE_KEY) as Saved | null;
+  ) {}
+
+  /** Reads what earlier runs (on any replica) found. */
+  async restore(): Promise<void> {
+    const saved = (await this.index.store.readState(STATE_KEY)) as Saved | null;
     this.subaccounts = saved?.subaccounts ?? null;
     this.apps = saved?.apps ?? {};
   }
@@ -64,7 +67,7 @@ export class SubaccountAttribution {
     const [app, next] = this.pending.entries().next().value ?? [];
     const sub = next === undefined ? undefined : this.subaccounts[next];
     if (!app || next === undefined) return 'done';
-    if (!sub) return this.settle(app, null);
+    if (!sub) return await this.settle(app, null);
     const since = (nowMs * 1000 - PLIVO_HORIZON_DAYS * DAY_US) / 1000;
     const query = new URLSearchParams({
       app_uuid: app,
@@ -74,16 +77,16 @@ export class SubaccountAttribution {
     });
     const outcome = await fetcher.list(query, keep);
     if (outcome.kind !== 'page') return outcome;
-    if (outcome.page.sessions.length > 0) return this.settle(app, sub);
+    if (outcome.page.sessions.length > 0) return await this.settle(app, sub);
     this.pending.set(app, next + 1);
     return 'done';
   }
 
-  private settle(app: string, subaccount: string | null): 'done' {
+  private async settle(app: string, subaccount: string | null): Promise<'done'> {
     this.pending.delete(app);
     this.apps[app] = subaccount;
-    this.index.setSubaccountForApp(app, subaccount);
-    this.save();
+    await this.index.setSubaccountForApp(app, subaccount);
+    await this.save();
     return 'done';
   }
 
@@ -101,11 +104,11 @@ export class SubaccountAttribution {
       if (!parsed.data.meta?.next) break;
     }
     this.subaccounts = found;
-    this.save();
+    await this.save();
   }
 
-  private save(): void {
+  private async save(): Promise<void> {
     const saved: Saved = { subaccounts: this.subaccounts, apps: this.apps };
-    this.index.store.writeState(STATE_KEY, saved);
+    await this.index.store.writeState(STATE_KEY, saved);
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Budget } from '../budget.ts';
-import type { UpstreamClient } from '../upstream-client.ts';
+import { Budget } from '../upstream/budget.ts';
+import type { UpstreamClient } from '../upstream/upstream-client.ts';
 import { DEMAND_WINDOWS, PeopleDemand, QUIET_PART, SyncFetcher } from './sync-fetch.ts';
 
 // The sync's fetch policy on a fake clock: the real budget (Plivo's 20 in any 61 s) shared

@@ -1,7 +1,7 @@
 import { parsePlivoList, type ParsedList } from '../../contract/parse-plivo.ts';
-import type { Budget } from '../budget.ts';
-import { offsetOfNext } from '../sessions-service.ts';
-import type { UpstreamClient } from '../upstream-client.ts';
+import type { Budget } from '../upstream/budget.ts';
+import { offsetOfNext } from '../upstream/sessions-service.ts';
+import type { UpstreamClient } from '../upstream/upstream-client.ts';
 
 /**
  * One list call made by the sync loop, through the same client and budget as people's
@@ -143,6 +143,8 @@ export class SyncFetcher {
       // Lost a race for the slot: give it back by never using it (it ages out of the window).
       return { kind: 'not_now' };
     }
+    // Replicas: never wait for the shared budget either; a slot not free now is not taken.
+    if (!(await this.budget.takeShared(0)).ok) return { kind: 'not_now' };
     this.calls.push(this.now());
     const sent = this.budget.callSent();
     const reply = await this.client.list(query);
@@ -156,6 +158,7 @@ export class SyncFetcher {
     }
     if (reply.kind === 'http_error' && reply.status === 429) {
       const seconds = this.budget.upstreamRejected(sent, reply.retryAfterSeconds);
+      await this.budget.sharePause(seconds);
       return {
         kind: 'failed',
         error: 'Plivo answered 429 (rate limit)',

@@ -31,10 +31,23 @@ export type SyncOptions = {
   attribution: SubaccountAttribution;
   plan?: PlanSettings;
   log?: (line: string) => void;
+  /**
+   * Replicas on a shared store: only the holder syncs; the others follow its writes and
+   * its saved state. Absent for the embedded store (one server, always syncing).
+   */
+  leadership?: Leadership;
+};
+
+export type Leadership = {
+  /** Whether this replica syncs now (takes the lead when it is free). */
+  holds(): Promise<boolean>;
+  release(): Promise<void>;
 };
 
 const STATE_KEY = 'sync';
 const IDLE_MS = 500;
+/** How often a replica that does not sync reads the syncing one's writes. */
+export const FOLLOW_MS = 2_000;
 const PURGE_EVERY_MS = 3_600_000;
 const ERROR_AFTER_FAILURES = 3;
 /**
@@ -53,9 +66,20 @@ export class SyncLoop {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = true;
+  private leading = false;
 
   constructor(private readonly options: SyncOptions) {
-    this.state = readState(options.index) ?? initialSyncState();
+    this.state = initialSyncState();
+  }
+
+  /** Reads the saved plan state (where the last run, on any replica, stopped). */
+  async restore(): Promise<void> {
+    this.state = (await readState(this.options.index)) ?? initialSyncState();
+  }
+
+  /** Whether this replica is the one syncing (always, on the embedded store). */
+  get isLeader(): boolean {
+    return !this.options.leadership || this.leading;
   }
 
   start(): void {
@@ -68,6 +92,8 @@ export class SyncLoop {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
+    await this.options.leadership?.release();
+    this.leading = false;
   }
 
   /** Covered [from, to) and freshness, for deciding whether the index may answer. */
@@ -108,7 +134,7 @@ export class SyncLoop {
   private schedule(ms: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      this.running = this.step()
+      this.running = this.turn()
         .catch((error: unknown) => {
           this.fail(`sync step failed: ${error instanceof Error ? error.message : 'error'}`);
           return 5_000;
@@ -118,11 +144,38 @@ export class SyncLoop {
     this.timer.unref();
   }
 
+  /**
+   * On a shared store, a replica that does not hold the lead follows the one that does;
+   * taking the lead, it first catches up with the store, then continues where the last
+   * leader stopped.
+   */
+  private async turn(): Promise<number> {
+    const { leadership, index } = this.options;
+    if (leadership) {
+      const leads = await leadership.holds();
+      if (!leads || !this.leading) {
+        // State first: the rows it covers were written before it, so the follow reads them.
+        await this.restore();
+        await index.follow();
+      }
+      if (!leads) {
+        this.leading = false;
+        return FOLLOW_MS;
+      }
+      if (!this.leading) {
+        await this.options.attribution.restore();
+        this.leading = true;
+        this.options.log?.('index sync: this replica now syncs (it holds the sync lead).');
+      }
+    }
+    return this.step();
+  }
+
   /** One step; returns how long to wait before the next (0 = go on at once). */
   async step(): Promise<number> {
     const { index, fetcher, now } = this.options;
     const nowUs = now() * 1000;
-    this.purge(nowUs);
+    await this.purge(nowUs);
     const headSlots = 2 * Math.max(1, ...this.headPages);
     if (this.options.attribution.hasWork(nowUs / 1000) && fetcher.mayCall(headSlots)) {
       const keep = headSlots;
@@ -144,7 +197,7 @@ export class SyncLoop {
     if (outcome.kind !== 'page') return this.notStored(outcome);
     const { page, nextOffset } = outcome;
     const { attribution } = this.options;
-    index.write(
+    await index.write(
       page.sessions.map((session) => ({
         session,
         subaccount: attribution.subaccountOf(session.appUuid),
@@ -157,7 +210,7 @@ export class SyncLoop {
       this.headPages.push(pages);
       if (this.headPages.length > RECENT_HEADS) this.headPages.shift();
     }
-    this.save(
+    await this.save(
       afterPage(
         this.state,
         window,
@@ -192,28 +245,28 @@ export class SyncLoop {
     this.options.log?.(`index sync: ${error}`);
   }
 
-  private save(state: SyncState): void {
+  private async save(state: SyncState): Promise<void> {
     this.state = state;
-    this.options.index.store.writeState(STATE_KEY, state);
+    await this.options.index.store.writeState(STATE_KEY, state);
   }
 
-  private purge(nowUs: number): void {
+  private async purge(nowUs: number): Promise<void> {
     if (nowUs / 1000 - this.lastPurgeMs < PURGE_EVERY_MS) return;
     this.lastPurgeMs = nowUs / 1000;
     const cutoff = nowUs - this.options.retentionDays * DAY_US;
-    const removed = this.options.index.deleteCreatedBefore(cutoff);
+    const removed = await this.options.index.deleteCreatedBefore(cutoff);
     if (removed)
       this.options.log?.(
         `index: removed ${removed} sessions older than ${this.options.retentionDays} days`,
       );
     if (this.state.coveredFromUs !== null && this.state.coveredFromUs < cutoff) {
-      this.save({ ...this.state, coveredFromUs: cutoff });
+      await this.save({ ...this.state, coveredFromUs: cutoff });
     }
   }
 }
 
-function readState(index: SessionIndex): SyncState | null {
-  const saved = index.store.readState(STATE_KEY) as SyncState | null;
+async function readState(index: SessionIndex): Promise<SyncState | null> {
+  const saved = (await index.store.readState(STATE_KEY)) as SyncState | null;
   if (!saved || typeof saved !== 'object' || !('chunkUs' in saved)) return null;
   return { ...initialSyncState(), ...saved };
 }

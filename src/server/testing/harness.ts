@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { configFrom } from '../config.ts';
+import { configFrom } from '../config/config.ts';
 import { startServer, type RunningServer } from '../server.ts';
 import type { FakeUpstream } from './fake-upstream.ts';
 
@@ -29,6 +29,8 @@ export async function startDashboard(
     WEB_DIST_DIR: '/nonexistent/dashboard-test-dist',
     // The proxy's own tests pin the pure proxy; index tests turn it on with a DATA_DIR.
     INDEX: 'off',
+    // Short links would write into the working copy's ./data; their tests give a DATA_DIR.
+    SHORT_LINKS: 'off',
     ...(upstream
       ? {
           PLIVO_AUTH_ID: TEST_AUTH_ID,

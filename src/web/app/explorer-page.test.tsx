@@ -8,7 +8,7 @@ import { parsePlivoList } from '../../contract/parse-plivo.ts';
 import { loadPhone } from '../lib/phone-lazy.ts';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createQueryClient } from '../lib/query-client.ts';
-import { makeStats } from '../features/insight/lib/make-stats.ts';
+import { makeStats } from '../test-support/make-stats.ts';
 import { AppRoutes } from './app.tsx';
 
 beforeAll(async () => {

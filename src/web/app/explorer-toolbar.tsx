@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { LazyPart } from '../components/lazy-part.tsx';
-import { resolveTimeZone } from '../features/export/lib/zoned-time.ts';
+import { resolveTimeZone } from '../lib/zoned-time.ts';
 import { browserTimeZone } from '../lib/time-format.ts';
 import { LiveToggle } from '../features/live/components/live-toggle.tsx';
 import type { LiveRefreshState } from '../features/live/lib/use-live-refresh.ts';
@@ -67,7 +67,7 @@ export function ExplorerToolbar({ url, view, list, live, getLink }: Props) {
             setParam('mask', on ? '1' : null, 'push');
           }}
         />
-        <CopyLinkButton getLink={getLink} />
+        <CopyLinkButton getLink={getLink} masked={view.masked} />
         <LazyPart>
           <ExportMenu
             sessions={view.rows}

@@ -6,6 +6,7 @@ import { CheckWithPlivo } from '../features/sessions/components/check-with-plivo
 import { ErrorPanel } from '../features/sessions/components/error-panel.tsx';
 import { RateLimitWait } from '../features/sessions/components/rate-limit-wait.tsx';
 import { SessionView } from '../features/sessions/components/session-view.tsx';
+import { SurroundingSessions } from '../features/sessions/components/surrounding-sessions.tsx';
 import { isApiError } from '../lib/api-client.ts';
 import { useMask } from '../lib/mask-lazy.ts';
 import { useHealth } from '../lib/use-health.ts';
@@ -84,7 +85,10 @@ export function SessionPage() {
       ) : null}
       {query.data && masked && !mask ? <SkeletonRows count={6} label="Masking session" /> : null}
       {query.data && (!masked || mask) ? (
-        <SessionView detail={query.data} tz={tz} mask={masked ? mask : null} />
+        <>
+          <SessionView detail={query.data} tz={tz} mask={masked ? mask : null} />
+          <SurroundingSessions session={query.data.session} tz={tz} masked={masked} level={2} />
+        </>
       ) : null}
     </main>
   );

@@ -1,6 +1,6 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeAttempt as a, makeSession } from '../features/insight/lib/make-session.ts';
+import { makeAttempt as a, makeSession } from '../test-support/make-session.ts';
 import { VerdictBadge } from './verdict-badge.tsx';
 
 afterEach(cleanup);

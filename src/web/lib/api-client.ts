@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../contract/zod.ts';
 import { apiErrorBodySchema } from '../../contract/api.ts';
 
 /** A failed `/api` call, carrying the server's error code and message for the UI. */
@@ -77,6 +77,43 @@ export async function apiGet<S extends z.ZodType>(
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) throw errorFrom(response, body);
   const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new ApiError({
+      code: 'bad_reply',
+      message: `The dashboard server sent a reply this page cannot read (${path}).`,
+      status: response.status,
+    });
+  }
+  return parsed.data;
+}
+
+/**
+ * `apiGet`'s twin for the few `/api` calls that create something (`POST /api/links`): JSON in,
+ * a parsed reply or a typed `ApiError` out.
+ */
+export async function apiPost<S extends z.ZodType>(
+  path: string,
+  body: unknown,
+  schema: S,
+): Promise<z.output<S>> {
+  if (!path.startsWith('/api/')) throw new Error(`apiPost is for /api paths only, not ${path}`);
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError({
+      code: 'network',
+      message: 'The dashboard server could not be reached. Check your connection.',
+      status: 0,
+    });
+  }
+  const reply: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw errorFrom(response, reply);
+  const parsed = schema.safeParse(reply);
   if (!parsed.success) {
     throw new ApiError({
       code: 'bad_reply',

@@ -76,7 +76,3 @@ export const COLUMN_LABELS: Record<ColumnId, string> = {
 export function isColumnId(value: string): value is ColumnId {
   return (COLUMN_IDS as readonly string[]).includes(value);
 }
-
-export function isRangePreset(value: string): value is RangePreset {
-  return (RANGE_PRESETS as readonly string[]).includes(value);
-}

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../contract/zod.ts';
 import { indexFilterRules, isIndexFilterParam } from '../../contract/index-filters.ts';
 import { listFilterRules } from '../../contract/list-filters.ts';
 import type { AnyFilterParam } from './explorer-params.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../contract/zod.ts';
 import { listFilterRules } from '../../contract/list-filters.ts';
 import { parseInstant } from '../../contract/time.ts';
 import {

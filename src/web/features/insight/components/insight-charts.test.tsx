@@ -1,8 +1,8 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { makeAttempt as a, makeSession } from '../lib/make-session.ts';
-import { makeStats } from '../lib/make-stats.ts';
+import { makeAttempt as a, makeSession } from '../../../test-support/make-session.ts';
+import { makeStats } from '../../../test-support/make-stats.ts';
 import type { Segment } from '../lib/segments.ts';
 import { InsightCharts } from './insight-charts.tsx';
 import { InsightSection } from './insight-section.tsx';

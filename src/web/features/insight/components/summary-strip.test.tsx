@@ -1,6 +1,6 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { charged, makeAttempt as a, makeSession } from '../lib/make-session.ts';
+import { charged, makeAttempt as a, makeSession } from '../../../test-support/make-session.ts';
 import { SummaryStrip } from './summary-strip.tsx';
 
 const sessions = [

@@ -6,7 +6,7 @@ import {
   statusBreakdown,
   verdictBreakdown,
 } from './breakdowns.ts';
-import { makeAttempt as a, makeSession } from './make-session.ts';
+import { makeAttempt as a, makeSession } from '../../../test-support/make-session.ts';
 
 const withStatus = (status: string | null) => makeSession({ status });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeAttempt as a, makeSession } from './make-session.ts';
+import { makeAttempt as a, makeSession } from '../../../test-support/make-session.ts';
 import {
   channelKeyOf,
   countryKeyOf,

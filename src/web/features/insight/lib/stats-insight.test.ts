@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeStats } from './make-stats.ts';
+import { makeStats } from '../../../test-support/make-stats.ts';
 import {
   insightFromStats,
   seriesFromStats,

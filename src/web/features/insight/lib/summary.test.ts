@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charged, makeAttempt as a, makeSession } from './make-session.ts';
+import { charged, makeAttempt as a, makeSession } from '../../../test-support/make-session.ts';
 import { fellBackToVoice, formatMean, formatShare, summarise } from './summary.ts';
 
 describe('summarise', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeSession } from './make-session.ts';
+import { makeSession } from '../../../test-support/make-session.ts';
 import { sessionsOverTime, verifiedRateOverTime, zoomWindow } from './time-series.ts';
 
 const t = (iso: string) => Date.parse(iso);

@@ -78,4 +78,60 @@ describe('CopyLinkButton', () => {
     await user.click(screen.getByRole('button', { name: 'Copy link' }));
     expect(await navigator.clipboard.readText()).toBe('https://dash.example/?from=a&to=b');
   });
+
+  it('copies a short link on request, or the full one saying why the server made none', async () => {
+    const copy = vi.fn<(text: string) => Promise<boolean>>(async () => true);
+    const shorten = vi.fn<(link: string) => Promise<string>>(
+      async () => 'https://dash.example/l/AAAAAAAAAAAAAAAAAAAAAA',
+    );
+    const user = userEvent.setup();
+    const { rerender } = render(<CopyLinkButton getLink={getLink} copy={copy} shorten={shorten} />);
+    await user.click(screen.getByRole('button', { name: 'Copy short link' }));
+    expect(shorten).toHaveBeenCalledWith('https://dash.example/?from=a&to=b');
+    expect(copy).toHaveBeenLastCalledWith('https://dash.example/l/AAAAAAAAAAAAAAAAAAAAAA');
+    expect(screen.getByRole('status')).toHaveTextContent('Short link copied (fixed time window).');
+    const refuse = async () => {
+      throw new Error('Short links are off on this server: SHORT_LINKS=off.');
+    };
+    rerender(<CopyLinkButton getLink={getLink} copy={copy} shorten={refuse} />);
+    await user.click(screen.getByRole('button', { name: 'Copy short link' }));
+    expect(copy).toHaveBeenLastCalledWith('https://dash.example/?from=a&to=b');
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'No short link: Short links are off on this server: SHORT_LINKS=off. The full link is given instead. Link copied (fixed time window).',
+    );
+  });
+
+  it('never shows the recipient’s number in the box to copy by hand when masked', async () => {
+    const numbered = () => 'https://dash.example/?recipient=%2B918681951370&mask=1';
+    const user = userEvent.setup();
+    const blocked = async () => false;
+    const { rerender } = render(
+      <CopyLinkButton
+        getLink={numbered}
+        masked
+        copy={blocked}
+        shorten={async () => 'https://dash.example/l/BBBBBBBBBBBBBBBBBBBBBB'}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Copy link' }));
+    expect(await screen.findByRole('textbox', { name: /copy this short link/ })).toHaveValue(
+      'https://dash.example/l/BBBBBBBBBBBBBBBBBBBBBB',
+    );
+    rerender(
+      <CopyLinkButton
+        getLink={numbered}
+        masked
+        copy={blocked}
+        shorten={async () => {
+          throw new Error('off');
+        }}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Copy link' }));
+    const note = await screen.findByRole('note');
+    expect(note).toHaveTextContent('+91 ••••1370');
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(document.body.textContent).not.toMatch(/8681951370/);
+    expect(document.body.innerHTML).not.toMatch(/8681951370/);
+  });
 });

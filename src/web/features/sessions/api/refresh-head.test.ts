@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeSession } from '../../insight/lib/make-session.ts';
+import { makeSession } from '../../../test-support/make-session.ts';
 import { mergeHead } from './refresh-head.ts';
 import type { LoadedPage } from './session-queries.ts';
 

@@ -6,6 +6,7 @@ import {
 } from '../../../../contract/api.ts';
 import { apiGet } from '../../../lib/api-client.ts';
 import { toApiParams, windowEnd, type ListQuery } from '../../../lib/api-params.ts';
+import { surroundingApiParams, type Surrounding } from '../lib/surrounding.ts';
 
 /** Pages remember the end of a relative window so later pages ask for the same window. */
 export type PageParam = { offset: number; endMs: number | null };
@@ -38,6 +39,18 @@ export const sessionQueries = {
       queryKey: [...sessionQueries.all(), 'detail', sessionUuid] as const,
       queryFn: ({ signal }) =>
         apiGet(`/api/sessions/${encodeURIComponent(sessionUuid)}`, sessionDetailSchema, { signal }),
+    }),
+  /** Sessions around one session (see surrounding.ts): from the index, or a 409. */
+  surrounding: (around: Surrounding) =>
+    queryOptions({
+      queryKey: [...sessionQueries.all(), 'surrounding', around] as const,
+      queryFn: ({ signal }) =>
+        apiGet('/api/sessions', sessionsPageSchema, {
+          params: surroundingApiParams(around),
+          signal,
+        }),
+      // A 409 (the index does not cover it) is an answer: the explorer link stands in.
+      retry: false,
     }),
 };
 

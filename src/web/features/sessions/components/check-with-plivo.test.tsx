@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { makeSession } from '../../insight/lib/make-session.ts';
+import { makeSession } from '../../../test-support/make-session.ts';
 import { sessionQueries } from '../api/session-queries.ts';
 import { CheckWithPlivo } from './check-with-plivo.tsx';
 

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { Session } from '../../../../contract/session.ts';
 import { AttemptTimeline } from './attempt-timeline.tsx';
 import { ChargesBreakdown } from './charges-breakdown.tsx';
+import { SurroundingSessions } from './surrounding-sessions.tsx';
 
 /** Plivo inconsistencies found while reading the session, in words. */
 export function SessionWarnings({ warnings }: { warnings: string[] }) {
@@ -53,6 +54,7 @@ export function SessionDetails({
           Open session page
         </Link>
       </div>
+      <SurroundingSessions session={session} tz={tz} masked={masked} level={3} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
@@ -38,24 +39,30 @@ function Harness({
 }) {
   const [open, setOpen] = useState<string | null>(initialOpen);
   const [sort, setSort] = useState<SortState>(null);
+  // Open rows list surrounding sessions from the server; these tests fetch nothing.
+  const [client] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { enabled: false, retry: false } } }),
+  );
   return (
-    <MemoryRouter>
-      <output data-testid="open">{open ?? 'none'}</output>
-      <SessionsTable
-        sessions={sessions}
-        newRows={NO_NEW_ROWS}
-        renderAll={false}
-        masked={false}
-        tz="utc"
-        sort={sort}
-        cols={[...COLUMN_IDS]}
-        open={open}
-        onSortChange={setSort}
-        onOpenChange={setOpen}
-        onNearEnd={() => {}}
-        backSearch="?status=verified"
-      />
-    </MemoryRouter>
+    <QueryClientProvider client={client}>
+      <MemoryRouter>
+        <output data-testid="open">{open ?? 'none'}</output>
+        <SessionsTable
+          sessions={sessions}
+          newRows={NO_NEW_ROWS}
+          renderAll={false}
+          masked={false}
+          tz="utc"
+          sort={sort}
+          cols={[...COLUMN_IDS]}
+          open={open}
+          onSortChange={setSort}
+          onOpenChange={setOpen}
+          onNearEnd={() => {}}
+          backSearch="?status=verified"
+        />
+      </MemoryRouter>
+    </QueryClientProvider>
   );
 }
 

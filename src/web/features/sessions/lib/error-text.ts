@@ -12,6 +12,7 @@ const TITLES: Record<string, string> = {
   method_not_allowed: 'The request was not allowed',
   not_indexed: 'This needs the session index, which does not cover it yet',
   internal: 'The dashboard server failed',
+  database_unavailable: 'The dashboard’s database is unavailable for a moment',
   network: 'The dashboard server could not be reached',
   bad_reply: 'The dashboard server sent an unreadable reply',
   http_error: 'The dashboard server answered with an error',

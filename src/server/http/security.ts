@@ -1,0 +1,131 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { apiErrorBody } from '../../contract/api.ts';
+import type { AppEnv } from './app-env.ts';
+import type { ServerConfig } from '../config/config.ts';
+
+// Nothing runs or styles inline: React and TanStack Virtual set styles through the CSSOM
+// (element.style), which CSP does not restrict, so neither scripts nor styles need 'unsafe-inline'.
+// The Playwright suite fails on any console error, CSP violations included.
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
+export function cspWithStyleHash(sha256: string): string {
+  return CONTENT_SECURITY_POLICY.replace("style-src 'self'", `style-src 'self' 'sha256-${sha256}'`);
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  // Our URLs carry phone numbers: never send them to another site.
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+};
+
+export function securityHeaders(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+    // A pre-rendered page's one stylesheet (its styles moved out of attributes, see
+    // inline-styles.ts) is admitted by its hash, and nothing else inline is.
+    const hash = c.get('styleHash');
+    if (hash) c.res.headers.set('Content-Security-Policy', cspWithStyleHash(hash));
+  };
+}
+
+const MAX_TARGET_LENGTH = 8192;
+const DOT_SEGMENT = /(?:^|\/)\.{1,2}(?:\/|$)/;
+
+/**
+ * Refuses request targets no page of ours produces, before any routing: absolute URLs (the
+ * server is not a forward proxy), dot segments (`/api/../v1/…` is normalised away by URL
+ * parsing, so it is checked on the raw target), encoded dots, doubled slashes, backslashes
+ * and control characters, and very long targets.
+ */
+export function requestGuard(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const url = new URL(c.req.url);
+    const raw = c.env?.incoming?.url ?? `${url.pathname}${url.search}`;
+    if (raw.length > MAX_TARGET_LENGTH) {
+      return refuse(c, 414, `The request is longer than ${MAX_TARGET_LENGTH} characters.`);
+    }
+    if (!raw.startsWith('/')) return refuse(c, 400, 'Only paths on this server can be requested.');
+    const path = raw.split('?')[0] ?? '';
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      return refuse(c, 400, 'The request path is not valid percent-encoding.');
+    }
+    if ([path, decoded].some((p) => DOT_SEGMENT.test(p) || p.includes('//') || hasUnsafeChar(p))) {
+      return refuse(c, 400, 'The request path has "..", "//", a backslash or a control character.');
+    }
+    return next();
+  };
+}
+
+/**
+ * Without access control the API must only answer pages served from our own address: a
+ * DNS-rebinding page on another site would otherwise read Plivo data through the browser.
+ */
+export function hostCheck(allowed: ReadonlySet<string>): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const host = hostnameOf(c.req.header('host') ?? '');
+    if (!allowed.has(host)) {
+      return refuse(
+        c,
+        403,
+        `This server does not answer for host "${host.slice(0, 100)}": add it to ALLOWED_HOSTS.`,
+      );
+    }
+    return next();
+  };
+}
+
+/**
+ * The Host names the server answers for, or null for any. Without sign-in the check is what
+ * stops a DNS-rebinding page. A trusted identity header does not stop one either (the page
+ * sets the header itself), so naming the login proxy's host in ALLOWED_HOSTS turns the check
+ * on there too. Basic auth needs none: the rebinding page has no password.
+ */
+export function checkedHosts(config: ServerConfig): Set<string> | null {
+  if (config.access.kind !== 'none' && config.allowedHosts.length === 0) return null;
+  const hosts = new Set(['localhost', '127.0.0.1', '::1', ...config.allowedHosts.map(hostnameOf)]);
+  if (!['0.0.0.0', '::'].includes(config.host)) hosts.add(hostnameOf(config.host));
+  return hosts;
+}
+
+/** Backslashes and control characters (CR, LF, NUL…) never belong in a path. */
+export function hasUnsafeChar(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f || code === 0x5c) return true;
+  }
+  return false;
+}
+
+function hostnameOf(hostHeader: string): string {
+  const h = hostHeader.trim().toLowerCase();
+  if (h.startsWith('[')) return h.slice(1, h.indexOf(']') > 0 ? h.indexOf(']') : undefined);
+  if (h.split(':').length > 2) return h; // a bare IPv6 address
+  return h.replace(/:\d*$/, '');
+}
+
+function refuse(c: Context<AppEnv>, status: 400 | 403 | 414, message: string): Response {
+  c.set('route', 'refused');
+  c.header('Cache-Control', 'no-store');
+  const code = status === 403 ? 'unauthorised' : 'bad_parameter';
+  return c.json(apiErrorBody(code, message), status);
+}

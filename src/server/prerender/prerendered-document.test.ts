@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { PRERENDER_BOOT_ID } from '../../contract/prerender.ts';
+import { pageTheme, prerenderedDocument } from './prerendered-document.ts';
+
+const INDEX = `<!doctype html><html lang="en"><head><title>t</title>
+<script type="module" crossorigin src="/assets/index.js"></script></head>
+<body><div id="root"></div></body></html>`;
+const result = {
+  html: '<main><p style="color:red">x</p></main>',
+  boot: {
+    apiQuery: 'a=1',
+    body: { alias: '</script><script>x()</script>$&$1' },
+    endMs: 1,
+    fetchedAt: 2,
+  },
+};
+
+describe('prerenderedDocument', () => {
+  const { html: doc, styleHash } = prerenderedDocument(INDEX, result, { theme: 'dark' });
+
+  it('puts the inert render in the root, then the data, then the app’s entry script', () => {
+    expect(doc).toContain(
+      '<div id="root"><div class="prerendered" inert><main><p class="ps-0">x</p></main></div></div>' +
+        `<script type="application/json" id="${PRERENDER_BOOT_ID}">`,
+    );
+    expect(doc.indexOf('src="/assets/index.js"')).toBeGreaterThan(doc.indexOf(PRERENDER_BOOT_ID));
+    expect(doc.match(/src="\/assets\/index.js"/g)).toHaveLength(1);
+  });
+
+  it('keeps the data inert and exact, replacement patterns included', () => {
+    const json = new RegExp(`id="${PRERENDER_BOOT_ID}">([^<]*)</script>`).exec(doc)?.[1] ?? '';
+    expect(JSON.parse(json)).toEqual(result.boot);
+    expect(doc).not.toContain('<script>x()');
+  });
+
+  it('names the moved styles by their hash, for the CSP, and applies the theme', () => {
+    const css = '.ps-0{color:red!important}';
+    expect(doc).toContain(`<style>${css}</style></head>`);
+    expect(styleHash).toBe(createHash('sha256').update(css).digest('base64'));
+    expect(doc).toContain('<html lang="en" data-theme="dark">');
+    expect(prerenderedDocument(INDEX, result, { theme: null }).html).toContain('<html lang="en">');
+    const plain = { ...result, html: '<main></main>' };
+    expect(prerenderedDocument(INDEX, plain, { theme: null }).styleHash).toBeNull();
+  });
+});
+
+describe('pageTheme', () => {
+  it.each([
+    [null, undefined, null],
+    ['dark', undefined, 'dark'],
+    [' Dark ', undefined, 'dark'],
+    [null, 'light', 'light'],
+    ['system', 'dark', null],
+    ['', 'dark', 'dark'],
+    ['"><script>', 'dark', 'dark'],
+    ['"><script>', '"><img>', null],
+  ])('link %j, stored %j → %j', (linked, stored, expected) => {
+    expect(pageTheme(linked, stored)).toBe(expected);
+  });
+});
