@@ -1,4 +1,5 @@
 import { VERDICT_KINDS, type VerdictKind } from '../../contract/verdict.ts';
+import { Recipients } from './recipients.ts';
 import type { SessionRow } from './session-row.ts';
 
 /**
@@ -69,7 +70,9 @@ export class Columns {
   moreCodes = new Map<number, number[]>();
   charge = new Float64Array(0);
   ttv = new Float32Array(0);
-  recipient = new Float64Array(0);
+  /** Each row's number, and look-ups by number or its last digits. */
+  readonly recipients = new Recipients();
+  private readonly live = (row: number) => this.has(row);
 
   readonly dicts = {
     status: new Dictionary(),
@@ -118,8 +121,39 @@ export class Columns {
 
   remove(rowids: readonly number[]): void {
     if (!rowids.length) return;
-    for (const r of rowids) if (this.has(r)) this.created[r] = NaN;
+    const gone = rowids.filter((r) => this.has(r));
+    for (const r of gone) this.created[r] = NaN;
+    this.recipients.removed(gone, this.live);
     this.rebuildOrder();
+  }
+
+  /** Rows of live sessions to this number (digits), or ending with these digits. */
+  recipientRows(digits: string, match: 'exact' | 'suffix'): number[] {
+    return this.recipients.find(digits, match, this.live);
+  }
+
+  /** Bytes the columns hold in typed arrays (what a million sessions cost in memory). */
+  bytes(): number {
+    const arrays = [
+      this.slots,
+      this.created,
+      this.status,
+      this.channel,
+      this.verdict,
+      this.country,
+      this.network,
+      this.app,
+      this.alias,
+      this.sub,
+      this.brands,
+      this.hashes,
+      this.attempts,
+      this.attemptChannels,
+      this.codes,
+      this.charge,
+      this.ttv,
+    ];
+    return arrays.reduce((sum, a) => sum + a.byteLength, 0) + this.recipients.bytes();
   }
 
   /** Bulk load: append without ordering, then `rebuildOrder` once. */
@@ -223,7 +257,7 @@ export class Columns {
     this.attempts[r] = Math.min(row.attempts, 65_535);
     this.charge[r] = row.chargeNanos;
     this.ttv[r] = row.ttvSeconds ?? NaN;
-    this.recipient[r] = row.recipient ? Number(row.recipient) : NaN;
+    this.recipients.set(r, row.recipient, this.live);
     this.setCodes(r, row.attemptCodes);
   }
 
@@ -276,7 +310,7 @@ export class Columns {
     this.codes = grow(this.codes, (n) => new Uint32Array(n));
     this.charge = grow(this.charge, (n) => new Float64Array(n));
     this.ttv = grow(this.ttv, (n) => new Float32Array(n), NaN);
-    this.recipient = grow(this.recipient, (n) => new Float64Array(n), NaN);
+    this.recipients.grow(capacity);
     this.capacity = capacity;
   }
 }

@@ -6,17 +6,17 @@ import type { UpstreamClient } from '../upstream/upstream-client.ts';
 /**
  * One list call made by the sync loop, through the same client and budget as people's
  * requests, but only when it costs them nothing. The sync never queues; it comes back later.
- * Before each call it looks at the shared budget (`Budget.state()` only, so any budget with
- * that API will do) and calls only when:
+ * It watches people's use of the budget — what the budget has used (`Budget.state()`) less
+ * its own calls, looked at every second by the loop — and calls only when:
  *
  * - no person waits for a slot, no 429 pause runs, and a slot is free now;
  * - people's use has not risen in the last twelfth of a window (~5 s): a burst of theirs is
  *   left to finish first;
  * - its own calls in the window stay within its share (INDEX_BUDGET_SHARE) **and** within
  *   what people's recent demand leaves: `perWindow − people's busiest window in the last 15
- *   windows`. People's calls in a window are what the budget has used less the sync's own.
- *   If people never use more than they did lately, the two never add up to more than the
- *   budget, so no person waits for a slot behind the sync;
+ *   windows`. As long as people use no more than they did lately, the two never add up to
+ *   more than the budget, so no person waits for a slot behind the sync; when people leave
+ *   it too little, the sync falls behind ("as of" grows) rather than make them wait;
  * - catch-up reads (settle, backfill, subaccount probes: `keep > 0`) also leave `keep` slots
  *   of that allowance for head passes, so "as of" stays fresh, and people their whole share
  *   free now.

@@ -46,6 +46,8 @@ export type Leadership = {
 
 const STATE_KEY = 'sync';
 const IDLE_MS = 500;
+/** The longest the loop sleeps without looking at people's use of the budget. */
+const SAMPLE_MS = 1_000;
 /** How often a replica that does not sync reads the syncing one's writes. */
 export const FOLLOW_MS = 2_000;
 const PURGE_EVERY_MS = 3_600_000;
@@ -185,13 +187,16 @@ export class SyncLoop {
     const plan = this.options.plan ?? DEFAULT_PLAN;
     const window = nextWindow(this.state, nowUs, plan, this.view);
     if (!window) {
-      return Math.max(IDLE_MS, ((this.state.asOfUs ?? nowUs) + plan.headEveryUs - nowUs) / 1000);
+      // Nothing due: look at people's use again within a second (to see their bursts).
+      fetcher.cap();
+      const dueMs = ((this.state.asOfUs ?? nowUs) + plan.headEveryUs - nowUs) / 1000;
+      return Math.max(IDLE_MS, Math.min(dueMs, SAMPLE_MS));
     }
     const keep = window.kind === 'head' ? 0 : headSlots;
     if (!fetcher.mayCall(keep)) {
       // A blocked backfill or settle read must not sleep through the next head pass.
       const headDueMs = ((this.state.asOfUs ?? nowUs) + plan.headEveryUs - nowUs) / 1000;
-      return Math.max(IDLE_MS, Math.min(fetcher.msUntilShareFrees(keep), headDueMs));
+      return Math.max(IDLE_MS, Math.min(fetcher.msUntilShareFrees(keep), headDueMs, SAMPLE_MS));
     }
     const outcome = await fetcher.list(queryFor(window), keep);
     if (outcome.kind !== 'page') return this.notStored(outcome);

@@ -113,9 +113,7 @@ export function nextWindow(
   }
   const headDue = state.asOfUs === null || nowUs - state.asOfUs >= settings.headEveryUs;
   if (headDue) {
-    const overlap = secondLook(state.coveredToUs, nowUs, settings, view)
-      ? settings.overlapUs
-      : 0;
+    const overlap = secondLook(state.coveredToUs, nowUs, settings, view) ? settings.overlapUs : 0;
     const fromUs = Math.max(state.coveredToUs - overlap, horizonUs(nowUs));
     return { kind: 'head', fromUs, toUs: nowUs, offset: 0 };
   }
