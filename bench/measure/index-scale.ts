@@ -40,7 +40,10 @@ export type IndexScaleResult = {
   listMs: number[];
   recipientExactMs: number[];
   recipientSuffixMs: number[];
-  heapMb: number;
+  /** The in-memory columns' typed arrays (and recipient buckets). */
+  columnsMb: number;
+  /** The whole process once the sessions are in (bench process: columns, SQLite's cache, …). */
+  rssMb: number;
 };
 
 async function time(run: () => unknown): Promise<number> {
@@ -95,7 +98,6 @@ export async function measureIndexScale(
   const bench = await open();
   const index = await SessionIndex.open(bench.store);
   const nowUs = Date.now() * 1000;
-  const heapBefore = process.memoryUsage().heapUsed;
   try {
     let ingestMs = 0;
     const recipients: string[] = [];
@@ -135,7 +137,8 @@ export async function measureIndexScale(
       listMs,
       recipientExactMs,
       recipientSuffixMs,
-      heapMb: round((process.memoryUsage().heapUsed - heapBefore) / 1e6, 0),
+      columnsMb: round(index.memoryBytes() / 1e6, 0),
+      rssMb: round(process.memoryUsage().rss / 1e6, 0),
     };
   } finally {
     await bench.dispose();
@@ -167,38 +170,36 @@ export function indexScaleFigures(r: IndexScaleResult): Figure[] {
       unit: 'ms',
       target: { op: '<=', value: big ? 1500 : 200 },
     },
-    ...(big
-      ? []
-      : ([
-          {
-            group,
-            label: 'list page, 10 filter sets, p50',
-            value: round(percentile(r.listMs, 50)),
-            unit: 'ms',
-            target: { op: '<=', value: 20 },
-          },
-          {
-            group,
-            label: 'list page, 10 filter sets, p99',
-            value: round(percentile(r.listMs, 99)),
-            unit: 'ms',
-            target: { op: '<=', value: 50 },
-          },
-          {
-            group,
-            label: 'recipient, exact, median',
-            value: round(median(r.recipientExactMs), 2),
-            unit: 'ms',
-            target: { op: '<=', value: 5 },
-          },
-          {
-            group,
-            label: 'recipient, last 4 digits, median',
-            value: round(median(r.recipientSuffixMs), 2),
-            unit: 'ms',
-            target: { op: '<=', value: 5 },
-          },
-        ] satisfies Figure[])),
-    { group, label: 'JS heap added (columns)', value: r.heapMb, unit: 'MB' },
+    // The list and look-up targets are the issue's at 1M; at 10M they are reported beside them.
+    {
+      group,
+      label: 'list page, 10 filter sets, p50',
+      value: round(percentile(r.listMs, 50)),
+      unit: 'ms',
+      ...(big ? { note: 'target at 1M: 20 ms' } : { target: { op: '<=', value: 20 } }),
+    },
+    {
+      group,
+      label: 'list page, 10 filter sets, p99',
+      value: round(percentile(r.listMs, 99)),
+      unit: 'ms',
+      ...(big ? { note: 'target at 1M: 50 ms' } : { target: { op: '<=', value: 50 } }),
+    },
+    {
+      group,
+      label: 'recipient, exact, median',
+      value: round(median(r.recipientExactMs), 2),
+      unit: 'ms',
+      ...(big ? { note: 'target at 1M: 5 ms' } : { target: { op: '<=', value: 5 } }),
+    },
+    {
+      group,
+      label: 'recipient, last 4 digits, median',
+      value: round(median(r.recipientSuffixMs), 2),
+      unit: 'ms',
+      ...(big ? { note: 'target at 1M: 5 ms' } : { target: { op: '<=', value: 5 } }),
+    },
+    { group, label: 'in-memory columns (typed arrays)', value: r.columnsMb, unit: 'MB' },
+    { group, label: 'process RSS after ingest', value: r.rssMb, unit: 'MB' },
   ];
 }

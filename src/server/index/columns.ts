@@ -1,4 +1,5 @@
 import { VERDICT_KINDS, type VerdictKind } from '../../contract/verdict.ts';
+import { Recipients } from './recipients.ts';
 import type { SessionRow } from './session-row.ts';
 
 /**
@@ -43,9 +44,14 @@ type Grow = Float64Array | Float32Array | Uint8Array | Uint16Array | Uint32Array
 
 export class Columns {
   capacity = 0;
-  /** Rowids of live sessions, newest first (ties: higher rowid first). */
+  /**
+   * Rowids of live sessions, newest first (ties: higher rowid first): a view of `slots`,
+   * which keeps room before it (new sessions are the newest: prepended in O(k)) and after it.
+   */
   order = new Uint32Array(0);
   count = 0;
+  private slots = new Uint32Array(0);
+  private start = 0;
   created = new Float64Array(0);
   status = new Uint8Array(0);
   channel = new Uint8Array(0);
@@ -64,7 +70,9 @@ export class Columns {
   moreCodes = new Map<number, number[]>();
   charge = new Float64Array(0);
   ttv = new Float32Array(0);
-  recipient = new Float64Array(0);
+  /** Each row's number, and look-ups by number or its last digits. */
+  readonly recipients = new Recipients();
+  private readonly live = (row: number) => this.has(row);
 
   readonly dicts = {
     status: new Dictionary(),
@@ -87,8 +95,10 @@ export class Columns {
   }
 
   /**
-   * Writes rows (by rowid) and keeps `order` sorted. New rows are merged in one pass,
-   * O(n + k); a row whose creation time changed (never seen from Plivo) is re-placed.
+   * Writes rows (by rowid) and keeps `order` sorted. New rows newer than all others (what
+   * the sync mostly writes) are prepended, O(k); others are merged in by binary search and
+   * block moves, O(k log n) plus moving the rows after the first insertion point. A row
+   * whose creation time changed (never seen from Plivo) is re-placed.
    */
   upsert(rows: readonly { rowid: number; row: SessionRow }[]): void {
     const added: number[] = [];
@@ -111,8 +121,39 @@ export class Columns {
 
   remove(rowids: readonly number[]): void {
     if (!rowids.length) return;
-    for (const r of rowids) if (this.has(r)) this.created[r] = NaN;
+    const gone = rowids.filter((r) => this.has(r));
+    for (const r of gone) this.created[r] = NaN;
+    this.recipients.removed(gone, this.live);
     this.rebuildOrder();
+  }
+
+  /** Rows of live sessions to this number (digits), or ending with these digits. */
+  recipientRows(digits: string, match: 'exact' | 'suffix'): number[] {
+    return this.recipients.find(digits, match, this.live);
+  }
+
+  /** Bytes the columns hold in typed arrays (what a million sessions cost in memory). */
+  bytes(): number {
+    const arrays = [
+      this.slots,
+      this.created,
+      this.status,
+      this.channel,
+      this.verdict,
+      this.country,
+      this.network,
+      this.app,
+      this.alias,
+      this.sub,
+      this.brands,
+      this.hashes,
+      this.attempts,
+      this.attemptChannels,
+      this.codes,
+      this.charge,
+      this.ttv,
+    ];
+    return arrays.reduce((sum, a) => sum + a.byteLength, 0) + this.recipients.bytes();
   }
 
   /** Bulk load: append without ordering, then `rebuildOrder` once. */
@@ -126,8 +167,18 @@ export class Columns {
     for (let r = 0; r < this.capacity; r++) if (!Number.isNaN(this.created[r] ?? NaN)) rows.push(r);
     const order = Uint32Array.from(rows);
     order.sort((a, b) => this.compare(a, b));
-    this.order = order;
-    this.count = order.length;
+    this.place(order, 0);
+  }
+
+  /** Index in `order` of the first row created before `us` (binary search). */
+  firstBefore(us: number): number {
+    let [lo, hi] = [0, this.count];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.created[this.order[mid] ?? 0] ?? 0) >= us) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private compare(a: number, b: number): number {
@@ -137,26 +188,57 @@ export class Columns {
 
   private mergeIntoOrder(added: number[]): void {
     added.sort((a, b) => this.compare(a, b));
-    const old = this.order.subarray(0, this.count);
-    const merged = new Uint32Array(old.length + added.length);
-    let i = 0;
-    let j = 0;
-    let k = 0;
-    while (i < old.length && j < added.length) {
-      const a = old[i] ?? 0;
-      const b = added[j] ?? 0;
-      if (this.compare(a, b) <= 0) {
-        merged[k++] = a;
-        i++;
-      } else {
-        merged[k++] = b;
-        j++;
-      }
+    const k = added.length;
+    const first = this.order[0];
+    if (first === undefined || this.compare(added[k - 1] ?? 0, first) < 0) {
+      // All newer than the newest: into the room before `order`.
+      if (this.start < k) this.place(this.order, k);
+      this.start -= k;
+      this.slots.set(added, this.start);
+      this.count += k;
+      this.order = this.slots.subarray(this.start, this.start + this.count);
+      return;
     }
-    while (i < old.length) merged[k++] = old[i++] ?? 0;
-    while (j < added.length) merged[k++] = added[j++] ?? 0;
-    this.order = merged;
-    this.count = merged.length;
+    if (this.slots.length < this.start + this.count + k) this.place(this.order, 0, k);
+    // From the oldest new row back: move the block of rows older than it, then place it.
+    const base = this.start;
+    const slots = this.slots;
+    let end = this.count;
+    let write = this.count + k;
+    for (let j = k - 1; j >= 0; j--) {
+      const row = added[j] ?? 0;
+      const at = this.placeOf(row, end);
+      slots.copyWithin(base + write - (end - at), base + at, base + end);
+      write -= end - at;
+      end = at;
+      slots[base + --write] = row;
+    }
+    this.count += k;
+    this.order = slots.subarray(base, base + this.count);
+  }
+
+  /** How many of the first `end` rows of `order` come before `row` (binary search). */
+  private placeOf(row: number, end: number): number {
+    const slots = this.slots;
+    let [lo, hi] = [0, end];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.compare(slots[this.start + mid] ?? 0, row) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Copies `rows` (newest first) into fresh slots, with room before and after them. */
+  private place(rows: Uint32Array, roomBefore: number, roomAfter = 0): void {
+    const n = rows.length;
+    const before = Math.max(roomBefore, 1024, n >>> 4);
+    const slots = new Uint32Array(before + n + Math.max(roomAfter, 1024, n >>> 4));
+    slots.set(rows, before);
+    this.slots = slots;
+    this.start = before;
+    this.count = n;
+    this.order = slots.subarray(before, before + n);
   }
 
   private set(r: number, row: SessionRow): void {
@@ -175,7 +257,7 @@ export class Columns {
     this.attempts[r] = Math.min(row.attempts, 65_535);
     this.charge[r] = row.chargeNanos;
     this.ttv[r] = row.ttvSeconds ?? NaN;
-    this.recipient[r] = row.recipient ? Number(row.recipient) : NaN;
+    this.recipients.set(r, row.recipient, this.live);
     this.setCodes(r, row.attemptCodes);
   }
 
@@ -228,7 +310,7 @@ export class Columns {
     this.codes = grow(this.codes, (n) => new Uint32Array(n));
     this.charge = grow(this.charge, (n) => new Float64Array(n));
     this.ttv = grow(this.ttv, (n) => new Float32Array(n), NaN);
-    this.recipient = grow(this.recipient, (n) => new Float64Array(n), NaN);
+    this.recipients.grow(capacity);
     this.capacity = capacity;
   }
 }

@@ -16,7 +16,7 @@ export type OpenResult =
   | { ok: false; reason: string; notes: string[] };
 
 const COLUMNS =
-  'uuid, created_us, status, channel, country, network, verdict, app, alias, subaccount, brands, hashes, attempts, attempt_codes, recipient, recipient_rev, charge_nanos, ttv, final, json';
+  'uuid, created_us, status, channel, country, network, verdict, app, alias, subaccount, brands, hashes, attempts, attempt_codes, recipient, charge_nanos, ttv, final, json';
 
 export function openSqliteStore(dataDir: string, now = Date.now): OpenResult {
   const notes: string[] = [];
@@ -125,9 +125,6 @@ function code(error: unknown): string {
   return typeof c === 'string' ? c : error instanceof Error ? error.message.slice(0, 80) : 'error';
 }
 
-/** Recipients are ASCII digits, so reversing by UTF-16 unit is exact. */
-const reversed = (s: string | null) => (s === null ? null : s.split('').toReversed().join(''));
-
 /** Synchronous; the index reads it through `asyncSqliteStore` (sqlite-async.ts). */
 export class SqliteStore {
   readonly engine = 'sqlite';
@@ -175,7 +172,6 @@ export class SqliteStore {
           r.attempts,
           r.attemptCodes,
           r.recipient,
-          reversed(r.recipient),
           r.chargeNanos,
           r.ttvSeconds,
           r.final ? 1 : 0,
@@ -200,15 +196,16 @@ export class SqliteStore {
     return out;
   }
 
+  /**
+   * A scan, without an index: the index's queries look recipients up in memory (their SQLite
+   * index cost two thirds of the ingest time at 10M sessions); this answers tools and tests.
+   */
   recipientRows(digits: string, match: 'exact' | 'suffix'): number[] {
+    if (!/^\d+$/.test(digits)) return [];
     const rows =
       match === 'exact'
-        ? this.db
-            .prepare('SELECT rowid FROM sessions WHERE recipient_rev = ?')
-            .all(reversed(digits))
-        : this.db
-            .prepare('SELECT rowid FROM sessions WHERE recipient_rev >= ? AND recipient_rev < ?')
-            .all(reversed(digits), `${reversed(digits)}:`);
+        ? this.db.prepare('SELECT rowid FROM sessions WHERE recipient = ?').all(digits)
+        : this.db.prepare("SELECT rowid FROM sessions WHERE recipient LIKE '%' || ?").all(digits);
     return (rows as { rowid: number }[]).map((r) => r.rowid);
   }
 

@@ -5,10 +5,12 @@ import type { SubaccountAttribution } from './subaccount-attribution.ts';
 import type { FetchOutcome, SyncFetcher } from './sync-fetch.ts';
 import {
   DEFAULT_PLAN,
+  PAGE,
   afterPage,
   backfillDone,
   initialSyncState,
   nextWindow,
+  type IndexView,
   type PlanSettings,
   type SyncState,
   type SyncWindow,
@@ -43,23 +45,25 @@ export type Leadership = {
 };
 
 const STATE_KEY = 'sync';
-const PAGE = 20;
 const IDLE_MS = 500;
+/** The longest the loop sleeps without looking at people's use of the budget. */
+const SAMPLE_MS = 1_000;
 /** How often a replica that does not sync reads the syncing one's writes. */
 export const FOLLOW_MS = 2_000;
 const PURGE_EVERY_MS = 3_600_000;
 const ERROR_AFTER_FAILURES = 3;
 /**
  * Share slots kept for head passes, so backfill and settle reads never make "as of" go
- * stale: two passes' worth (a pass every 30 s), sized by the last pass's pages.
+ * stale: two passes' worth (a pass every 30 s), sized by the recent passes' pages.
  */
-const headSlots = (lastHeadPages: number) => 2 * Math.max(1, lastHeadPages);
+const RECENT_HEADS = 4;
 
 export class SyncLoop {
   private state: SyncState;
   private lastError: string | null = null;
   private failures = 0;
-  private lastHeadPages = 1;
+  /** Pages of the last few head passes. */
+  private readonly headPages: number[] = [1];
   private lastPurgeMs = 0;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -174,24 +178,25 @@ export class SyncLoop {
     const { index, fetcher, now } = this.options;
     const nowUs = now() * 1000;
     await this.purge(nowUs);
-    if (
-      this.options.attribution.hasWork(nowUs / 1000) &&
-      fetcher.mayCall(headSlots(this.lastHeadPages))
-    ) {
-      const keep = headSlots(this.lastHeadPages);
+    const headSlots = 2 * Math.max(1, ...this.headPages);
+    if (this.options.attribution.hasWork(nowUs / 1000) && fetcher.mayCall(headSlots)) {
+      const keep = headSlots;
       const done = await this.options.attribution.step(fetcher, nowUs / 1000, keep);
       return done === 'done' ? 0 : this.notStored(done);
     }
     const plan = this.options.plan ?? DEFAULT_PLAN;
-    const window = nextWindow(this.state, nowUs, plan);
+    const window = nextWindow(this.state, nowUs, plan, this.view);
     if (!window) {
-      return Math.max(IDLE_MS, ((this.state.asOfUs ?? nowUs) + plan.headEveryUs - nowUs) / 1000);
+      // Nothing due: look at people's use again within a second (to see their bursts).
+      fetcher.cap();
+      const dueMs = ((this.state.asOfUs ?? nowUs) + plan.headEveryUs - nowUs) / 1000;
+      return Math.max(IDLE_MS, Math.min(dueMs, SAMPLE_MS));
     }
-    const keep = window.kind === 'head' ? 0 : headSlots(this.lastHeadPages);
+    const keep = window.kind === 'head' ? 0 : headSlots;
     if (!fetcher.mayCall(keep)) {
       // A blocked backfill or settle read must not sleep through the next head pass.
       const headDueMs = ((this.state.asOfUs ?? nowUs) + plan.headEveryUs - nowUs) / 1000;
-      return Math.max(IDLE_MS, Math.min(fetcher.msUntilShareFrees(keep), headDueMs));
+      return Math.max(IDLE_MS, Math.min(fetcher.msUntilShareFrees(keep), headDueMs, SAMPLE_MS));
     }
     const outcome = await fetcher.list(queryFor(window), keep);
     if (outcome.kind !== 'page') return this.notStored(outcome);
@@ -206,7 +211,10 @@ export class SyncLoop {
     const entries = page.sessions.length + page.problems.length;
     const rows = nextOffset !== null ? nextOffset - window.offset : entries;
     const pages = Math.floor(window.offset / PAGE) + 1;
-    if (window.kind === 'head' && !page.hasNext) this.lastHeadPages = pages;
+    if (window.kind === 'head' && !page.hasNext) {
+      this.headPages.push(pages);
+      if (this.headPages.length > RECENT_HEADS) this.headPages.shift();
+    }
     await this.save(
       afterPage(
         this.state,
@@ -219,6 +227,12 @@ export class SyncLoop {
     this.lastError = null;
     return 0;
   }
+
+  /** What the plan reads of the index. */
+  private readonly view: IndexView = {
+    countIn: (fromUs, toUs) => this.options.index.countCreatedIn(fromUs, toUs),
+    nthFrom: (fromUs, n) => this.options.index.nthCreatedFrom(fromUs, n),
+  };
 
   /** How long to wait after a call that stored nothing; failures back off and show. */
   private notStored(

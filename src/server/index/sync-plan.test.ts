@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DAY_US } from '../../contract/query-window.ts';
 import {
   DEFAULT_PLAN,
+  PAGE,
   MAX_CHUNK_US,
   MIN_CHUNK_US,
   afterPage,
@@ -9,12 +10,26 @@ import {
   horizonUs,
   initialSyncState,
   nextWindow,
+  type IndexView,
   type SyncState,
 } from './sync-plan.ts';
 
 const MIN = 60_000_000;
 const NOW = 1_800_000_000_000_000;
 const last = { rows: 20, hasMore: false, pages: 1 };
+
+/** What the plan sees of an index holding sessions created at these times. */
+function viewOf(times: number[]): IndexView {
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    countIn: (from, to) => sorted.filter((t) => t >= from && t < to).length,
+    nthFrom: (from, n) => sorted.filter((t) => t >= from)[n - 1] ?? null,
+  };
+}
+
+/** `count` sessions evenly spread over [fromUs, toUs). */
+const evenly = (fromUs: number, toUs: number, count: number) =>
+  Array.from({ length: count }, (_, i) => fromUs + Math.floor(((toUs - fromUs) * i) / count));
 
 /** State after the first head pass ended at `at`. */
 function afterFirstHead(at = NOW): SyncState {
@@ -87,13 +102,35 @@ describe('sync planning', () => {
     expect(nextWindow(after, at + 1)).toEqual({ ...back, offset: 20 });
   });
 
-  it('reads sessions once more after they settle, every 5 minutes', () => {
+  it('reads only the new sessions when a second look would cost another page', () => {
+    const state = afterFirstHead();
+    const at = NOW + DEFAULT_PLAN.headEveryUs;
+    // A busy account: 15 sessions in the last 30 s, as many expected by now.
+    const busy = viewOf(evenly(NOW - 30_000_000, NOW, 15));
+    expect(nextWindow(state, at, DEFAULT_PLAN, busy)).toEqual({
+      kind: 'head',
+      fromUs: NOW,
+      toUs: at,
+      offset: 0,
+    });
+    // A quiet one: the second look fits in the same page.
+    const quiet = viewOf(evenly(NOW - 30_000_000, NOW, 4));
+    expect(nextWindow(state, at, DEFAULT_PLAN, quiet)?.fromUs).toBe(NOW - DEFAULT_PLAN.overlapUs);
+  });
+
+  it('reads sessions once more after they settle: whatever is due every 10 minutes', () => {
     let state = afterFirstHead();
-    const at = NOW + 5 * MIN;
+    const settledTo = NOW - DEFAULT_PLAN.settleUs;
+    const few = viewOf(evenly(settledTo, NOW, 30));
+    const early = NOW + 9 * MIN;
+    expect(nextWindow({ ...state, asOfUs: early }, early, DEFAULT_PLAN, few)?.kind).toBe(
+      'backfill',
+    );
+    const at = NOW + 10 * MIN;
     state = { ...state, asOfUs: at };
-    expect(nextWindow(state, at)).toEqual({
+    expect(nextWindow(state, at, DEFAULT_PLAN, few)).toEqual({
       kind: 'settle',
-      fromUs: NOW - DEFAULT_PLAN.settleUs,
+      fromUs: settledTo,
       toUs: at - DEFAULT_PLAN.settleUs,
       offset: 0,
     });
@@ -103,7 +140,21 @@ describe('sync planning', () => {
       last,
     );
     expect(settled.settledToUs).toBe(at - 20 * MIN);
-    expect(nextWindow(settled, at)?.kind).toBe('backfill');
+    expect(nextWindow(settled, at, DEFAULT_PLAN, few)?.kind).toBe('backfill');
+  });
+
+  it('settles as soon as three pages are due, in whole pages', () => {
+    const settledTo = NOW - DEFAULT_PLAN.settleUs;
+    const at = NOW + 2 * MIN;
+    const state = { ...afterFirstHead(), asOfUs: at };
+    // 70 sessions due by now (created before at − settle): three whole pages of them.
+    const times = evenly(settledTo, at - DEFAULT_PLAN.settleUs, 70);
+    const window = nextWindow(state, at, DEFAULT_PLAN, viewOf(times));
+    expect(window).toEqual({ kind: 'settle', fromUs: settledTo, toUs: times[60], offset: 0 });
+    expect(viewOf(times).countIn(settledTo, window?.toUs ?? 0)).toBe(3 * PAGE);
+    // Fewer than three pages due: not yet.
+    const some = evenly(settledTo, at - DEFAULT_PLAN.settleUs, 59);
+    expect(nextWindow(state, at, DEFAULT_PLAN, viewOf(some))?.kind).toBe('backfill');
   });
 
   it.each([

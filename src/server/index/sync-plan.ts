@@ -1,19 +1,26 @@
 import { DAY_US, PLIVO_HORIZON_DAYS } from '../../contract/query-window.ts';
 
 /**
- * What the sync loop reads next, decided from its saved state alone (pure, so restarts and
- * tests see the same plan). Windows are half-open [fromUs, toUs) in microseconds and read
- * page by page with an offset: a window ending in the past never gains sessions, so the
- * offsets stay valid between pages.
+ * What the sync loop reads next, decided from its saved state and what the index holds
+ * (pure, so restarts and tests see the same plan). Windows are half-open [fromUs, toUs) in
+ * microseconds and read page by page with an offset: a window ending in the past never gains
+ * sessions, so the offsets stay valid between pages.
  *
- * - head, every 30 s: [coveredTo − overlap, now): new sessions, and a second look at the
- *   previous pass's (most codes are entered within a minute);
- * - settle, every 2 min: [settledTo, now − settle): each session once more after its code's
- *   validity has run out, when Plivo will not change it again (verified or expired);
+ * - head, every 30 s: [coveredTo, now): the new sessions. A second look at the previous
+ *   pass's (most codes are entered within a minute; `overlapUs` more) rides along only when
+ *   it costs no extra page (as on a quiet account);
+ * - settle: [settledTo, …) up to now − settle: each session once more after its code's
+ *   validity has run out, when Plivo will not change it again (verified or expired), and
+ *   also any session Plivo listed late. Batched: as soon as `settleBatch` sessions are due,
+ *   in whole pages (the window ends where the index's sessions fill its last page), else
+ *   whatever is due every `settleEveryUs`;
  * - backfill otherwise: [coveredFrom − chunk, coveredFrom), newest first, back to Plivo's
  *   horizon; sessions that old are already final.
- * Between its head read and its settle read, a session can show a status up to `settle` old.
+ * Between its head read and its settle read, a session can show a status up to `settle` +
+ * `settleEveryUs` old.
  */
+export const PAGE = 20;
+
 export type SyncWindow = {
   kind: 'head' | 'settle' | 'backfill';
   fromUs: number;
@@ -41,8 +48,11 @@ export type PlanSettings = {
   headEveryUs: number;
   /** How long a session can still change: the longest code validity, plus margin. */
   settleUs: number;
+  /** Settle whatever is due at least this often… */
   settleEveryUs: number;
-  /** Head passes re-read this much before coveredTo, for sessions Plivo lists late. */
+  /** …or as soon as this many sessions are due (read in whole pages). */
+  settleBatch: number;
+  /** A head pass's second look: this much before coveredTo, when it is cheap. */
   overlapUs: number;
   /** The first head pass: "first the recent hours". */
   firstHeadUs: number;
@@ -52,7 +62,8 @@ export const DEFAULT_PLAN: PlanSettings = {
   headEveryUs: 30_000_000,
   // Plivo's codes are valid for minutes (the simulator's apps: 5 to 15): 20 min is past them.
   settleUs: 20 * 60_000_000,
-  settleEveryUs: 2 * 60_000_000,
+  settleEveryUs: 10 * 60_000_000,
+  settleBatch: 3 * PAGE,
   overlapUs: 30_000_000,
   firstHeadUs: 3_600_000_000,
 };
@@ -79,11 +90,22 @@ export function backfillDone(state: SyncState, nowUs: number): boolean {
   return state.coveredFromUs !== null && state.coveredFromUs <= horizonUs(nowUs) + 60_000_000;
 }
 
+/** What the plan needs to know of the index's sessions (by creation time). */
+export type IndexView = {
+  /** Sessions stored with a creation time in [fromUs, toUs). */
+  countIn(fromUs: number, toUs: number): number;
+  /** Creation time of the n-th stored session (1-based, oldest first) created at or after fromUs. */
+  nthFrom(fromUs: number, n: number): number | null;
+};
+
+const NOTHING_KNOWN: IndexView = { countIn: () => 0, nthFrom: () => null };
+
 /** The window to read next, or null when nothing is due yet. */
 export function nextWindow(
   state: SyncState,
   nowUs: number,
   settings: PlanSettings = DEFAULT_PLAN,
+  view: IndexView = NOTHING_KNOWN,
 ): SyncWindow | null {
   if (state.currentHead) return state.currentHead;
   if (state.coveredToUs === null || state.coveredFromUs === null) {
@@ -91,14 +113,13 @@ export function nextWindow(
   }
   const headDue = state.asOfUs === null || nowUs - state.asOfUs >= settings.headEveryUs;
   if (headDue) {
-    const fromUs = Math.max(state.coveredToUs - settings.overlapUs, horizonUs(nowUs));
+    const overlap = secondLook(state.coveredToUs, nowUs, settings, view) ? settings.overlapUs : 0;
+    const fromUs = Math.max(state.coveredToUs - overlap, horizonUs(nowUs));
     return { kind: 'head', fromUs, toUs: nowUs, offset: 0 };
   }
   if (state.current) return state.current;
-  const settledBy = nowUs - settings.settleUs;
-  if (state.settledToUs !== null && settledBy - state.settledToUs >= settings.settleEveryUs) {
-    return { kind: 'settle', fromUs: state.settledToUs, toUs: settledBy, offset: 0 };
-  }
+  const settle = settleWindow(state.settledToUs, nowUs, settings, view);
+  if (settle) return settle;
   if (!backfillDone(state, nowUs)) {
     const toUs = state.coveredFromUs;
     return {
@@ -107,6 +128,44 @@ export function nextWindow(
       toUs,
       offset: 0,
     };
+  }
+  return null;
+}
+
+/**
+ * Whether a head pass also reads the previous pass's sessions again: when it costs no extra
+ * page (estimated from the index: as many new sessions as came in the same time before).
+ */
+function secondLook(
+  coveredToUs: number,
+  nowUs: number,
+  settings: PlanSettings,
+  view: IndexView,
+): boolean {
+  const fresh = view.countIn(coveredToUs - Math.max(0, nowUs - coveredToUs), coveredToUs);
+  const again = view.countIn(coveredToUs - settings.overlapUs, coveredToUs);
+  const pages = (n: number) => Math.max(1, Math.ceil(n / PAGE));
+  return pages(fresh + again) <= pages(fresh);
+}
+
+function settleWindow(
+  settledToUs: number | null,
+  nowUs: number,
+  settings: PlanSettings,
+  view: IndexView,
+): SyncWindow | null {
+  const settledBy = nowUs - settings.settleUs;
+  if (settledToUs === null || settledBy <= settledToUs) return null;
+  const due = view.countIn(settledToUs, settledBy);
+  const pages = Math.floor(due / PAGE);
+  if (due >= settings.settleBatch && pages > 0) {
+    // Whole pages: end where the first session past them starts (as far as the index knows).
+    const next = view.nthFrom(settledToUs, pages * PAGE + 1);
+    const toUs = next !== null && next > settledToUs && next < settledBy ? next : settledBy;
+    return { kind: 'settle', fromUs: settledToUs, toUs, offset: 0 };
+  }
+  if (settledBy - settledToUs >= settings.settleEveryUs) {
+    return { kind: 'settle', fromUs: settledToUs, toUs: settledBy, offset: 0 };
   }
   return null;
 }
