@@ -124,7 +124,7 @@ export class IndexAnswers {
         message: `Comparing windows needs the session index for the baseline ${usToIso(baseline.fromUs)} to ${usToIso(baseline.toUs)} too, but ${before}.`,
       };
     }
-    const found = await index.changes({ ...query, window }, baseline);
+    const found = index.changes({ ...query, window }, baseline);
     return {
       by: 'index',
       changes: {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PG_MIGRATIONS } from '../db/pg-migrations.ts';
 import { openDatabase, type Database } from '../db/postgres.ts';
 import { makeRow } from '../testing/session-rows.ts';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../testing/throwaway-postgres.ts';
@@ -91,11 +92,14 @@ describe('the PostgreSQL session store', () => {
       Array.from({ length: 4 }, () => openDatabase(url, (line) => logs.push(line))),
     );
     opened.push(...dbs);
-    expect(logs.filter((l) => l.includes('applied migration 1'))).toHaveLength(1);
+    // Every migration applied exactly once, by one of the four.
+    for (const version of PG_MIGRATIONS.keys()) {
+      expect(logs.filter((l) => l.includes(`applied migration ${version + 1}`))).toHaveLength(1);
+    }
     const versions = await dbs[0]?.query<{ version: number }>(
-      'SELECT version FROM schema_migrations',
+      'SELECT version FROM schema_migrations ORDER BY version',
     );
-    expect(versions?.rows).toEqual([{ version: 1 }]);
+    expect(versions?.rows).toEqual(PG_MIGRATIONS.map((_, i) => ({ version: i + 1 })));
   });
 
   it('refuses a schema newer than this release, naming the database but not the password', async () => {
@@ -105,7 +109,7 @@ describe('the PostgreSQL session store', () => {
     await db.close();
     const withPassword = url.replace('postgres@', 'postgres:s3cret-pw@');
     await expect(openDatabase(withPassword, () => {})).rejects.toThrow(
-      /^PostgreSQL at 127\.0\.0\.1:\d+\/newer \(DATABASE_URL\) cannot be used: its schema is version 99, newer than this dashboard \(1\)/,
+      /^PostgreSQL at 127\.0\.0\.1:\d+\/newer \(DATABASE_URL\) cannot be used: its schema is version 99, newer than this dashboard \(2\)/,
     );
   });
 });

@@ -103,9 +103,9 @@ export class SessionIndex {
   }
 
   /** "What changed" between the query's window and a baseline window (same filters). */
-  async changes(q: Omit<IndexQuery, 'limit' | 'offset'>, baseline: QueryWindow) {
-    const window = await this.compile(q);
-    const before = await this.compile({ ...q, window: baseline });
+  changes(q: Omit<IndexQuery, 'limit' | 'offset'>, baseline: QueryWindow) {
+    const window = this.compile(q);
+    const before = this.compile({ ...q, window: baseline });
     const tallies = {
       window: tallyWindow(this.cols, window),
       baseline: tallyWindow(this.cols, before),
