@@ -64,6 +64,14 @@ test('changing filters updates the URL and the results; back and forward restore
   await expect(page.getByText(new RegExp(`^\\${e164}`))).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`recipient=%2B${e164.slice(1)}`));
   await expect(page.getByRole('status').filter({ hasText: /all \d+ session/ })).toBeVisible();
+  // The previous rows stay on screen until the new reply lands: wait for the new ones.
+  const digitsOf = (cell: string) => cell.replace(/ · .*$/, '').replace(/\D/g, '');
+  await expect
+    .poll(async () => {
+      const cells = (await cellTexts(page, 'recipient')).map(digitsOf);
+      return cells.length > 0 && cells.every((d) => d === e164.slice(1));
+    })
+    .toBe(true);
   for (const recipient of await cellTexts(page, 'recipient')) {
     expect(recipient.replace(/ · .*$/, '').replace(/\D/g, '')).toBe(e164.slice(1));
   }

@@ -160,9 +160,16 @@ test('segments filter: status and country set Plivo filters, index-only ones wai
       `from=2026-11-19T${bucket?.[1]}:00Z&to=2026-11-19T${bucket?.[2]}:00Z`.replaceAll(':', '%3A'),
     ),
   );
+  const inBucket = (created: string) =>
+    created.slice(11, 16) >= (bucket?.[1] ?? '') && created.slice(11, 16) < (bucket?.[2] ?? '');
+  // The wider window's rows stay on screen until the bucket's reply lands: wait for it.
+  await expect
+    .poll(async () => {
+      const times = await dataRows(page).locator('.cell-created').allInnerTexts();
+      return times.length > 0 && times.every(inBucket);
+    })
+    .toBe(true);
   for (const created of await dataRows(page).locator('.cell-created').allInnerTexts()) {
-    expect(
-      created.slice(11, 16) >= (bucket?.[1] ?? '') && created.slice(11, 16) < (bucket?.[2] ?? ''),
-    ).toBe(true);
+    expect(inBucket(created)).toBe(true);
   }
 });
