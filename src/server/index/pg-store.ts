@@ -1,6 +1,6 @@
 import type { Database } from '../db/postgres.ts';
 import { LOCK } from '../db/postgres.ts';
-import type { SessionRow } from './session-row.ts';
+import { rowFromDb, type SessionRow } from './session-row.ts';
 import type { SessionStore, StoreChanges } from './store.ts';
 
 /**
@@ -241,29 +241,4 @@ function field(r: SessionRow, name: (typeof FIELDS)[number][0]): unknown {
     default:
       return r[name];
   }
-}
-
-function rowFromDb(raw: Record<string, unknown>): SessionRow {
-  const text = (k: string) => (typeof raw[k] === 'string' ? raw[k] : null);
-  return {
-    uuid: text('uuid') ?? '',
-    createdUs: Number(raw.created_us),
-    status: text('status'),
-    channel: text('channel'),
-    country: text('country'),
-    network: text('network'),
-    verdict: (text('verdict') ?? 'unknown') as SessionRow['verdict'],
-    app: text('app'),
-    alias: text('alias'),
-    subaccount: text('subaccount'),
-    brands: text('brands'),
-    hashes: text('hashes'),
-    attempts: Number(raw.attempts),
-    attemptCodes: text('attempt_codes') ?? '',
-    recipient: text('recipient'),
-    chargeNanos: Number(raw.charge_nanos),
-    ttvSeconds: raw.ttv === null ? null : Number(raw.ttv),
-    final: raw.final === true,
-    json: '',
-  };
 }

@@ -76,3 +76,32 @@ export function toSessionRow(session: Session, subaccount: string | null): Sessi
     json: JSON.stringify(session),
   };
 }
+
+/**
+ * A stored row as either engine reads it back (same column names), without its JSON. SQLite
+ * stores `final` as 1/0, PostgreSQL as a boolean.
+ */
+export function rowFromDb(raw: Record<string, unknown>): SessionRow {
+  const text = (k: string) => (typeof raw[k] === 'string' ? raw[k] : null);
+  return {
+    uuid: text('uuid') ?? '',
+    createdUs: Number(raw.created_us),
+    status: text('status'),
+    channel: text('channel'),
+    country: text('country'),
+    network: text('network'),
+    verdict: (text('verdict') ?? 'unknown') as SessionRow['verdict'],
+    app: text('app'),
+    alias: text('alias'),
+    subaccount: text('subaccount'),
+    brands: text('brands'),
+    hashes: text('hashes'),
+    attempts: Number(raw.attempts),
+    attemptCodes: text('attempt_codes') ?? '',
+    recipient: text('recipient'),
+    chargeNanos: Number(raw.charge_nanos),
+    ttvSeconds: raw.ttv === null ? null : Number(raw.ttv),
+    final: raw.final === true || raw.final === 1,
+    json: '',
+  };
+}

@@ -1,7 +1,8 @@
-import { chmodSync, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { SessionRow } from './session-row.ts';
+import { rowFromDb, type SessionRow } from './session-row.ts';
+import { openSqliteFile } from './sqlite-file.ts';
 import { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION } from './sqlite-migrations.ts';
 
 /**
@@ -19,94 +20,26 @@ const COLUMNS =
   'uuid, created_us, status, channel, country, network, verdict, app, alias, subaccount, brands, hashes, attempts, attempt_codes, recipient, charge_nanos, ttv, final, json';
 
 export function openSqliteStore(dataDir: string, now = Date.now): OpenResult {
-  const notes: string[] = [];
-  try {
-    makeFolder(dataDir);
-    chmodSync(dataDir, 0o700);
-  } catch (error) {
-    return { ok: false, reason: `DATA_DIR ${dataDir} cannot be used (${code(error)})`, notes };
-  }
-  const file = join(dataDir, INDEX_FILE);
-  const first = tryOpen(file);
-  if (first.ok) return { ok: true, store: first.store, notes };
-  if (first.kind !== 'corrupt') return { ok: false, reason: first.reason, notes };
-  const aside = `${file}.corrupt-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`;
-  try {
-    renameSync(file, aside);
-    for (const suffix of ['-wal', '-shm']) {
-      if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
-    }
-  } catch (error) {
-    return {
-      ok: false,
-      reason: `the index file is damaged and cannot be moved aside (${code(error)})`,
-      notes,
-    };
-  }
-  notes.push(
-    `The index file was damaged (${first.reason}); moved it to ${aside} and started a new index.`,
-  );
-  const second = tryOpen(file);
-  return second.ok
-    ? { ok: true, store: second.store, notes }
-    : { ok: false, reason: second.reason, notes };
-}
-
-/**
- * mkdir -p, without Node's recursive mode for the last step: on a folder that refuses new
- * entries (/proc, some mounts) that mode retries for ever instead of failing.
- */
-export function makeFolder(path: string): void {
-  try {
-    mkdirSync(path, { mode: 0o700 });
-  } catch (error) {
-    const c = code(error);
-    if (c === 'EEXIST') {
-      if (statSync(path).isDirectory()) return;
-      throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
-    }
-    if (c !== 'ENOENT') throw error;
-    const parent = dirname(path);
-    if (parent === path || existsSync(parent)) throw error;
-    makeFolder(parent);
-    mkdirSync(path, { mode: 0o700 });
-  }
-}
-
-type TryOpen =
-  { ok: true; store: SqliteStore } | { ok: false; kind: 'corrupt' | 'other'; reason: string };
-
-function tryOpen(file: string): TryOpen {
-  let db: Database.Database | null = null;
-  try {
-    // No busy wait: a file locked by another server is an answer, not a delay.
-    db = new Database(file, { timeout: 0 });
-    chmodSync(file, 0o600);
-    db.pragma('locking_mode = EXCLUSIVE');
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    // Session uuids are random, so their index is written all over: keep more of it cached.
-    db.pragma('cache_size = -65536');
-    // Taking the write lock now makes a second server fail here, not on its first write.
-    db.exec('BEGIN IMMEDIATE; COMMIT;');
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw Object.assign(new Error(String(check)), { code: 'SQLITE_CORRUPT' });
-    migrate(db);
-    return { ok: true, store: new SqliteStore(db, file) };
-  } catch (error) {
-    db?.close();
-    const c = code(error);
-    if (c === 'SQLITE_BUSY' || c === 'SQLITE_LOCKED')
-      return {
-        ok: false,
-        kind: 'other',
-        reason: 'another dashboard server is using this DATA_DIR',
-      };
-    if (c === 'SQLITE_CORRUPT' || c === 'SQLITE_NOTADB')
-      return { ok: false, kind: 'corrupt', reason: c };
-    if (c === 'SQLITE_FULL') return { ok: false, kind: 'other', reason: 'the disk is full' };
-    return { ok: false, kind: 'other', reason: `the index file cannot be opened (${c})` };
-  }
+  const opened = openSqliteFile({
+    dataDir,
+    file: INDEX_FILE,
+    label: 'index',
+    now,
+    setUp: (db) => {
+      db.pragma('synchronous = NORMAL');
+      // Session uuids are random, so their index is written all over: keep more of it cached.
+      db.pragma('cache_size = -65536');
+      migrate(db);
+    },
+    damagedNote: (reason, aside) =>
+      `The index file was damaged (${reason}); moved it to ${aside} and started a new index.`,
+  });
+  if (!opened.ok) return opened;
+  return {
+    ok: true,
+    store: new SqliteStore(opened.db, join(dataDir, INDEX_FILE)),
+    notes: opened.notes,
+  };
 }
 
 function migrate(db: Database.Database): void {
@@ -118,11 +51,6 @@ function migrate(db: Database.Database): void {
     for (let v = version; v < SQLITE_SCHEMA_VERSION; v++) db.exec(SQLITE_MIGRATIONS[v] ?? '');
     db.pragma(`user_version = ${SQLITE_SCHEMA_VERSION}`);
   })();
-}
-
-function code(error: unknown): string {
-  const c = (error as { code?: unknown } | null)?.code;
-  return typeof c === 'string' ? c : error instanceof Error ? error.message.slice(0, 80) : 'error';
 }
 
 /** Synchronous; the index reads it through `asyncSqliteStore` (sqlite-async.ts). */
@@ -263,29 +191,4 @@ export class SqliteStore {
   close(): void {
     this.db.close();
   }
-}
-
-function rowFromDb(raw: Record<string, unknown>): SessionRow {
-  const text = (k: string) => (typeof raw[k] === 'string' ? raw[k] : null);
-  return {
-    uuid: text('uuid') ?? '',
-    createdUs: Number(raw.created_us),
-    status: text('status'),
-    channel: text('channel'),
-    country: text('country'),
-    network: text('network'),
-    verdict: (text('verdict') ?? 'unknown') as SessionRow['verdict'],
-    app: text('app'),
-    alias: text('alias'),
-    subaccount: text('subaccount'),
-    brands: text('brands'),
-    hashes: text('hashes'),
-    attempts: Number(raw.attempts),
-    attemptCodes: text('attempt_codes') ?? '',
-    recipient: text('recipient'),
-    chargeNanos: Number(raw.charge_nanos),
-    ttvSeconds: raw.ttv === null ? null : Number(raw.ttv),
-    final: raw.final === 1,
-    json: '',
-  };
 }
