@@ -57,34 +57,18 @@ export async function apiGet<S extends z.ZodType>(
   options: ApiGetOptions = {},
 ): Promise<z.output<S>> {
   if (!path.startsWith('/api/')) throw new Error(`apiGet is for /api paths only, not ${path}`);
-  let response: Response;
-  try {
-    response = await fetch(`${path}${toQuery(options.params)}`, {
+  return exchange(
+    path,
+    `${path}${toQuery(options.params)}`,
+    {
       headers: {
         accept: 'application/json',
         ...(options.fresh ? { 'cache-control': 'no-cache' } : {}),
       },
       ...(options.signal ? { signal: options.signal } : {}),
-    });
-  } catch (error) {
-    if (options.signal?.aborted) throw error;
-    throw new ApiError({
-      code: 'network',
-      message: 'The dashboard server could not be reached. Check your connection.',
-      status: 0,
-    });
-  }
-  const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) throw errorFrom(response, body);
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    throw new ApiError({
-      code: 'bad_reply',
-      message: `The dashboard server sent a reply this page cannot read (${path}).`,
-      status: response.status,
-    });
-  }
-  return parsed.data;
+    },
+    schema,
+  );
 }
 
 /**
@@ -97,14 +81,30 @@ export async function apiPost<S extends z.ZodType>(
   schema: S,
 ): Promise<z.output<S>> {
   if (!path.startsWith('/api/')) throw new Error(`apiPost is for /api paths only, not ${path}`);
-  let response: Response;
-  try {
-    response = await fetch(path, {
+  return exchange(
+    path,
+    path,
+    {
       method: 'POST',
       headers: { accept: 'application/json', 'content-type': 'application/json' },
       body: JSON.stringify(body),
-    });
-  } catch {
+    },
+    schema,
+  );
+}
+
+/** One request to the server: a network failure, an error reply or an unreadable one is an `ApiError`. */
+async function exchange<S extends z.ZodType>(
+  path: string,
+  url: string,
+  init: RequestInit,
+  schema: S,
+): Promise<z.output<S>> {
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch (error) {
+    if (init.signal?.aborted) throw error;
     throw new ApiError({
       code: 'network',
       message: 'The dashboard server could not be reached. Check your connection.',
