@@ -13,7 +13,8 @@ import { usToIso } from '../../contract/query-window.ts';
 import { attemptOutcome, VERDICT_KINDS, VERDICT_TONE } from '../../contract/verdict.ts';
 import { matchRows, type CompiledFilter } from './column-filter.ts';
 import { BUCKET_MS } from './column-stats.ts';
-import type { Columns, Dictionary } from './columns.ts';
+import type { Columns } from './columns.ts';
+import type { Dictionary } from './dictionary.ts';
 
 /**
  * The counts behind "what changed" (src/contract/changes.ts defines them): per segment of

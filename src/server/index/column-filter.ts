@@ -3,7 +3,8 @@ import type { ListFilters } from '../../contract/list-filters.ts';
 import { parseMoney } from '../../contract/money.ts';
 import type { QueryWindow } from '../../contract/query-window.ts';
 import { VERDICT_KINDS } from '../../contract/verdict.ts';
-import { CHANNEL_BITS, type Columns, type Dictionary } from './columns.ts';
+import { CHANNEL_BITS, type Columns } from './columns.ts';
+import type { Dictionary } from './dictionary.ts';
 
 /**
  * One query compiled against the columns: per-dictionary lookup tables and thresholds, so

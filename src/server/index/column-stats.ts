@@ -2,7 +2,8 @@ import type { SegmentCount, Stats, StatsBucket } from '../../contract/index-api.
 import { formatMoney } from '../../contract/money.ts';
 import { usToIso } from '../../contract/query-window.ts';
 import { VERDICT_KINDS, VERDICT_TONE } from '../../contract/verdict.ts';
-import type { Columns, Dictionary } from './columns.ts';
+import type { Columns } from './columns.ts';
+import type { Dictionary } from './dictionary.ts';
 import { matchRows, type CompiledFilter } from './column-filter.ts';
 
 /** Exact aggregates over every session a compiled filter matches, in one scan. */

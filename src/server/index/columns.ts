@@ -1,38 +1,7 @@
 import { VERDICT_KINDS, type VerdictKind } from '../../contract/verdict.ts';
+import { Dictionary } from './dictionary.ts';
 import { Recipients } from './recipients.ts';
 import type { SessionRow } from './session-row.ts';
-
-/**
- * The index's query engine: every session's filterable fields held in memory as typed
- * arrays (one slot per database rowid, strings as dictionary ids), plus the rowids in
- * newest-first order. SQLite keeps the sessions and answers point look-ups; filters,
- * counts and aggregates over 90 days of a big account scan these arrays instead, because a
- * scan of 1M slots in JavaScript takes milliseconds where SQL's GROUP BYs took seconds
- * (docs/decisions/0006). About 50 bytes a session.
- */
-export class Dictionary {
-  private readonly ids = new Map<string | null, number>();
-  readonly values: (string | null)[] = [];
-
-  id(value: string | null): number {
-    let id = this.ids.get(value);
-    if (id === undefined) {
-      id = this.values.length;
-      this.values.push(value);
-      this.ids.set(value, id);
-    }
-    return id;
-  }
-
-  get size(): number {
-    return this.values.length;
-  }
-
-  /** A lookup table id → matches, for one filter over this column. */
-  mask(matches: (value: string | null) => boolean): Uint8Array {
-    return Uint8Array.from(this.values, (v) => (matches(v) ? 1 : 0));
-  }
-}
 
 export const CHANNEL_BITS: Record<string, number> = { sms: 1, voice: 2 };
 const OTHER_CHANNEL_BIT = 4;
@@ -42,6 +11,14 @@ const VERDICT_ID = new Map<VerdictKind, number>(VERDICT_KINDS.map((k, i) => [k, 
 
 type Grow = Float64Array | Float32Array | Uint8Array | Uint16Array | Uint32Array;
 
+/**
+ * The index's query engine: every session's filterable fields held in memory as typed
+ * arrays (one slot per database rowid, strings as dictionary ids), plus the rowids in
+ * newest-first order. SQLite keeps the sessions and answers point look-ups; filters,
+ * counts and aggregates over 90 days of a big account scan these arrays instead, because a
+ * scan of 1M slots in JavaScript takes milliseconds where SQL's GROUP BYs took seconds
+ * (docs/decisions/0006). About 80 bytes a session, recipients and room to grow included.
+ */
 export class Columns {
   capacity = 0;
   /**
