@@ -30,6 +30,16 @@ export function SessionsResults({ url, list, rows, newRows, renderAll, backSearc
   const { state, update } = url;
   const hasData = !list.isPending;
   const tableModule = useTableModule();
+  // What the report's full table and the scrolling table are both given.
+  const tableProps = {
+    masked: url.params.get('mask') === '1',
+    tz: state.tz,
+    sort: state.sort,
+    cols: state.cols,
+    open: state.open,
+    onSortChange: (sort: typeof state.sort) => update((s) => ({ ...s, sort }), 'push'),
+    backSearch,
+  };
   return (
     <section className="results" aria-label="Results">
       {list.rateLimit ? <RateLimitWait {...list.rateLimit} /> : null}
@@ -77,29 +87,14 @@ export function SessionsResults({ url, list, rows, newRows, renderAll, backSearc
           ) : !tableModule ? (
             <SkeletonRows label="Loading sessions" />
           ) : renderAll ? (
-            <tableModule.ReportTable
-              sessions={rows}
-              masked={url.params.get('mask') === '1'}
-              tz={state.tz}
-              sort={state.sort}
-              cols={state.cols}
-              open={state.open}
-              onSortChange={(sort) => update((s) => ({ ...s, sort }), 'push')}
-              backSearch={backSearch}
-            />
+            <tableModule.ReportTable sessions={rows} {...tableProps} />
           ) : (
             <tableModule.SessionsTable
               sessions={rows}
+              {...tableProps}
               newRows={newRows}
-              masked={url.params.get('mask') === '1'}
-              tz={state.tz}
-              sort={state.sort}
-              cols={state.cols}
-              open={state.open}
-              onSortChange={(sort) => update((s) => ({ ...s, sort }), 'push')}
               onOpenChange={(open) => update((s) => ({ ...s, open }), 'push')}
               onNearEnd={list.loadMore}
-              backSearch={backSearch}
             />
           )}
         </>

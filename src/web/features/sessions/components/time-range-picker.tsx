@@ -59,36 +59,32 @@ export function TimeRangePicker({ time, tz, onChange }: Props) {
         }}
       >
         <label htmlFor={`${id}-from`}>From ({zoneLabel(tz)})</label>
-        <input
-          id={`${id}-from`}
-          className="time-input"
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder="YYYY-MM-DD HH:MM"
-          title="24-hour time, e.g. 2026-11-19 22:05"
-          value={from}
-          onChange={(e) => setFrom(e.target.value)}
-        />
+        <TimeInput id={`${id}-from`} value={from} onChange={setFrom} />
         <label htmlFor={`${id}-to`}>To</label>
-        <input
-          id={`${id}-to`}
-          className="time-input"
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder="YYYY-MM-DD HH:MM"
-          title="24-hour time, e.g. 2026-11-19 22:05"
-          value={to}
-          onChange={(e) => setTo(e.target.value)}
-        />
+        <TimeInput id={`${id}-to`} value={to} onChange={setTo} />
         <button type="submit" disabled={problem !== null}>
           Apply range
         </button>
         {from && problem ? <span className="hint hint-error">{problem}</span> : null}
       </form>
     </fieldset>
+  );
+}
+
+/** A 24-hour date-and-time box (the browser's own pickers follow its locale's 12-hour clock). */
+function TimeInput(props: { id: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <input
+      id={props.id}
+      className="time-input"
+      type="text"
+      inputMode="numeric"
+      autoComplete="off"
+      spellCheck={false}
+      placeholder="YYYY-MM-DD HH:MM"
+      title="24-hour time, e.g. 2026-11-19 22:05"
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+    />
   );
 }
