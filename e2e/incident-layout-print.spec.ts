@@ -1,6 +1,7 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { COLUMN_IDS, COLUMN_LABELS } from '../src/web/lib/explorer-params.ts';
+import { COLUMN_IDS } from '../src/contract/explorer-vocabulary.ts';
+import { COLUMN_LABELS } from '../src/web/lib/explorer-labels.ts';
 import { WINDOW, dataRows } from './explorer-helpers.ts';
 import { INDEX_ORIGIN, waitForIndexDays } from './support/index-server.ts';
 import { expect, test } from './support/test.ts';

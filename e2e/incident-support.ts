@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { sessionsPageSchema, type SessionsPage } from '../src/contract/api.ts';
-import { toPlivoTime } from '../src/contract/time.ts';
+import { parseExplorerSearch } from '../src/contract/explorer-view.ts';
+import { normaliseListQuery, toApiParams } from '../src/web/lib/api-params.ts';
 
 /** The e2e simulator's fixed clock (see support/start-test-server.ts). */
 export const SIM_NOW = '2026-11-20T12:00:00Z';
 
 /**
- * One page of `/api/sessions`, unmasked, asked exactly as the explorer asks (same params in
- * the same order), so within the server's 30 s cache it costs no Plivo list call.
+ * One page of `/api/sessions`, unmasked, asked exactly as the explorer asks (its own view
+ * schema and request builder), so within the server's 30 s cache it costs no Plivo call.
  */
 export async function apiPage(
   page: Page,
@@ -17,10 +18,14 @@ export async function apiPage(
   to: string | null,
   offset = 0,
 ): Promise<SessionsPage> {
-  const query = new URLSearchParams(filters);
-  query.set('session_time__gte', toPlivoTime(Date.parse(from)));
-  if (to) query.set('session_time__lt', toPlivoTime(Date.parse(to)));
-  if (offset > 0) query.set('offset', String(offset));
+  const { state } = parseExplorerSearch(
+    new URLSearchParams({ ...filters, from, ...(to && { to }) }),
+  );
+  const query = toApiParams(
+    normaliseListQuery(state.filters, state.time),
+    Date.parse(SIM_NOW),
+    offset,
+  );
   const response = await page.request.get(`/api/sessions?${query}`);
   if (!response.ok()) throw new Error(`/api/sessions answered ${response.status()}`);
   return sessionsPageSchema.parse(await response.json());

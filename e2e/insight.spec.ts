@@ -156,9 +156,7 @@ test('segments filter: status and country set Plivo filters, index-only ones wai
   );
   await zoom.click();
   await expect(page).toHaveURL(
-    new RegExp(
-      `from=2026-11-19T${bucket?.[1]}:00Z&to=2026-11-19T${bucket?.[2]}:00Z`.replaceAll(':', '%3A'),
-    ),
+    new RegExp(`from=2026-11-19T${bucket?.[1]}:00Z&to=2026-11-19T${bucket?.[2]}:00Z`),
   );
   const inBucket = (created: string) =>
     created.slice(11, 16) >= (bucket?.[1] ?? '') && created.slice(11, 16) < (bucket?.[2] ?? '');

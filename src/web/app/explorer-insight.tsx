@@ -11,12 +11,12 @@ import {
 import type { useSessionsList } from '../features/sessions/api/use-sessions-list.ts';
 import { normaliseListQuery } from '../lib/api-params.ts';
 import { isKnownSessionStatus } from '../../contract/session.ts';
-import { chartsParam, chartsShown } from '../lib/charts-visibility.ts';
 import { useHealth } from '../lib/use-health.ts';
 import type { ExplorerUrl } from '../lib/use-explorer-url.ts';
-import { isBaselineKind, type BaselineKind } from '../../contract/changes.ts';
+import type { BaselineKind } from '../../contract/changes.ts';
+import { chartsShown } from '../../contract/explorer-view.ts';
 import { WhatChanged } from '../features/insight/components/what-changed.tsx';
-import type { Filters } from '../lib/explorer-params.ts';
+import type { Filters } from '../../contract/explorer-vocabulary.ts';
 import { coveredWindow, useIndexStatus } from '../lib/index-status.ts';
 import { useAfterPaint } from './use-after-paint.ts';
 import { useExplorerStats } from './use-explorer-stats.ts';
@@ -71,12 +71,11 @@ export function ExplorerInsight({ url, view, list }: Props) {
     },
     [update],
   );
-  // `baseline` (what "What changed" compares with) is its own param; `previous` is left out.
-  const rawBaseline = url.params.get('baseline') ?? 'previous';
-  const baseline: BaselineKind = isBaselineKind(rawBaseline) ? rawBaseline : 'previous';
+  // What "What changed" compares with (`baseline`; the default `previous` is left out).
+  const { baseline } = state;
   const onBaseline = useCallback(
-    (b: BaselineKind) => url.setParam('baseline', b === 'previous' ? null : b, 'push'),
-    [url],
+    (b: BaselineKind) => update((s) => ({ ...s, baseline: b }), 'push'),
+    [update],
   );
   const onFilterSegment = useCallback(
     (filters: Filters) =>
@@ -92,13 +91,15 @@ export function ExplorerInsight({ url, view, list }: Props) {
   const segmentText =
     [state.filters.country, state.filters.network].filter(Boolean).join(' · ') || null;
   const { shown } = view;
-  const { params, setParam } = url;
+  const shownCharts = chartsShown(state);
   const charts = useMemo(
     () => ({
-      shown: chartsShown(params, view.report),
-      onChange: (show: boolean) => setParam('charts', chartsParam(show, view.report), 'replace'),
+      shown: shownCharts,
+      // The view's own default is written as no param at all.
+      onChange: (show: boolean) =>
+        update((s) => ({ ...s, charts: show === (s.view === 'report') ? null : show }), 'replace'),
     }),
-    [params, setParam, view.report],
+    [shownCharts, update],
   );
   const { hasMore } = list;
   const loadedCount = list.sessions.length;

@@ -39,9 +39,9 @@ export function ExplorerPage() {
   const url = useExplorerUrl();
   const health = useHealth().data;
   const maskedOnly = health?.viewer.maskedOnly;
-  const list = useSessionsList(url.state, maskedOnly === false && url.params.get('mask') !== '1');
+  const list = useSessionsList(url.state, maskedOnly === false && !url.state.masked);
   const view = useExplorerView(url, list);
-  useForcedMask(maskedOnly === true, view.masked, url.setParam);
+  useForcedMask(maskedOnly === true, view.masked, url.update);
   const { search } = useLocation();
   const [helpOpen, setHelpOpen] = useState(false);
   const [recipientProblem, setRecipientProblem] = useState<string | null>(null);
@@ -50,7 +50,7 @@ export function ExplorerPage() {
   const newRows = useNewRows(list.headSessions, viewKey);
   const live = useLiveRefresh({
     // A window with a fixed end gets no new sessions: polling it would only spend budget.
-    enabled: url.params.get('live') === '1' && isOpenWindow(url.state.time),
+    enabled: url.state.live && isOpenWindow(url.state.time),
     intervalMs: LIVE_INTERVAL_MS,
     refetch: list.refresh,
     budgetRemaining: health?.budget.remaining,
@@ -92,7 +92,7 @@ export function ExplorerPage() {
     <main className="page explorer">
       <LazyPart>
         <ReportStamp
-          params={url.params}
+          view={url.state}
           window={view.window}
           viewerTimeZone={browserTimeZone()}
           dataAsOf={list.dataAsOf}

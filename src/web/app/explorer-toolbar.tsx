@@ -39,9 +39,9 @@ type Props = {
 
 /** View options: every control hides in report mode except the way back out of it. */
 export function ExplorerToolbar({ url, view, list, live, getLink }: Props) {
-  const { params, setParam } = url;
-  const [theme, setTheme] = useTheme(params.get('theme'), (value) =>
-    setParam('theme', value, 'replace'),
+  const { params, update } = url;
+  const [theme, setTheme] = useTheme(url.state.theme, (value) =>
+    update((s) => ({ ...s, theme: value }), 'replace'),
   );
   const canUnmask = useHealth().data?.viewer.maskedOnly === false;
   // For the audit trail: the list's own /api filters (the server hashes the number).
@@ -64,7 +64,7 @@ export function ExplorerToolbar({ url, view, list, live, getLink }: Props) {
           canUnmask={canUnmask}
           onChange={(on) => {
             if (!on) reportAudit({ action: 'unmask', rows: view.rows.length, filters: filters() });
-            setParam('mask', on ? '1' : null, 'push');
+            update((s) => ({ ...s, masked: on }), 'push');
           }}
         />
         <CopyLinkButton getLink={getLink} masked={view.masked} />
@@ -81,12 +81,12 @@ export function ExplorerToolbar({ url, view, list, live, getLink }: Props) {
           />
         </LazyPart>
         <LiveToggle
-          enabled={params.get('live') === '1'}
-          onChange={(on) => setParam('live', on ? '1' : null, 'replace')}
+          enabled={url.state.live}
+          onChange={(on) => update((s) => ({ ...s, live: on }), 'replace')}
           intervalMs={LIVE_INTERVAL_MS}
           status={live}
         />
-        {params.get('live') === '1' && !isOpenWindow(url.state.time) ? (
+        {url.state.live && !isOpenWindow(url.state.time) ? (
           <span className="live-toggle__status" role="note">
             This window has a fixed end: nothing new can arrive, so nothing is refreshed.
           </span>
@@ -95,7 +95,7 @@ export function ExplorerToolbar({ url, view, list, live, getLink }: Props) {
       </div>
       <ReportModeToggle
         on={view.report}
-        onChange={(on) => setParam('view', on ? 'report' : null, 'push')}
+        onChange={(on) => update((s) => ({ ...s, view: on ? 'report' : 'table' }), 'push')}
       />
     </div>
   );

@@ -3,7 +3,7 @@ import { sessionQueries } from '../features/sessions/api/session-queries.ts';
 import { normaliseListQuery, type ListQuery } from '../lib/api-params.ts';
 import { loadTable } from '../features/sessions/lib/table-lazy.ts';
 import { loadMask } from '../lib/mask-lazy.ts';
-import { parseExplorerSearch } from '../lib/url-state.ts';
+import { parseExplorerSearch } from '../../contract/explorer-view.ts';
 
 /** The list query a page shows: the explorer's (same parsing as the page), or null elsewhere. */
 export function explorerListQuery(pathname: string, search: string): ListQuery | null {
@@ -31,6 +31,6 @@ export function prefetchExplorer(
  * rows in one go: the server's pre-render, and the browser taking over from it.
  */
 export function loadFirstScreenModules(search: string): Promise<unknown> {
-  const masked = new URLSearchParams(search).get('mask') === '1';
+  const { masked } = parseExplorerSearch(new URLSearchParams(search)).state;
   return Promise.all([loadTable(), masked ? loadMask() : null]);
 }

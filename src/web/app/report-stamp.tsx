@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { ExplorerState } from '../../contract/explorer-view.ts';
 import { ReportHeader } from '../features/report/components/report-header.tsx';
 import { describeFilters } from '../features/report/lib/describe-filters.ts';
 import { maskText } from '../../contract/mask.ts';
@@ -6,7 +7,7 @@ import { coverageSentence, useIndexStatus } from '../lib/index-status.ts';
 import type { AbsoluteWindow } from '../lib/time-window.ts';
 
 export type ReportStampProps = {
-  params: URLSearchParams;
+  view: Pick<ExplorerState, 'filters' | 'masked'>;
   window: AbsoluteWindow;
   viewerTimeZone: string;
   dataAsOf: string | null;
@@ -22,15 +23,15 @@ export type ReportStampProps = {
  * `mask=1`. Loaded lazily with the masking code (libphonenumber), after first paint.
  */
 export function ReportStamp(props: ReportStampProps) {
-  const { params } = props;
-  const masked = params.get('mask') === '1';
+  const { view } = props;
+  const { masked } = view;
   useEffect(() => {
-    const words = describeFilters(params, { masked });
+    const words = describeFilters(view);
     document.title = `${masked ? maskText(words) : words} — OTP sessions`;
     return () => {
       document.title = 'OTP sessions';
     };
-  }, [params, masked]);
+  }, [view, masked]);
   const status = useIndexStatus();
   // "as of" an absolute time: a printed report must not say "12 s ago".
   const coverage = status ? coverageSentence(status) : null;

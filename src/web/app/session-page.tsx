@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { SkeletonRows } from '../components/skeleton-rows.tsx';
 import { sessionQueries } from '../features/sessions/api/session-queries.ts';
 import { CheckWithPlivo } from '../features/sessions/components/check-with-plivo.tsx';
@@ -12,7 +12,7 @@ import { useTheme } from '../features/theme/lib/use-theme.ts';
 import { isApiError } from '../lib/api-client.ts';
 import { useMask } from '../lib/mask-lazy.ts';
 import { useHealth } from '../lib/use-health.ts';
-import { isValidTimeZone } from '../lib/time-format.ts';
+import { useExplorerUrl } from '../lib/use-explorer-url.ts';
 
 /** The explorer's query string, carried in history state so "back" restores the filters. */
 function backLink(state: unknown): string {
@@ -47,24 +47,14 @@ function BackLink({ to, masked }: { to: string; masked: boolean }) {
 export function SessionPage() {
   const { session_uuid: uuid = '' } = useParams();
   const location = useLocation();
-  const [search, setSearch] = useSearchParams();
+  // The session page reads `tz`, `mask` and `theme` by the explorer's own view schema.
+  const { state: view, update } = useExplorerUrl();
   // The app's theme (the URL's `theme`, else the one chosen before), not only the system's.
-  useTheme(search.get('theme'), (value) =>
-    setSearch(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value === null) next.delete('theme');
-        else next.set('theme', value);
-        return next;
-      },
-      { replace: true },
-    ),
-  );
-  const tzParam = search.get('tz') ?? 'utc';
-  const tz = isValidTimeZone(tzParam) ? tzParam : 'utc';
+  useTheme(view.theme, (theme) => update((s) => ({ ...s, theme }), 'replace'));
+  const { tz } = view;
   // A masked-only viewer's data comes masked from the server; the page says so too.
   const maskedOnly = useHealth().data?.viewer.maskedOnly === true;
-  const masked = search.get('mask') === '1' || maskedOnly;
+  const masked = view.masked || maskedOnly;
   const mask = useMask(masked);
   const wellFormed = isUuid(uuid);
   // A mistyped link is said to be one, rather than spending a Plivo call on it.

@@ -6,7 +6,7 @@ import { statsBucketFor } from '../features/insight/lib/stats-insight.ts';
 import type { useSessionsList } from '../features/sessions/api/use-sessions-list.ts';
 import { normaliseListQuery } from '../lib/api-params.ts';
 import type { AbsoluteWindow } from '../lib/time-window.ts';
-import type { ExplorerState } from '../lib/url-state.ts';
+import type { ExplorerState } from '../../contract/explorer-view.ts';
 
 /**
  * `/api/stats` for the list's query, asked only when the session index answered the list:

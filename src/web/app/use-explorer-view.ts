@@ -11,9 +11,9 @@ import type { ExplorerUrl } from '../lib/use-explorer-url.ts';
  * the loaded rows, and those rows masked when `mask=1`.
  */
 export function useExplorerView(url: ExplorerUrl, list: ReturnType<typeof useSessionsList>) {
-  const { params, state } = url;
-  const masked = params.get('mask') === '1';
-  const report = params.get('view') === 'report';
+  const { state } = url;
+  const { masked } = state;
+  const report = state.view === 'report';
   // Before the first page answers, a relative window ends at the coming whole minute.
   const [pendingEnd] = useState(() => windowEnd(Date.now()));
   const endMs = list.endMs ?? pendingEnd;

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { HistoryMode } from '../lib/use-explorer-url.ts';
+import type { ExplorerUrl } from '../lib/use-explorer-url.ts';
 
 /**
  * A masked-only viewer's pages always say `mask=1`: the server masks their data anyway, and
@@ -9,9 +9,9 @@ import type { HistoryMode } from '../lib/use-explorer-url.ts';
 export function useForcedMask(
   maskedOnly: boolean,
   masked: boolean,
-  setParam: (name: string, value: string | null, mode: HistoryMode) => void,
+  update: ExplorerUrl['update'],
 ): void {
   useEffect(() => {
-    if (maskedOnly && !masked) setParam('mask', '1', 'replace');
-  }, [maskedOnly, masked, setParam]);
+    if (maskedOnly && !masked) update((s) => ({ ...s, masked: true }), 'replace');
+  }, [maskedOnly, masked, update]);
 }

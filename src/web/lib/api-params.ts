@@ -1,8 +1,8 @@
 import { MAX_INDEX_LIMIT } from '../../contract/session-query.ts';
 import { toPlivoTime } from '../../contract/time.ts';
-import { ALL_FILTER_PARAMS, type Filters } from './explorer-params.ts';
+import { ALL_FILTER_PARAMS, type Filters } from '../../contract/explorer-vocabulary.ts';
 import { absoluteWindow } from './time-window.ts';
-import type { TimeWindow } from './url-state.ts';
+import type { TimeWindow } from '../../contract/explorer-view.ts';
 
 export const LIST_PAGE_LIMIT = MAX_INDEX_LIMIT;
 

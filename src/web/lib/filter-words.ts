@@ -1,6 +1,10 @@
 import { formatMoney, parseMoney } from '../../contract/money.ts';
 import { isVerdictKind, VERDICT_KIND_LABELS } from '../../contract/verdict.ts';
-import { INDEX_PARAMS, type Filters, type IndexFilterParam } from './explorer-params.ts';
+import {
+  INDEX_PARAMS,
+  type Filters,
+  type IndexFilterParam,
+} from '../../contract/explorer-vocabulary.ts';
 
 /**
  * The filters only the session index applies, in words: one removable chip each, and the

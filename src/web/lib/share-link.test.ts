@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildShareLink, formatUrlInstant, readUrlInstant, resolveWindow } from './share-link.ts';
+import { parseExplorerSearch } from '../../contract/explorer-view.ts';
+import { buildShareLink, resolveWindow } from './share-link.ts';
 
 const NOW = Date.parse('2026-11-20T11:00:00.400Z');
 const LATER = NOW + 7 * 24 * 3600_000;
@@ -41,16 +42,25 @@ describe('buildShareLink (absolute by default)', () => {
     });
   });
 
-  it('keeps filters, mask, view, tz, cols, sort, open and client filters as they are', () => {
+  it('keeps the whole view: filters, mask, view, tz, cols, sort, open, old f_* filters', () => {
     const search =
       'status=expired&recipient=%2B918681951370&country=IN&app_uuid=3cdec449-a367-435e-b4f9-40d777a7cfcc' +
       '&mask=1&view=report&tz=Asia%2FKolkata&cols=created,recipient,status&sort=created:desc' +
-      '&open=5c533d15-1975-4f20-80be-40174142ea37&f_channel=sms&f_verdict=never-verified&range=1h';
+      '&open=5c533d15-1975-4f20-80be-40174142ea37&f_channel=sms&f_verdict=never-verified&range=1h' +
+      '&charts=0&baseline=week&utm_source=ticket';
     const params = paramsOf(link(search));
-    const original = new URLSearchParams(search);
-    original.delete('range');
-    const kept = [...original.keys()].map((name) => [name, params.get(name)]);
-    expect(Object.fromEntries(kept)).toEqual(Object.fromEntries(original));
+    const before = parseExplorerSearch(new URLSearchParams(search)).state;
+    const after = parseExplorerSearch(params);
+    expect(after.notices).toEqual([]);
+    expect({ ...after.state, time: null }).toEqual({ ...before, time: null });
+    expect(after.state.filters).toMatchObject({ channel: 'sms' });
+    expect(params.get('utm_source')).toBe('ticket');
+  });
+
+  it('writes times, lists and zones readably, in the canonical order', () => {
+    expect(link('tz=Asia%2FKolkata&network=AirTel%2CJio&range=1h')).toBe(
+      `${BASE}?network=AirTel,Jio&from=2026-11-20T10:00:01Z&to=2026-11-20T11:00:01Z&tz=Asia/Kolkata`,
+    );
   });
 
   it('drops what belongs to the viewer: live refresh and theme', () => {
@@ -64,7 +74,8 @@ describe('buildShareLink (absolute by default)', () => {
     expect(paramsOf(link('tz=local', { localTimeZone: 'Asia/Kolkata' })).get('tz')).toBe(
       'Asia/Kolkata',
     );
-    expect(paramsOf(link('tz=utc', { localTimeZone: 'Asia/Kolkata' })).get('tz')).toBe('utc');
+    // utc is the default zone: the canonical link leaves it out.
+    expect(paramsOf(link('tz=utc', { localTimeZone: 'Asia/Kolkata' })).get('tz')).toBeNull();
     expect(paramsOf(link('tz=Europe/Paris', { localTimeZone: 'Asia/Kolkata' })).get('tz')).toBe(
       'Europe/Paris',
     );
@@ -76,7 +87,7 @@ describe('buildShareLink (absolute by default)', () => {
       now: NOW,
     });
     expect(url).toBe(
-      `${BASE}sessions/5c533d15-1975-4f20-80be-40174142ea37?mask=1&from=2026-11-19T11%3A00%3A01Z&to=2026-11-20T11%3A00%3A01Z`,
+      `${BASE}sessions/5c533d15-1975-4f20-80be-40174142ea37?from=2026-11-19T11:00:01Z&to=2026-11-20T11:00:01Z&mask=1`,
     );
   });
 });
@@ -116,26 +127,5 @@ describe('round trip', () => {
     expect(after.to - after.from).toBe(3600_000);
     expect(after.to).toBe(LATER + 600);
     expect(after.relative).toBe(true);
-  });
-});
-
-describe('URL instants', () => {
-  it.each([
-    ['2026-11-20T10:00:00Z', Date.parse('2026-11-20T10:00:00Z')],
-    ['2026-11-20T10:00Z', Date.parse('2026-11-20T10:00:00Z')],
-    ['2026-11-20T10:00:00.123456Z', Date.parse('2026-11-20T10:00:00.123Z')],
-    ['2026-11-20T15:30:00+05:30', Date.parse('2026-11-20T10:00:00Z')],
-    ['2026-11-20', null],
-    ['yesterday', null],
-    [null, null],
-  ])('%s → %s', (input, expected) => {
-    expect(readUrlInstant(input)).toBe(expected);
-  });
-
-  it('formats whole seconds without milliseconds', () => {
-    expect(formatUrlInstant(Date.parse('2026-11-20T10:00:00Z'))).toBe('2026-11-20T10:00:00Z');
-    expect(formatUrlInstant(Date.parse('2026-11-20T10:00:00.250Z'))).toBe(
-      '2026-11-20T10:00:00.250Z',
-    );
   });
 });

@@ -1,12 +1,13 @@
+import { explorerSearch } from '../../contract/explorer-view-url.ts';
+import { parseExplorerSearch } from '../../contract/explorer-view.ts';
 import { absoluteWindow, isOpenWindow } from './time-window.ts';
-import { parseExplorerSearch } from './url-state.ts';
 
 /**
  * The "copy link" URL. A relative range in a shared link shows different data when it is
  * opened later, so by default the window is pinned: `range=24h` (or no time at all, which
  * means the default 24 h) becomes `from`/`to` instants computed from the caller's "now".
- * Everything else that defines the view — filters, mask, view, tz, cols, sort, open and the
- * client-side `f_*` filters — is kept as it is.
+ * Everything else that defines the view — filters, mask, view, tz, cols, sort, open — is
+ * kept, written in the view schema's canonical, readable form (times with their colons).
  */
 export type ShareLinkOptions = {
   /** The current page URL (location.href). */
@@ -22,40 +23,20 @@ export type ShareLinkOptions = {
   localTimeZone?: string;
 };
 
-/**
- * Params that describe the viewer, not the view: `live` would start polling the shared
- * Plivo budget for everyone who opens the link (and a pinned window never changes), and
- * `theme` is a personal preference.
- */
-const VIEWER_ONLY_PARAMS = ['live', 'theme'] as const;
-
 export function buildShareLink(options: ShareLinkOptions): string {
   const url = new URL(options.href);
-  const params = url.searchParams;
-  for (const name of VIEWER_ONLY_PARAMS) params.delete(name);
-  if (!options.relative) pinWindow(params, options.now);
-  if (params.get('tz') === 'local' && options.localTimeZone) {
-    params.set('tz', options.localTimeZone);
-  }
-  url.search = params.toString();
-  url.hash = '';
-  return url.toString();
-}
-
-/** A pasted Plivo query's time filters, which the explorer also reads as the window. */
-const PLIVO_TIME_PARAMS = [
-  'session_time__gte',
-  'session_time__gt',
-  'session_time__lte',
-  'session_time__lt',
-] as const;
-
-function pinWindow(params: URLSearchParams, now: number): void {
-  const window = resolveWindow(params, now);
-  params.delete('range');
-  for (const name of PLIVO_TIME_PARAMS) params.delete(name);
-  params.set('from', formatUrlInstant(window.from));
-  params.set('to', formatUrlInstant(window.to));
+  const { state } = parseExplorerSearch(url.searchParams);
+  const window = resolveWindow(url.searchParams, options.now);
+  const shared = {
+    ...state,
+    // What describes the viewer, not the view: `live` would start polling the shared Plivo
+    // budget for everyone who opens the link, and `theme` is a personal preference.
+    live: false,
+    theme: null,
+    time: options.relative ? state.time : { kind: 'absolute' as const, ...window },
+    tz: state.tz === 'local' && options.localTimeZone ? options.localTimeZone : state.tz,
+  };
+  return `${url.origin}${url.pathname}${explorerSearch(shared, url.searchParams)}`;
 }
 
 export type ResolvedWindow = { from: number; to: number; relative: boolean };
@@ -73,20 +54,4 @@ export function resolveWindow(params: URLSearchParams, now: number): ResolvedWin
 
 function ceilSecond(ms: number): number {
   return Math.ceil(ms / 1000) * 1000;
-}
-
-/** "2026-11-20T10:00:00Z", with milliseconds only when there are some. */
-export function formatUrlInstant(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  return iso.endsWith('.000Z') ? `${iso.slice(0, 19)}Z` : iso;
-}
-
-const URL_INSTANT =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
-
-/** An ISO instant with an explicit zone, in epoch ms; null when absent or unreadable. */
-export function readUrlInstant(value: string | null): number | null {
-  if (value === null || !URL_INSTANT.test(value.trim())) return null;
-  const ms = Date.parse(value.trim().replace(/(\.\d{3})\d+/, '$1'));
-  return Number.isNaN(ms) ? null : ms;
 }

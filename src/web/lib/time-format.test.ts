@@ -5,12 +5,12 @@ import {
   formatGap,
   formatInstant,
   fromLocalInputValue,
-  isValidTimeZone,
   resolveTimeZone,
   renderForViewerZone,
   toLocalInputValue,
   zoneLabel,
 } from './time-format.ts';
+import { isValidTimeZone } from '../../contract/time-zone.ts';
 
 describe('time formatting', () => {
   const iso = '2026-11-20T10:00:03.123456Z';

@@ -1,16 +1,5 @@
 import { instantToMs } from '../../contract/time.ts';
 
-/** `utc`, `local`, or an IANA zone name the browser knows. */
-export function isValidTimeZone(value: string): boolean {
-  if (value === 'utc' || value === 'local') return true;
-  if (!/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/.test(value)) return false;
-  try {
-    return new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone !== '';
-  } catch {
-    return false;
-  }
-}
-
 // Chromium's Intl still reports some zones by their retired IANA names (India shows as
 // "Asia/Calcutta"); labels, reports and exports use today's names.
 const CURRENT_ZONE_NAMES: Readonly<Record<string, string>> = {

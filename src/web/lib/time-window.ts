@@ -1,5 +1,5 @@
-import { RANGE_MS } from './explorer-params.ts';
-import type { TimeWindow } from './url-state.ts';
+import { RANGE_MS } from '../../contract/explorer-vocabulary.ts';
+import type { TimeWindow } from '../../contract/explorer-view.ts';
 
 export type AbsoluteWindow = { from: number; to: number };
 

@@ -1,42 +1,47 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
-import { migrateLegacyFilters } from './legacy-filters.ts';
+import { useLocation, useNavigate } from 'react-router';
+import { explorerSearch } from '../../contract/explorer-view-url.ts';
 import {
   parseExplorerSearch,
-  serialiseExplorerState,
   type ExplorerState,
   type UrlNotice,
-} from './url-state.ts';
+} from '../../contract/explorer-view.ts';
+import { migrateLegacyFilters } from '../../contract/legacy-filters.ts';
 
 /** `push` for discrete choices (back undoes them), `replace` while typing. */
 export type HistoryMode = 'push' | 'replace';
 
 export type ExplorerUrl = {
+  /** The view, parsed once from the URL by the contract's schema (explorer-view.ts). */
   state: ExplorerState;
   notices: UrlNotice[];
   update: (change: (state: ExplorerState) => ExplorerState, mode: HistoryMode) => void;
   dismissNotices: () => void;
-  /** The raw query: params other features own (`mask`, `view`, `theme`, `live`). */
+  /** The raw query, for the parts that describe it in words (report header, export name). */
   params: URLSearchParams;
-  /** Sets (or with null removes) one such param, keeping everything else. */
-  setParam: (name: string, value: string | null, mode: HistoryMode) => void;
 };
 
-/** The explorer's state lives only in the URL; this hook reads and writes it. */
+/**
+ * The explorer's state lives only in the URL; this hook reads it and writes it back in
+ * canonical form (explorer-view-url.ts: readable times, a fixed order, defaults left out).
+ */
 export function useExplorerUrl(): ExplorerUrl {
-  const [searchParams, setLatestSearchParams] = useSearchParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const search = location.search;
+  const searchParams = useMemo(() => new URLSearchParams(search), [search]);
   const parsed = useMemo(() => parseExplorerSearch(searchParams), [searchParams]);
-  // React Router's setter changes identity with every URL change. Held in a ref, so `update`
-  // and `setParam` stay stable and memoised consumers (the charts) skip the render of a
-  // filter change instead of redrawing before the table can update.
-  const setterRef = useRef(setLatestSearchParams);
+  // The address as last written: two changes in one event build on each other. React
+  // Router's navigate changes identity with every URL change; held in a ref, `update` stays
+  // stable and memoised consumers (the charts) skip the render of a filter change.
+  const latest = useRef({ search, navigate });
   useLayoutEffect(() => {
-    setterRef.current = setLatestSearchParams;
-  }, [setLatestSearchParams]);
-  const setSearchParams = useCallback<typeof setLatestSearchParams>(
-    (next, options) => setterRef.current(next, options),
-    [],
-  );
+    latest.current = { search, navigate };
+  }, [search, navigate]);
+  const write = useCallback((next: string, mode: HistoryMode) => {
+    latest.current.search = next;
+    void latest.current.navigate({ search: next }, { replace: mode === 'replace' });
+  }, []);
 
   // An old link's f_* filters are read as server filters at once (parseExplorerSearch); the
   // address is then rewritten in place, and the notices saying so outlive the rewrite.
@@ -50,8 +55,8 @@ export function useExplorerUrl(): ExplorerUrl {
     setCarried({ from: searchParams, notices: migration.notices });
   }
   useEffect(() => {
-    if (migration) setSearchParams(migration.search, { replace: true });
-  }, [migration, setSearchParams]);
+    if (migration) write(`?${migration.search.toString()}`, 'replace');
+  }, [migration, write]);
   const notices = useMemo(() => {
     const own = new Set(parsed.notices.map((n) => n.message));
     return [...parsed.notices, ...carried.notices.filter((n) => !own.has(n.message))];
@@ -59,44 +64,17 @@ export function useExplorerUrl(): ExplorerUrl {
 
   const update = useCallback(
     (change: (state: ExplorerState) => ExplorerState, mode: HistoryMode) => {
-      setSearchParams(
-        (previous) => serialiseExplorerState(change(parseExplorerSearch(previous).state), previous),
-        { replace: mode === 'replace' },
-      );
+      const previous = new URLSearchParams(latest.current.search);
+      write(explorerSearch(change(parseExplorerSearch(previous).state), previous), mode);
     },
-    [setSearchParams],
+    [write],
   );
 
   // Rewriting the URL in canonical form drops the bad values the notices are about.
   const dismissNotices = useCallback(() => {
     setCarried({ from: null, notices: [] });
-    setSearchParams(
-      (previous) => serialiseExplorerState(parseExplorerSearch(previous).state, previous),
-      { replace: true },
-    );
-  }, [setSearchParams]);
+    update((state) => state, 'replace');
+  }, [update]);
 
-  const setParam = useCallback(
-    (name: string, value: string | null, mode: HistoryMode) => {
-      setSearchParams(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          if (value === null) next.delete(name);
-          else next.set(name, value);
-          return next;
-        },
-        { replace: mode === 'replace' },
-      );
-    },
-    [setSearchParams],
-  );
-
-  return {
-    state: parsed.state,
-    notices,
-    update,
-    dismissNotices,
-    params: searchParams,
-    setParam,
-  };
+  return { state: parsed.state, notices, update, dismissNotices, params: searchParams };
 }

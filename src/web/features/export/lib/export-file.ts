@@ -1,4 +1,4 @@
-import { ALL_FILTER_PARAMS } from '../../../lib/explorer-params.ts';
+import { ALL_FILTER_PARAMS } from '../../../../contract/explorer-vocabulary.ts';
 import { maskPhone, maskText } from '../../../../contract/mask.ts';
 import { toCsv } from './csv.ts';
 import type { ExportFormat, ExportTable, Granularity } from './export-rows.ts';

@@ -8,7 +8,7 @@ import {
 import { instantToMs } from '../../../../contract/time.ts';
 import { isApiError } from '../../../lib/api-client.ts';
 import type { ListQuery } from '../../../lib/api-params.ts';
-import type { Filters } from '../../../lib/explorer-params.ts';
+import type { Filters } from '../../../../contract/explorer-vocabulary.ts';
 import { changesQueries } from '../api/changes-queries.ts';
 import { baselineWords, changeLine } from '../lib/change-sentences.ts';
 

@@ -1,6 +1,6 @@
 import type { BaselineKind, Change, Ratio } from '../../../../contract/changes.ts';
 import { instantToMs } from '../../../../contract/time.ts';
-import type { Filters } from '../../../lib/explorer-params.ts';
+import type { Filters } from '../../../../contract/explorer-vocabulary.ts';
 import { resolveTimeZone, wallClock } from '../../../lib/time-format.ts';
 
 /**

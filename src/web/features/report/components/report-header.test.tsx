@@ -1,5 +1,6 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseExplorerSearch } from '../../../../contract/explorer-view.ts';
 import { buildShareLink } from '../../../lib/share-link.ts';
 import { ReportHeader, sourceWords, type ReportHeaderProps } from './report-header.tsx';
 
@@ -12,7 +13,7 @@ function renderHeader(extra: string, overrides: Partial<ReportHeaderProps> = {})
   const href = `http://127.0.0.1:8080/?${search}${extra}`;
   const link = buildShareLink({ href, now: NOW });
   const props: ReportHeaderProps = {
-    params: new URL(href).searchParams,
+    view: parseExplorerSearch(new URL(href).searchParams).state,
     window: { from: Date.parse('2026-11-20T10:00:00Z'), to: Date.parse('2026-11-20T11:00:00Z') },
     viewerTimeZone: 'Asia/Kolkata',
     dataAsOf: '2026-11-20T11:00:05.123456Z',
@@ -41,7 +42,7 @@ describe('ReportHeader', () => {
     expect(fact('Data as of')).toBe('2026-11-20 11:00:05 UTC (2026-11-20 16:30:05 Asia/Kolkata)');
     expect(fact('Sessions')).toBe('1,234 sessions loaded — more match, not all shown');
     expect(within(header).getByRole('link')).toHaveAttribute('href', link);
-    expect(link).toContain('from=2026-11-20T10%3A00%3A05Z');
+    expect(link).toContain('from=2026-11-20T10:00:05Z');
   });
 
   it('says when the count is complete and skips the second zone for UTC viewers', () => {

@@ -1,11 +1,12 @@
 import { loadedWords, sessionsWord } from '../../../lib/count-words.ts';
 import { maskText } from '../../../../contract/mask.ts';
 import { describeFilters } from '../lib/describe-filters.ts';
+import type { ExplorerState } from '../../../../contract/explorer-view.ts';
 import { describeInstant, describeWindow, type TimeWindowMs } from '../lib/describe-window.ts';
 
 export type ReportHeaderProps = {
-  /** The current URL's params: filters (in words) and `mask`. */
-  params: URLSearchParams;
+  /** The view: its filters (in words) and whether numbers are masked. */
+  view: Pick<ExplorerState, 'filters' | 'masked'>;
   /** The absolute window shown, epoch ms (resolve `range` against the fetch time). */
   window: TimeWindowMs;
   /** The viewer's IANA zone; a second line shows the window in it when it is not UTC. */
@@ -48,13 +49,13 @@ function countWords(count: number, complete: boolean, total: number | null): str
  * no href: an href would put the full recipient number into the DOM.
  */
 export function ReportHeader(props: ReportHeaderProps) {
-  const masked = props.params.get('mask') === '1';
+  const { masked } = props.view;
   const window = describeWindow(props.window, props.viewerTimeZone);
   const asOf = props.dataAsOf ? Date.parse(props.dataAsOf) : Number.NaN;
   return (
     <section className="report-header" aria-label="Report summary">
       <p className="report-header__kicker">OTP sessions report</p>
-      <h2 className="report-header__title">{describeFilters(props.params, { masked })}</h2>
+      <h2 className="report-header__title">{describeFilters(props.view)}</h2>
       <dl className="report-header__facts">
         <dt>Window</dt>
         <dd>

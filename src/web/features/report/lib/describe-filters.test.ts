@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { parseExplorerSearch } from '../../../../contract/explorer-view.ts';
 import { countryName, describeFilters } from './describe-filters.ts';
 
-const describeUrl = (search: string, masked?: boolean) =>
-  describeFilters(new URLSearchParams(search), masked === undefined ? {} : { masked });
+/** The words for a URL, read as the explorer reads it (the contract's view schema). */
+const describeUrl = (search: string, masked?: boolean) => {
+  const { state } = parseExplorerSearch(new URLSearchParams(search));
+  return describeFilters(masked === undefined ? state : { ...state, masked });
+};
 
 describe('describeFilters', () => {
   it.each([
@@ -48,13 +52,14 @@ describe('describeFilters', () => {
       'All sessions with brand “Acme”, app hash “ab12” and verdict “Undelivered on all attempts”',
     ],
     ['brand_name=Acme&status=expired', 'Expired sessions with brand “Acme”'],
-    ['status=weird', '“weird” sessions'],
+    // A bad status is no filter at all (the URL's notice says so): the rows are all sessions.
+    ['status=weird', 'All sessions'],
     ['alias=call 0091 86819 51370&mask=1', 'All sessions for app “call ••••1370”'],
   ])('%s → %s', (search, expected) => {
     expect(describeUrl(search)).toBe(expected);
   });
 
-  it('lets the caller force masking regardless of the URL', () => {
+  it('masks as the view says, whatever the URL said', () => {
     expect(describeUrl('recipient=%2B14155550100', true)).toBe('All sessions to +1 ••••0100');
     expect(describeUrl('recipient=%2B14155550100&mask=1', false)).toBe(
       'All sessions to +14155550100',

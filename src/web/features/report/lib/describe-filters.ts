@@ -1,19 +1,16 @@
 import { maskPhone, maskText } from '../../../../contract/mask.ts';
 import { digitsWords, orList, usd, verdictWords } from '../../../lib/filter-words.ts';
-import { migrateLegacyFilters } from '../../../lib/legacy-filters.ts';
+import type { ExplorerState } from '../../../../contract/explorer-view.ts';
+import type { AnyFilterParam } from '../../../../contract/explorer-vocabulary.ts';
 
 /**
- * The filters of a URL in words, for the report header and the page title:
+ * The filters of a view in words, for the report header and the page title:
  * "Expired sessions by SMS to +91 ••••1370 in India on AirTel with verdict “Undelivered on
  * all attempts”". A screenshot must say by itself what it shows, so every filter that
  * narrows the rows appears — Plivo's and the session index's alike (an old link's `f_*`
  * are read as the server filters they became). With masking on, numbers are masked too.
  */
-export type DescribeOptions = {
-  /** Defaults to the URL's own `mask=1`. */
-  masked?: boolean;
-  locale?: string;
-};
+export type DescribeOptions = { locale?: string };
 
 const STATUS_WORDS: Record<string, string> = {
   'in-progress': 'In-progress',
@@ -49,16 +46,18 @@ function recipientWords(value: string, masked: boolean): string {
   return masked ? maskPhone(e164) : e164;
 }
 
-export function describeFilters(input: URLSearchParams, options: DescribeOptions = {}): string {
-  const params = migrateLegacyFilters(input)?.search ?? input;
-  const masked = options.masked ?? params.get('mask') === '1';
-  const get = (name: string) => params.get(name)?.trim() || null;
+export function describeFilters(
+  view: Pick<ExplorerState, 'filters' | 'masked'>,
+  options: DescribeOptions = {},
+): string {
+  const { masked } = view;
+  const get = (name: AnyFilterParam) => view.filters[name] ?? null;
   const text = (value: string) => (masked ? maskText(value) : value);
   const status = get('status')?.toLowerCase();
   const subject = status
     ? `${STATUS_WORDS[status] ?? `“${text(status)}”`} sessions`
     : 'All sessions';
-  const channelWords = (name: string) =>
+  const channelWords = (name: AnyFilterParam) =>
     csvValues(get(name)).map((c) => CHANNEL_WORDS[c.toLowerCase()] ?? text(c));
 
   const parts: string[] = [];
@@ -85,7 +84,7 @@ export function describeFilters(input: URLSearchParams, options: DescribeOptions
 
 /** The "with …" part: exact-match texts and the session index's narrower filters. */
 function withWords(
-  get: (name: string) => string | null,
+  get: (name: AnyFilterParam) => string | null,
   text: (value: string) => string,
   masked: boolean,
 ): string[] {

@@ -2,7 +2,7 @@ import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo } from 'react';
 import type { Session } from '../../../../contract/session.ts';
 import { isApiError } from '../../../lib/api-client.ts';
-import type { ExplorerState } from '../../../lib/url-state.ts';
+import type { ExplorerState } from '../../../../contract/explorer-view.ts';
 import { normaliseListQuery } from '../../../lib/api-params.ts';
 import { refreshHead } from './refresh-head.ts';
 import { sessionQueries } from './session-queries.ts';

@@ -1,4 +1,5 @@
-import { COLUMN_IDS, COLUMN_LABELS, type ColumnId } from '../../../lib/explorer-params.ts';
+import { COLUMN_IDS, type ColumnId } from '../../../../contract/explorer-vocabulary.ts';
+import { COLUMN_LABELS } from '../../../lib/explorer-labels.ts';
 
 type Props = { cols: ColumnId[]; onChange: (cols: ColumnId[]) => void };
 

@@ -1,11 +1,11 @@
+import { RANGE_LABELS } from '../../../lib/explorer-labels.ts';
 import {
-  RANGE_LABELS,
   RANGE_MS,
   RANGE_PRESETS,
   type RangePreset,
-} from '../../../lib/explorer-params.ts';
+} from '../../../../contract/explorer-vocabulary.ts';
 import { formatInZone, zoneLabel } from '../../../lib/time-format.ts';
-import type { TimeWindow } from '../../../lib/url-state.ts';
+import type { TimeWindow } from '../../../../contract/explorer-view.ts';
 
 type Props = {
   time: TimeWindow;

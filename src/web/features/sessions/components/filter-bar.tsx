@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import { SESSION_STATUSES } from '../../../../contract/session.ts';
-import type { AnyFilterParam } from '../../../lib/explorer-params.ts';
+import type { AnyFilterParam } from '../../../../contract/explorer-vocabulary.ts';
 import type { ExplorerUrl } from '../../../lib/use-explorer-url.ts';
 import { MoreFilters } from './more-filters.tsx';
 import { MaskedRecipient } from './masked-recipient.tsx';

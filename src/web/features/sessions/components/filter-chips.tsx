@@ -1,5 +1,5 @@
 import { indexFilterChips } from '../../../lib/filter-words.ts';
-import type { Filters, IndexFilterParam } from '../../../lib/explorer-params.ts';
+import type { Filters, IndexFilterParam } from '../../../../contract/explorer-vocabulary.ts';
 
 export type FilterChipsProps = {
   filters: Filters;

@@ -1,7 +1,7 @@
 import { Fragment } from 'react';
 import type { Session } from '../../../../contract/session.ts';
-import type { ColumnId } from '../../../lib/explorer-params.ts';
-import type { SortState } from '../../../lib/url-state.ts';
+import type { ColumnId } from '../../../../contract/explorer-vocabulary.ts';
+import type { SortState } from '../../../../contract/explorer-view.ts';
 import { useSessionsTable } from '../lib/use-sessions-table.ts';
 import { SessionDetails } from './session-details.tsx';
 

@@ -32,7 +32,7 @@ export function SessionsResults({ url, list, rows, newRows, renderAll, backSearc
   const tableModule = useTableModule();
   // What the report's full table and the scrolling table are both given.
   const tableProps = {
-    masked: url.params.get('mask') === '1',
+    masked: state.masked,
     tz: state.tz,
     sort: state.sort,
     cols: state.cols,

@@ -8,9 +8,9 @@ import phpList from '../../../../../e2e/fixtures/plivo-sdk/plivo-php__verifySess
 import goGet from '../../../../../e2e/fixtures/plivo-sdk/plivo-go__verifySessionGetResponse.json';
 import { parsePlivoList, parsePlivoSession } from '../../../../contract/parse-plivo.ts';
 import type { Session } from '../../../../contract/session.ts';
-import { COLUMN_IDS } from '../../../lib/explorer-params.ts';
+import { COLUMN_IDS } from '../../../../contract/explorer-vocabulary.ts';
 import { loadPhone } from '../../../lib/phone-lazy.ts';
-import type { SortState } from '../../../lib/url-state.ts';
+import type { SortState } from '../../../../contract/explorer-view.ts';
 import { SessionsTable } from './sessions-table.tsx';
 
 afterEach(cleanup);

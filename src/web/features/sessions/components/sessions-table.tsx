@@ -1,8 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, type CSSProperties } from 'react';
 import type { Session } from '../../../../contract/session.ts';
-import type { SortState } from '../../../lib/url-state.ts';
-import { COLUMN_LABELS, type ColumnId } from '../../../lib/explorer-params.ts';
+import type { SortState } from '../../../../contract/explorer-view.ts';
+import { COLUMN_LABELS } from '../../../lib/explorer-labels.ts';
+import { type ColumnId } from '../../../../contract/explorer-vocabulary.ts';
 import { fitColumns, gridTemplate } from '../lib/column-widths.ts';
 import { useBoxWidth } from '../lib/use-box-width.ts';
 import { useRowKeyboard } from '../lib/use-row-keyboard.ts';

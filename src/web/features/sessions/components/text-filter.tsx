@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import type { AnyFilterParam } from '../../../lib/explorer-params.ts';
-import { filterRule } from '../../../lib/filter-rules.ts';
+import type { AnyFilterParam } from '../../../../contract/explorer-vocabulary.ts';
+import { filterRule } from '../../../../contract/explorer-filter-rules.ts';
 import { useDraft } from '../../../lib/use-draft.ts';
 
 type Props = {

@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
-import { RANGE_LABELS, RANGE_PRESETS, type RangePreset } from '../../../lib/explorer-params.ts';
+import { RANGE_LABELS } from '../../../lib/explorer-labels.ts';
+import { RANGE_PRESETS, type RangePreset } from '../../../../contract/explorer-vocabulary.ts';
 import { fromLocalInputValue, toLocalInputValue, zoneLabel } from '../../../lib/time-format.ts';
-import type { TimeWindow } from '../../../lib/url-state.ts';
+import type { TimeWindow } from '../../../../contract/explorer-view.ts';
 
 type Props = { time: TimeWindow; tz: string; onChange: (time: TimeWindow) => void };
 

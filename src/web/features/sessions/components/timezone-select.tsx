@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'react';
 import { usePrerendering } from '../../../lib/prerendering.ts';
-import { isValidTimeZone, resolveTimeZone } from '../../../lib/time-format.ts';
+import { isValidTimeZone } from '../../../../contract/time-zone.ts';
+import { resolveTimeZone } from '../../../lib/time-format.ts';
 
 type Props = { tz: string; onChange: (tz: string) => void };
 

@@ -1,4 +1,4 @@
-import type { UrlNotice } from '../../../lib/url-state.ts';
+import type { UrlNotice } from '../../../../contract/explorer-view.ts';
 
 /** Bad link values fall back to defaults; this says which and lets the user dismiss it. */
 export function UrlNotices({

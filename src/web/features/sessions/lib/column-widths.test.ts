@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COLUMN_IDS } from '../../../lib/explorer-params.ts';
+import { COLUMN_IDS } from '../../../../contract/explorer-vocabulary.ts';
 import { fitColumns, gridTemplate } from './column-widths.ts';
 
 const all = [...COLUMN_IDS];

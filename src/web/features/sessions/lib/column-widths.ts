@@ -1,4 +1,4 @@
-import type { ColumnId } from '../../../lib/explorer-params.ts';
+import type { ColumnId } from '../../../../contract/explorer-vocabulary.ts';
 
 /**
  * Narrowest track of each column, in rem: wide enough for a typical value (a whole time, a

@@ -3,13 +3,13 @@ import { parseMoney } from '../../../../contract/money.ts';
 import type { Session } from '../../../../contract/session.ts';
 import { CopyButton } from '../../../components/copy-button.tsx';
 import { VerdictBadge } from '../../../components/verdict-badge.tsx';
-import { COLUMN_LABELS } from '../../../lib/explorer-params.ts';
+import { COLUMN_LABELS } from '../../../lib/explorer-labels.ts';
 import { MASK_DOTS } from '../../../../contract/mask-dots.ts';
 import type { PhoneModule } from '../../../lib/phone-lazy.ts';
 import { formatInstant, zoneLabel } from '../../../lib/time-format.ts';
 import { verdictOf } from '../../../../contract/verdict.ts';
 import { StatusBadge } from '../../../components/status-badge.tsx';
-import { displayTotal, lastAttemptStatus } from '../lib/session-values.ts';
+import { displayTotal, lastAttemptStatus } from './session-values.ts';
 import { tableFeaturesSet } from './table-features.ts';
 
 const helper = createColumnHelper<typeof tableFeaturesSet, Session>();

@@ -8,7 +8,7 @@ import {
   type VerdictKind,
 } from '../../../../contract/verdict.ts';
 import { coveredWindow } from '../../../lib/index-status.ts';
-import { formatIsoInstant } from '../../../lib/url-state.ts';
+import { formatIsoInstant } from '../../../../contract/explorer-view-url.ts';
 
 /**
  * "Was it just this user?": the sessions to the same country and network within ±10 minutes

@@ -1,9 +1,9 @@
 import { useTable, type SortingState } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import type { Session } from '../../../../contract/session.ts';
-import { COLUMN_IDS, type ColumnId } from '../../../lib/explorer-params.ts';
+import { COLUMN_IDS, type ColumnId } from '../../../../contract/explorer-vocabulary.ts';
 import { usePhone } from '../../../lib/phone-lazy.ts';
-import type { SortState } from '../../../lib/url-state.ts';
+import type { SortState } from '../../../../contract/explorer-view.ts';
 import { makeColumns } from './columns.tsx';
 import { tableFeaturesSet } from './table-features.ts';
 

@@ -1,7 +1,8 @@
 import { cleanup, render, renderHook, screen, act } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { THEME_STORAGE_KEY, type ThemeChoice } from '../lib/theme.ts';
+import { THEME_STORAGE_KEY } from '../lib/theme.ts';
+import { type ThemeChoice } from '../../../../contract/explorer-vocabulary.ts';
 import { useTheme } from '../lib/use-theme.ts';
 import { ThemeToggle } from './theme-toggle.tsx';
 

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { THEME_CHOICES, type ThemeChoice } from '../lib/theme.ts';
+import { THEME_CHOICES, type ThemeChoice } from '../../../../contract/explorer-vocabulary.ts';
 
 export type ThemeToggleProps = {
   value: ThemeChoice;

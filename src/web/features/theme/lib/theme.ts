@@ -1,20 +1,18 @@
+import {
+  parseThemeChoice,
+  THEME_CHOICES,
+  type ThemeChoice,
+} from '../../../../contract/explorer-vocabulary.ts';
 import { THEME_COOKIE } from '../../../../contract/prerender.ts';
 
 /**
  * Light / dark / system. The choice lives in the URL (`theme=dark`, so a link can ask for
  * it) and in localStorage (so it survives visits without a `theme` param); the URL wins.
  * "system" is the default and is written as *no* attribute, so theme.css can follow
- * `prefers-color-scheme` on its own, with no flash and no JavaScript listener.
+ * `prefers-color-scheme` on its own, with no flash and no JavaScript listener. The choices
+ * and their parsing are the contract's (the URL's view schema and the server's cookie read).
  */
-export const THEME_CHOICES = ['system', 'light', 'dark'] as const;
-export type ThemeChoice = (typeof THEME_CHOICES)[number];
-
 export const THEME_STORAGE_KEY = 'otp-dashboard.theme';
-
-export function parseThemeChoice(value: string | null | undefined): ThemeChoice | null {
-  const v = value?.trim().toLowerCase();
-  return (THEME_CHOICES as readonly string[]).includes(v ?? '') ? (v as ThemeChoice) : null;
-}
 
 /** URL first, then storage, then the system. Unknown values are ignored, not fatal. */
 export function resolveThemeChoice(urlValue: string | null, stored: string | null): ThemeChoice {
@@ -22,7 +20,7 @@ export function resolveThemeChoice(urlValue: string | null, stored: string | nul
 }
 
 /** The `theme` URL param for a choice: none for system (the default keeps URLs short). */
-export function themeParam(choice: ThemeChoice): string | null {
+export function themeParam(choice: ThemeChoice): ThemeChoice | null {
   return choice === 'system' ? null : choice;
 }
 

@@ -5,8 +5,8 @@ import {
   resolveThemeChoice,
   storeTheme,
   themeParam,
-  type ThemeChoice,
 } from './theme.ts';
+import { type ThemeChoice } from '../../../../contract/explorer-vocabulary.ts';
 
 /**
  * Keeps `<html data-theme>` and localStorage in step with the URL's `theme` param.
@@ -14,7 +14,7 @@ import {
  */
 export function useTheme(
   urlValue: string | null,
-  setThemeParam: (value: string | null) => void,
+  setThemeParam: (value: ThemeChoice | null) => void,
 ): [ThemeChoice, (choice: ThemeChoice) => void] {
   // Kept in state so choosing "system" (no URL param to change) still re-renders.
   const [stored, setStored] = useState(readStoredTheme);

@@ -1,7 +1,7 @@
-import { z } from '../../contract/zod.ts';
-import { indexFilterRules, isIndexFilterParam } from '../../contract/index-filters.ts';
-import { listFilterRules } from '../../contract/list-filters.ts';
-import type { AnyFilterParam } from './explorer-params.ts';
+import { z } from './zod.ts';
+import { indexFilterRules, isIndexFilterParam } from './index-filters.ts';
+import { listFilterRules } from './list-filters.ts';
+import type { AnyFilterParam } from './explorer-vocabulary.ts';
 
 /**
  * The shared rule of one filter, giving its normalised text: the URL, the filter boxes and

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { migrateLegacyFilters } from './legacy-filters.ts';
-import { parseExplorerSearch } from './url-state.ts';
+import { parseExplorerSearch } from './explorer-view.ts';
 
 const migrate = (search: string) => {
   const result = migrateLegacyFilters(new URLSearchParams(search));

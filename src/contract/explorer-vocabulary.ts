@@ -1,7 +1,9 @@
-import { CHARGE_CURRENCY } from '../../contract/money.ts';
-import { INDEX_FILTER_PARAMS, type IndexFilterParam } from '../../contract/index-filters.ts';
+import { INDEX_FILTER_PARAMS, type IndexFilterParam } from './index-filters.ts';
 
-/** The explorer's vocabulary: filter names, time presets, columns. Shared by URL and UI. */
+/**
+ * The explorer's vocabulary, shared by its URL (explorer-view.ts), the browser's controls,
+ * the server's pre-render and the e2e tests: filter names, time presets, column ids.
+ */
 export const FILTER_PARAMS = [
   'status',
   'recipient',
@@ -35,14 +37,6 @@ export const RANGE_MS: Record<RangePreset, number> = {
   '30d': 30 * 24 * 60 * MINUTE,
   '90d': 90 * 24 * 60 * MINUTE,
 };
-export const RANGE_LABELS: Record<RangePreset, string> = {
-  '15m': '15 minutes',
-  '1h': '1 hour',
-  '24h': '24 hours',
-  '7d': '7 days',
-  '30d': '30 days',
-  '90d': '90 days',
-};
 
 /** Column ids in display order; `cols` in the URL lists a subset of these. */
 export const COLUMN_IDS = [
@@ -60,20 +54,19 @@ export const COLUMN_IDS = [
 ] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 
-export const COLUMN_LABELS: Record<ColumnId, string> = {
-  created: 'Created',
-  recipient: 'Recipient',
-  status: 'Status',
-  verdict: 'Verdict',
-  channel: 'Channel',
-  attempts: 'Attempts',
-  last_attempt: 'Last attempt',
-  network: 'Network',
-  alias: 'App alias',
-  charge: `Total charge (${CHARGE_CURRENCY})`,
-  session_uuid: 'Session UUID',
-};
-
 export function isColumnId(value: string): value is ColumnId {
   return (COLUMN_IDS as readonly string[]).includes(value);
 }
+
+/** Light / dark / system: `theme` in the URL, and the theme cookie the server reads. */
+export const THEME_CHOICES = ['system', 'light', 'dark'] as const;
+export type ThemeChoice = (typeof THEME_CHOICES)[number];
+
+export function parseThemeChoice(value: string | null | undefined): ThemeChoice | null {
+  const v = value?.trim().toLowerCase();
+  return (THEME_CHOICES as readonly string[]).includes(v ?? '') ? (v as ThemeChoice) : null;
+}
+
+/** `view`: the scrolling explorer, or report mode (a printable review). */
+export const VIEW_MODES = ['table', 'report'] as const;
+export type ViewMode = (typeof VIEW_MODES)[number];

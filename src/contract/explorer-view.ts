@@ -1,20 +1,32 @@
-import { z } from '../../contract/zod.ts';
-import { listFilterRules } from '../../contract/list-filters.ts';
-import { parseInstant } from '../../contract/time.ts';
+import { BASELINES, isBaselineKind, type BaselineKind } from './changes.ts';
+import { filterRule } from './explorer-filter-rules.ts';
 import {
   ALL_FILTER_PARAMS,
   COLUMN_IDS,
   DEFAULT_RANGE,
   RANGE_PRESETS,
+  VIEW_MODES,
   isColumnId,
+  parseThemeChoice,
   type ColumnId,
   type Filters,
   type RangePreset,
-} from './explorer-params.ts';
-import { filterRule } from './filter-rules.ts';
+  type ThemeChoice,
+  type ViewMode,
+} from './explorer-vocabulary.ts';
 import { LEGACY_PARAMS, migrateLegacyFilters } from './legacy-filters.ts';
-import { isValidTimeZone } from './time-format.ts';
+import { listFilterRules } from './list-filters.ts';
+import { parseInstant } from './time.ts';
+import { isValidTimeZone } from './time-zone.ts';
+import { z } from './zod.ts';
 
+/**
+ * The explorer's view schema: every URL param it reads, parsed once, here, by the browser,
+ * the server's pre-render and the e2e tests alike. A bad value never fails the page: it
+ * falls back to the default and leaves a notice naming the param. `serialiseExplorerState`
+ * (explorer-view-url.ts) writes the canonical URL back. Adding a filter is one entry in
+ * explorer-vocabulary.ts plus its rule; adding a param is one field here and one line there.
+ */
 export type TimeWindow =
   | { kind: 'range'; range: RangePreset }
   /** Absolute window in epoch ms; `to` null means "until now". */
@@ -30,6 +42,18 @@ export type ExplorerState = {
   sort: SortState;
   cols: ColumnId[];
   open: string | null;
+  /** `view=report`: the printable review. */
+  view: ViewMode;
+  /** `mask=1`: numbers masked on screen, in exports and in the server's answers. */
+  masked: boolean;
+  /** `live=1`: the list refreshes itself while the window reaches now. */
+  live: boolean;
+  /** `charts=1|0`; null: the view's default (folded in the explorer, shown in a report). */
+  charts: boolean | null;
+  /** What "What changed" compares the window with. */
+  baseline: BaselineKind;
+  /** A linked theme; null: the viewer's own (stored or the system's). */
+  theme: ThemeChoice | null;
 };
 
 export type UrlNotice = { param: string; message: string };
@@ -41,16 +65,23 @@ export const DEFAULT_STATE: ExplorerState = {
   sort: null,
   cols: [...COLUMN_IDS],
   open: null,
+  view: 'table',
+  masked: false,
+  live: false,
+  charts: null,
+  baseline: 'previous',
+  theme: null,
 };
 
-/** Params this module owns; anything else in the URL is kept untouched for other features. */
-const RAW_TIME_PARAMS = [
+export const RAW_TIME_PARAMS = [
   'session_time__gte',
   'session_time__gt',
   'session_time__lt',
   'session_time__lte',
 ] as const;
-const OWNED = new Set<string>([
+
+/** Params this schema owns; anything else in the URL is carried over untouched. */
+export const OWNED_PARAMS = new Set<string>([
   ...ALL_FILTER_PARAMS,
   ...RAW_TIME_PARAMS,
   'session_time',
@@ -63,6 +94,12 @@ const OWNED = new Set<string>([
   'sort',
   'cols',
   'open',
+  'view',
+  'mask',
+  'live',
+  'charts',
+  'baseline',
+  'theme',
   // Old links' client-side filters: read as their server filters, never written back.
   ...LEGACY_PARAMS,
 ]);
@@ -88,6 +125,17 @@ const instantSchema = z.string().transform((value, ctx) => {
   }
   return Math.floor(parsed.epochSeconds * 1000 + parsed.micros / 1000);
 });
+const viewSchema = z.enum(VIEW_MODES, { error: 'must be report (or left out)' });
+const flagSchema = z.enum(['1', '0'], { error: 'must be 1 or 0' }).transform((v) => v === '1');
+const baselineSchema = z.string().refine(isBaselineKind, `must be one of ${BASELINES.join(', ')}`);
+const themeSchema = z.string().transform((value, ctx) => {
+  const choice = parseThemeChoice(value);
+  if (choice === null) {
+    ctx.addIssue({ code: 'custom', message: 'must be light, dark or system' });
+    return z.NEVER;
+  }
+  return choice;
+});
 
 const fallbackText: Record<string, string> = {
   range: 'the last 24 hours',
@@ -97,6 +145,11 @@ const fallbackText: Record<string, string> = {
   sort: 'newest first',
   cols: 'all columns',
   open: 'no expanded row',
+  view: 'the explorer',
+  live: 'no live refresh',
+  charts: 'the charts as the view shows them',
+  baseline: 'the time just before',
+  theme: 'your own theme',
 };
 
 function notice(param: string, value: string, problem: string): UrlNotice {
@@ -119,6 +172,22 @@ function read<T>(
   return undefined;
 }
 
+/**
+ * `mask` fails closed: numbers are personal data, so a link that asks for masking in words
+ * the schema does not know (`mask=yes`) is still masked, and says so.
+ */
+function readMask(search: URLSearchParams, notices: UrlNotice[]): boolean {
+  const value = search.get('mask')?.trim();
+  if (!value || value === '0') return false;
+  if (value !== '1') {
+    notices.push({
+      param: 'mask',
+      message: `mask=“${value}” must be 1 or 0; numbers are masked to be safe.`,
+    });
+  }
+  return true;
+}
+
 export function parseExplorerSearch(input: URLSearchParams): {
   state: ExplorerState;
   notices: UrlNotice[];
@@ -139,19 +208,28 @@ export function parseExplorerSearch(input: URLSearchParams): {
       });
     }
   }
-  const sort = read(search, 'sort', sortSchema, notices) ?? null;
-  const cols = readCols(search, notices);
   return {
     state: {
       filters,
       time: readTime(search, notices),
-      tz: read(search, 'tz', tzSchema, notices) ?? 'utc',
-      sort,
-      cols,
+      tz: read(search, 'tz', tzSchema, notices) ?? DEFAULT_STATE.tz,
+      sort: read(search, 'sort', sortSchema, notices) ?? null,
+      cols: readCols(search, notices),
       open: read(search, 'open', openSchema, notices) ?? null,
+      view: read(search, 'view', viewSchema, notices) ?? DEFAULT_STATE.view,
+      masked: readMask(search, notices),
+      live: read(search, 'live', flagSchema, notices) ?? false,
+      charts: read(search, 'charts', flagSchema, notices) ?? null,
+      baseline: read(search, 'baseline', baselineSchema, notices) ?? DEFAULT_STATE.baseline,
+      theme: read(search, 'theme', themeSchema, notices) ?? null,
     },
     notices,
   };
+}
+
+/** Whether the charts show: `charts` when the URL says, else folded except in a report. */
+export function chartsShown(state: Pick<ExplorerState, 'charts' | 'view'>): boolean {
+  return state.charts ?? state.view === 'report';
 }
 
 function readCols(search: URLSearchParams, notices: UrlNotice[]): ColumnId[] {
@@ -205,37 +283,4 @@ function readTime(search: URLSearchParams, notices: UrlNotice[]): TimeWindow {
     });
   }
   return { kind: 'range', range: range ?? DEFAULT_RANGE };
-}
-
-/** ISO UTC without milliseconds when they are zero: short, exact and stable. */
-export function formatIsoInstant(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  return iso.endsWith('.000Z') ? `${iso.slice(0, 19)}Z` : iso;
-}
-
-/**
- * Minimal, stable serialisation: defaults are omitted, params come in a fixed order, and
- * params owned by other features (`mask`, `view`, …) are carried over from `keep`.
- */
-export function serialiseExplorerState(
-  state: ExplorerState,
-  keep?: URLSearchParams,
-): URLSearchParams {
-  const out = new URLSearchParams();
-  for (const name of ALL_FILTER_PARAMS) {
-    const value = state.filters[name];
-    if (value) out.set(name, value);
-  }
-  if (state.time.kind === 'range') {
-    if (state.time.range !== DEFAULT_RANGE) out.set('range', state.time.range);
-  } else {
-    out.set('from', formatIsoInstant(state.time.from));
-    if (state.time.to !== null) out.set('to', formatIsoInstant(state.time.to));
-  }
-  if (state.tz !== 'utc') out.set('tz', state.tz);
-  if (state.sort) out.set('sort', `${state.sort.id}:${state.sort.desc ? 'desc' : 'asc'}`);
-  if (state.cols.join(',') !== COLUMN_IDS.join(',')) out.set('cols', state.cols.join(','));
-  if (state.open) out.set('open', state.open);
-  if (keep) for (const [name, value] of keep) if (!OWNED.has(name)) out.append(name, value);
-  return out;
 }

@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COLUMN_IDS, RANGE_PRESETS } from './explorer-params.ts';
+import { COLUMN_IDS, RANGE_PRESETS } from './explorer-vocabulary.ts';
 import {
+  chartsShown,
   DEFAULT_STATE,
+  OWNED_PARAMS,
   parseExplorerSearch,
-  serialiseExplorerState,
   type ExplorerState,
-} from './url-state.ts';
+} from './explorer-view.ts';
+import { explorerSearch, serialiseExplorerState } from './explorer-view-url.ts';
 
 const parse = (query: string) => parseExplorerSearch(new URLSearchParams(query));
 
@@ -143,10 +145,83 @@ describe('serialiseExplorerState', () => {
     expect(serialiseExplorerState(b.state).toString()).toBe(expected);
   });
 
-  it('keeps params that belong to other features, dropping the bad ones it owns', () => {
-    const search = new URLSearchParams('mask=1&status=bogus&view=report&range=1h');
+  it('keeps params it does not own, dropping the bad ones it owns', () => {
+    const search = new URLSearchParams(
+      'utm_source=ticket&mask=1&status=bogus&view=report&range=1h',
+    );
     const out = serialiseExplorerState(parseExplorerSearch(search).state, search);
-    expect(out.toString()).toBe('range=1h&mask=1&view=report');
+    expect(out.toString()).toBe('range=1h&view=report&mask=1&utm_source=ticket');
+  });
+});
+
+describe('the view params (view, mask, live, charts, baseline, theme)', () => {
+  it('reads each one into the state', () => {
+    const { state, notices } = parse('view=report&mask=1&live=1&charts=0&baseline=week&theme=Dark');
+    expect(notices).toEqual([]);
+    expect(state).toMatchObject({
+      view: 'report',
+      masked: true,
+      live: true,
+      charts: false,
+      baseline: 'week',
+      theme: 'dark',
+    });
+  });
+
+  it('names each bad value and falls back, except mask, which fails closed', () => {
+    const { state, notices } = parse(
+      'view=grid&mask=yes&live=on&charts=maybe&baseline=month&theme=pink',
+    );
+    expect(state).toMatchObject({ ...DEFAULT_STATE, masked: true });
+    expect(notices.map((n) => n.param)).toEqual([
+      'view',
+      'mask',
+      'live',
+      'charts',
+      'baseline',
+      'theme',
+    ]);
+    expect(notices.find((n) => n.param === 'mask')?.message).toBe(
+      'mask=“yes” must be 1 or 0; numbers are masked to be safe.',
+    );
+    expect(notices.find((n) => n.param === 'baseline')?.message).toBe(
+      'baseline=“month” must be one of previous, day, week; showing the time just before instead.',
+    );
+  });
+
+  it('mask=0 and live=0 are the defaults, written as nothing', () => {
+    const { state } = parse('mask=0&live=0');
+    expect(state).toEqual(DEFAULT_STATE);
+    expect(serialiseExplorerState(state).toString()).toBe('');
+  });
+
+  it('shows the charts when the URL says, else only in a report', () => {
+    expect(chartsShown(parse('').state)).toBe(false);
+    expect(chartsShown(parse('view=report').state)).toBe(true);
+    expect(chartsShown(parse('view=report&charts=0').state)).toBe(false);
+    expect(chartsShown(parse('charts=1').state)).toBe(true);
+  });
+});
+
+describe('explorerSearch: links that read well in a ticket', () => {
+  it('leaves : , / unescaped in times, lists and zones', () => {
+    const { state } = parse(
+      'from=2026-11-20T10:20:00Z&to=2026-11-20T11:00:00Z&country=IN&network=AirTel,Jio&tz=Asia/Kolkata',
+    );
+    expect(explorerSearch(state)).toBe(
+      '?country=IN&network=AirTel,Jio&from=2026-11-20T10:20:00Z&to=2026-11-20T11:00:00Z&tz=Asia/Kolkata',
+    );
+  });
+
+  it('still escapes what would change the query: & = + # % and spaces', () => {
+    const { state } = parse(`alias=${encodeURIComponent('a&b=c+d #1 %')}`);
+    const search = explorerSearch(state);
+    expect(search).toBe('?alias=a%26b%3Dc%2Bd+%231+%25');
+    expect(parse(search.slice(1)).state.filters.alias).toBe('a&b=c+d #1 %');
+  });
+
+  it('is empty for the default view', () => {
+    expect(explorerSearch(DEFAULT_STATE)).toBe('');
   });
 });
 
@@ -181,6 +256,14 @@ const stateArbitrary: fc.Arbitrary<ExplorerState> = fc.record({
     .subarray([...COLUMN_IDS], { minLength: 1 })
     .map((cols) => COLUMN_IDS.filter((c) => cols.includes(c))),
   open: fc.option(fc.uuid(), { nil: null }),
+  view: fc.constantFrom('table' as const, 'report' as const),
+  masked: fc.boolean(),
+  live: fc.boolean(),
+  charts: fc.option(fc.boolean(), { nil: null }),
+  baseline: fc.constantFrom('previous' as const, 'day' as const, 'week' as const),
+  theme: fc.option(fc.constantFrom('system' as const, 'light' as const, 'dark' as const), {
+    nil: null,
+  }),
 });
 
 describe('round trip', () => {
@@ -190,6 +273,38 @@ describe('round trip', () => {
         const parsed = parseExplorerSearch(serialiseExplorerState(state));
         expect(parsed.notices).toEqual([]);
         expect(parsed.state).toEqual(state);
+      }),
+    );
+  });
+
+  it('the readable URL parses back to the same state', () => {
+    fc.assert(
+      fc.property(stateArbitrary, (state) => {
+        const search = explorerSearch(state);
+        const parsed = parseExplorerSearch(new URLSearchParams(search.slice(1)));
+        expect(parsed.notices).toEqual([]);
+        expect(parsed.state).toEqual(state);
+        expect(explorerSearch(parsed.state)).toBe(search);
+      }),
+    );
+  });
+
+  it('any query gives a state, and every notice names a param of the query', () => {
+    const owned = fc.constantFrom(...OWNED_PARAMS);
+    const pair = fc.tuple(
+      fc.oneof(owned, fc.string({ maxLength: 8 })),
+      fc.string({ maxLength: 40 }),
+    );
+    fc.assert(
+      fc.property(fc.array(pair, { maxLength: 8 }), (pairs) => {
+        const search = new URLSearchParams(pairs);
+        const { state, notices } = parseExplorerSearch(search);
+        expect(Object.keys(state).sort()).toEqual(Object.keys(DEFAULT_STATE).sort());
+        for (const n of notices) expect(search.has(n.param) || n.param === 'to').toBe(true);
+        // What it writes back is canonical: read again, it gives the same state, no notices.
+        const again = parseExplorerSearch(serialiseExplorerState(state));
+        expect(again.notices).toEqual([]);
+        expect(again.state).toEqual(state);
       }),
     );
   });

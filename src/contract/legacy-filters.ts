@@ -1,6 +1,6 @@
-import { CHANNELS } from '../../contract/session.ts';
-import { isVerdictKind } from '../../contract/verdict.ts';
-import type { UrlNotice } from './url-state.ts';
+import { CHANNELS } from './session.ts';
+import { isVerdictKind } from './verdict.ts';
+import type { UrlNotice } from './explorer-view.ts';
 
 /**
  * Links made before the session index carry the client-side filters `f_channel`, `f_verdict`
