@@ -27,7 +27,7 @@ export default defineConfig(({ isSsrBuild, mode }) =>
       }
     : {
         plugins: [react()],
-        // `vite build --ssr`: the server's pre-render of deep links (src/web/app/prerender.tsx),
+        // `vite build --ssr`: the server's pre-render of deep links (src/web/app/server-render.tsx),
         // beside the browser build, never inside it (nothing there is for browsers).
         // Self-contained, with React's production build inlined: the server runs without NODE_ENV.
         ssr: { noExternal: true },
@@ -35,7 +35,8 @@ export default defineConfig(({ isSsrBuild, mode }) =>
         build: isSsrBuild
           ? {
               ssr: true,
-              rolldownOptions: { input: 'src/web/app/prerender.tsx' },
+              // Named input: the server loads dist/ssr/prerender.js (PRERENDER_ENTRY_FILE).
+              rolldownOptions: { input: { prerender: 'src/web/app/server-render.tsx' } },
               outDir: 'dist/ssr',
               copyPublicDir: false,
               sourcemap: true,

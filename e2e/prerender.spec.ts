@@ -1,4 +1,5 @@
 import { dataRows, WINDOW } from './explorer-helpers.ts';
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/test.ts';
 
 /**
@@ -24,7 +25,7 @@ test('a deep link shows rows as its HTML arrives; the app takes over with no bla
   const html = (await response?.text()) ?? '';
   expect(html.match(/data-row-index="/g)?.length ?? 0).toBeGreaterThan(5);
 
-  // The app is in charge once a row expands (the server's HTML has no handlers).
+  // The app hydrated the server's rows: a click expands one.
   const first = dataRows(page).first();
   await first.click();
   await expect(page.getByRole('list', { name: 'Attempt timeline' })).toBeVisible();
@@ -46,8 +47,8 @@ test('with JavaScript off, a deep link still shows its sessions', async ({ brows
   try {
     const page = await context.newPage();
     await page.goto(`/?${WINDOW}&status=expired`);
-    // Inert (nothing would answer a click without the app), so found by markup, not by role.
-    const rows = page.locator('.prerendered[inert] [role="row"][data-row-index]');
+    // The server's markup as React wrote it, the same the app hydrates.
+    const rows = page.locator('#root [role="row"][data-row-index]');
     await expect(rows.first()).toBeVisible();
     expect(await rows.count()).toBeGreaterThan(5);
     await expect(rows.first()).toContainText('expired');
@@ -65,6 +66,86 @@ test('after one visit, the server pre-renders in the browser’s own zone', asyn
     const html = await (await page.request.get(`/?${WINDOW}&tz=local`)).text();
     expect(html).toContain('Asia/Kolkata (local)');
     expect(html).toMatch(/2026-11-20 1[5-7]:\d\d/);
+  } finally {
+    await context.close();
+  }
+});
+
+/** Holds the app's code back until `release()`: the moment between rows and a running app. */
+async function holdAppCode(page: Page): Promise<() => void> {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/.*\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Opens a deep link with the app's code held back; the first row, shown 250 ms ago. */
+async function beforeTheApp(page: Page): Promise<() => void> {
+  const release = await holdAppCode(page);
+  await page.goto(`/?${WINDOW}&status=expired`, { waitUntil: 'commit' });
+  await expect(dataRows(page).first()).toBeVisible();
+  await page.waitForTimeout(250);
+  return release;
+}
+
+test('a click on a row before the app has loaded takes effect once it has', async ({ page }) => {
+  const release = await beforeTheApp(page);
+  await dataRows(page).first().click();
+  release();
+  await expect(page.getByRole('list', { name: 'Attempt timeline' })).toBeVisible();
+  await expect(dataRows(page).first()).toHaveClass(/is-open/);
+});
+
+test('a click on a filter before the app has loaded takes effect once it has', async ({ page }) => {
+  const release = await beforeTheApp(page);
+  await page
+    .getByRole('group', { name: 'Relative ranges' })
+    .getByRole('button', { name: '7 d' })
+    .click();
+  release();
+  await expect(page).toHaveURL(/range=7d/);
+  await expect(page).not.toHaveURL(/from=/);
+  await expect(
+    page.getByRole('group', { name: 'Relative ranges' }).getByRole('button', { name: '7 d' }),
+  ).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('hydrates every kind of first screen without a hydration error, in the viewer’s zone and theme', async ({
+  browser,
+}) => {
+  // pageErrors fails the test on any console error: React reports a hydration mismatch there.
+  const context = await browser.newContext({ timezoneId: 'Asia/Kolkata' });
+  const errors: string[] = [];
+  try {
+    const page = await context.newPage();
+    page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+    page.on('pageerror', (e) => errors.push(e.message));
+    // The first visit has no zone cookie: the server renders UTC, the browser then repaints.
+    for (const extra of [
+      'tz=local',
+      'tz=local&theme=dark',
+      'mask=1',
+      'view=report',
+      'cols=created,status&sort=status',
+    ]) {
+      await page.goto(`/?${WINDOW}&${extra}`);
+      await expect(dataRows(page).first()).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      // The app is live on these very rows: one expands.
+      if (!extra.includes('view=report')) {
+        await dataRows(page).first().click();
+        await expect(page.locator('.detail-row')).toHaveCount(1);
+      }
+      if (extra.startsWith('tz=local')) {
+        await expect(
+          page.getByRole('columnheader', { name: /Asia\/Kolkata \(local\)/ }),
+        ).toBeVisible();
+      }
+    }
+    expect(errors).toEqual([]);
   } finally {
     await context.close();
   }

@@ -11,6 +11,14 @@
 /** The `<script type="application/json">` element that carries `PrerenderBoot` to the browser. */
 export const PRERENDER_BOOT_ID = 'prerender-boot';
 
+/**
+ * The pre-render's `<style>` element. The CSP admits no `style` attributes, so the server
+ * moves each into a class `ps-<n>` there; the browser moves them back (through the CSSOM,
+ * which the CSP allows) before it hydrates, so the DOM is exactly what React rendered.
+ */
+export const PRERENDER_STYLE_ID = 'prerender-styles';
+export const HOISTED_STYLE_CLASS_PREFIX = 'ps-';
+
 /** Where the SSR bundle's entry is, relative to its build directory. */
 export const PRERENDER_ENTRY_FILE = 'prerender.js';
 
@@ -28,6 +36,8 @@ export type PrerenderInput = {
   url: string;
   /** The IANA zone `tz=local` stands for; UTC when the browser has not reported one yet. */
   viewerZone: string;
+  /** The viewer's stored theme choice (its cookie), as the browser's app will read it. */
+  storedTheme: string | null;
   /** Epoch ms: "now" for relative windows. */
   nowMs: number;
   /**
@@ -50,8 +60,19 @@ export type RenderMemo = {
   remember(key: string, body: object, result: PrerenderResult): void;
 };
 
-/** What the browser needs to start from the pre-rendered data. */
+/**
+ * What a render depends on besides the URL and the data. The browser hydrates with the
+ * values the server rendered with, so both produce the same markup, then moves to its own.
+ */
+export type RenderEnvironment = {
+  viewerZone: string;
+  storedTheme: string | null;
+};
+
+/** What the browser needs to hydrate the pre-render and start from its data. */
 export type PrerenderBoot = {
+  /** What the server rendered with. */
+  environment: RenderEnvironment;
   /** The `/api/sessions` query string the data answers. */
   apiQuery: string;
   /**

@@ -3,12 +3,19 @@ import { apiErrorBody } from '../../contract/api.ts';
 import type { AppEnv } from './app-env.ts';
 import type { ServerConfig } from '../config/config.ts';
 
-// Nothing runs or styles inline: React and TanStack Virtual set styles through the CSSOM
+/**
+ * index.html's one inline script, which keeps input made on a pre-rendered page before the
+ * app hydrates it (see src/web/app/early-input.ts), admitted by its hash. security.test.ts
+ * fails, naming the new value, when the script changes.
+ */
+export const EARLY_INPUT_SCRIPT_HASH = 'sha256-6PQWMZYu9b7SInuAo1JKOm9h/6LD0TtVWj3vnEyM1js=';
+
+// Nothing else runs or styles inline: React and TanStack Virtual set styles through the CSSOM
 // (element.style), which CSP does not restrict, so neither scripts nor styles need 'unsafe-inline'.
 // The Playwright suite fails on any console error, CSP violations included.
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  `script-src 'self' '${EARLY_INPUT_SCRIPT_HASH}'`,
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -144,7 +145,20 @@ describe('serving the built app', () => {
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('x-frame-options')).toBe('DENY');
     }
-    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self';");
+    // Scripts from this origin, plus index.html's inline script(s) by hash, and nothing else.
+    const inline = [
+      ...readFileSync('index.html', 'utf8').matchAll(/<script>([\s\S]*?)<\/script>/g),
+    ];
+    const hashes = inline.map(
+      (m) =>
+        `'sha256-${createHash('sha256')
+          .update(m[1] ?? '')
+          .digest('base64')}'`,
+    );
+    expect(hashes).toHaveLength(1);
+    expect(CONTENT_SECURITY_POLICY, 'update EARLY_INPUT_SCRIPT_HASH in security.ts').toContain(
+      `script-src 'self' ${hashes.join(' ')};`,
+    );
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe/);
   });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AssembledPages } from './assembled-pages.ts';
 
-const render = () => ({ html: '', boot: { apiQuery: '', body: null, endMs: 0, fetchedAt: 0 } });
+const environment = { viewerZone: 'UTC', storedTheme: null };
+const render = () => ({
+  html: '',
+  boot: { environment, apiQuery: '', body: null, endMs: 0, fetchedAt: 0 },
+});
 
 /** Pages of `bytes`, counting how many were put together. */
 function maker(bytes: number) {

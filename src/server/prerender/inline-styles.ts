@@ -1,12 +1,15 @@
+import { HOISTED_STYLE_CLASS_PREFIX } from '../../contract/prerender.ts';
+
 /**
  * The CSP forbids inline `style` attributes (no 'unsafe-inline'), and React's server renderer
  * writes styles as attributes. This moves each distinct style into a class of a stylesheet the
- * page's CSP admits by nonce. It relies on React escaping `"`, `<` and `>` inside attribute
+ * page's CSP admits by hash; the browser puts them back before hydrating (see the contract). It relies on React escaping `"`, `<` and `>` inside attribute
  * values, so a start tag never contains a raw `>` and a value never a raw `"`.
  */
 const START_TAG = /<[a-zA-Z][a-zA-Z0-9-]*\s[^>]*>/g;
 const STYLE_ATTRIBUTE = /\sstyle="([^"]*)"/;
 const CLASS_ATTRIBUTE = /\sclass="([^"]*)"/;
+const PREFIX = HOISTED_STYLE_CLASS_PREFIX;
 /** A declaration that could end the rule or the `<style>` element is dropped, not copied. */
 const UNSAFE_IN_CSS = /[<>{}\\@]/;
 
@@ -45,7 +48,7 @@ export function hoistInlineStyles(html: string): { html: string; css: string } {
     if (!declarations) return withoutStyle;
     let name = classes.get(declarations);
     if (!name) {
-      name = `ps-${classes.size}`;
+      name = `${PREFIX}${classes.size}`;
       classes.set(declarations, name);
     }
     const className = name;

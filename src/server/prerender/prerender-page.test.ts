@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { THEME_COOKIE, VIEWER_ZONE_COOKIE } from '../../contract/prerender.ts';
+import { PRERENDER_STYLE_ID, THEME_COOKIE, VIEWER_ZONE_COOKIE } from '../../contract/prerender.ts';
+import { EARLY_INPUT_SCRIPT_HASH } from '../http/security.ts';
 import { RECENT_RENDERS_MAX_BYTES } from './recent-renders.ts';
 import { startDashboard, TEST_AUTH_TOKEN } from '../testing/harness.ts';
 import { listOf, session } from '../testing/payloads.ts';
@@ -46,7 +47,7 @@ describe('a deep link to the explorer', () => {
     const { reply, html } = await server.page(WINDOW);
     expect(reply.status).toBe(200);
     expect(reply.headers.get('cache-control')).toBe('private, no-store');
-    expect(html).toContain('<div id="root"><div class="prerendered" inert><main');
+    expect(html).toContain('<div id="root"><main');
     expect(html).toContain('role="table"');
     expect(new Set(rowUuids(html))).toEqual(new Set(UUIDS));
     const boot = bootOf(html);
@@ -84,12 +85,14 @@ describe('a deep link to the explorer', () => {
   it('carries no inline style attribute: styles come from one stylesheet the CSP admits by hash', async () => {
     const { reply, html } = await server.page(WINDOW);
     expect(html).not.toMatch(/\sstyle="/);
-    const css = /<style>([^<]+)<\/style>/.exec(html)?.[1] ?? '';
+    const css =
+      new RegExp(`<style id="${PRERENDER_STYLE_ID}">([^<]+)</style>`).exec(html)?.[1] ?? '';
     expect(css).toContain('--grid-columns');
     const hash = createHash('sha256').update(css).digest('base64');
     const csp = reply.headers.get('content-security-policy') ?? '';
     expect(csp).toContain(`style-src 'self' 'sha256-${hash}'`);
-    expect(csp).toContain("script-src 'self';");
+    // Scripts: this origin's, and index.html's one inline script by its hash (early input).
+    expect(csp).toContain(`script-src 'self' '${EARLY_INPUT_SCRIPT_HASH}';`);
     expect(csp).not.toContain('unsafe-inline');
   });
 

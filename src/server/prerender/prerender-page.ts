@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { parseSessionQuery } from '../../contract/session-query.ts';
+import { isValidTimeZone } from '../../contract/time-zone.ts';
 import {
   NO_PRERENDER_HEADER,
   PRERENDER_ENTRY_FILE,
@@ -34,8 +35,6 @@ export type PrerenderDeps = {
   log: LogLine;
   audit: AuditLog | null;
 };
-
-const IANA_ZONE = /^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+){0,3}$/;
 
 /**
  * Answers a deep link to the explorer with its first screen already rendered (decision 0004):
@@ -116,6 +115,7 @@ export class PagePrerenderer {
     const rendering = prerender({
       url: url.pathname + url.search,
       viewerZone: viewerZoneOf(c),
+      storedTheme: getCookie(c, THEME_COOKIE) ?? null,
       nowMs: Date.now(),
       loadList,
       renders: this.renders,
@@ -152,18 +152,13 @@ export class PagePrerenderer {
   }
 }
 
-/** The zone the browser reported (a cookie it sets), if it is a plausible IANA name. */
+/**
+ * The zone the browser reported (a cookie it sets), if Intl knows it; kept as given, as
+ * Node's Intl would rename some zones to retired names (Asia/Calcutta).
+ */
 function viewerZoneOf(c: Context<AppEnv>): string {
   const zone = getCookie(c, VIEWER_ZONE_COOKIE) ?? '';
-  if (!IANA_ZONE.test(zone)) return 'UTC';
-  // Kept as given when Intl knows it (it throws for an unknown zone): Node's Intl would
-  // rename some zones to retired names (Asia/Calcutta).
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone }).format(0);
-    return zone;
-  } catch {
-    return 'UTC';
-  }
+  return zone !== 'utc' && zone !== 'local' && isValidTimeZone(zone) ? zone : 'UTC';
 }
 
 function withDeadline<T>(work: Promise<T | null>, ms: number): Promise<T | null> {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { PRERENDER_BOOT_ID } from '../../contract/prerender.ts';
+import { PRERENDER_BOOT_ID, PRERENDER_STYLE_ID } from '../../contract/prerender.ts';
 import { pageTheme, prerenderedDocument } from './prerendered-document.ts';
 
 const INDEX = `<!doctype html><html lang="en"><head><title>t</title>
@@ -9,6 +9,7 @@ const INDEX = `<!doctype html><html lang="en"><head><title>t</title>
 const result = {
   html: '<main><p style="color:red">x</p></main>',
   boot: {
+    environment: { viewerZone: 'Europe/Paris', storedTheme: 'dark' },
     apiQuery: 'a=1',
     body: { alias: '</script><script>x()</script>$&$1' },
     endMs: 1,
@@ -19,9 +20,9 @@ const result = {
 describe('prerenderedDocument', () => {
   const { html: doc, styleHash } = prerenderedDocument(INDEX, result, { theme: 'dark' });
 
-  it('puts the inert render in the root, then the data, then the app’s entry script', () => {
+  it('puts the render in the root as React wrote it (to hydrate), then the data, then the app’s entry script', () => {
     expect(doc).toContain(
-      '<div id="root"><div class="prerendered" inert><main><p class="ps-0">x</p></main></div></div>' +
+      '<div id="root"><main><p class="ps-0">x</p></main></div>' +
         `<script type="application/json" id="${PRERENDER_BOOT_ID}">`,
     );
     expect(doc.indexOf('src="/assets/index.js"')).toBeGreaterThan(doc.indexOf(PRERENDER_BOOT_ID));
@@ -36,7 +37,7 @@ describe('prerenderedDocument', () => {
 
   it('names the moved styles by their hash, for the CSP, and applies the theme', () => {
     const css = '.ps-0{color:red!important}';
-    expect(doc).toContain(`<style>${css}</style></head>`);
+    expect(doc).toContain(`<style id="${PRERENDER_STYLE_ID}">${css}</style></head>`);
     expect(styleHash).toBe(createHash('sha256').update(css).digest('base64'));
     expect(doc).toContain('<html lang="en" data-theme="dark">');
     expect(prerenderedDocument(INDEX, result, { theme: null }).html).toContain('<html lang="en">');

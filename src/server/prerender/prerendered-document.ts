@@ -1,22 +1,21 @@
 import { createHash } from 'node:crypto';
-import { PRERENDER_BOOT_ID, type PrerenderResult } from '../../contract/prerender.ts';
+import { parseThemeChoice } from '../../contract/explorer-vocabulary.ts';
+import {
+  PRERENDER_BOOT_ID,
+  PRERENDER_STYLE_ID,
+  type PrerenderResult,
+} from '../../contract/prerender.ts';
 import { hoistInlineStyles } from './inline-styles.ts';
 
 /**
  * The built index.html filled in with a pre-render (decision 0004): the rendered markup in
- * the root element, the reply it came from as inert JSON, its styles in one stylesheet for
- * the CSP nonce, and the page's theme on <html>. Pure: text in, text out.
+ * the root element, exactly as React rendered it (the browser hydrates it), the reply and
+ * environment it came from as JSON data, its styles in one stylesheet for the CSP hash, and
+ * the page's theme on <html>. Pure: text in, text out.
  */
 export const ROOT_ELEMENT = '<div id="root"></div>';
 
-/**
- * The pre-render has no handlers: it is inert until the app replaces it a moment later, so a
- * click or keystroke in that moment is visibly not taken (inert input is dropped) rather than
- * half-handled by a page about to go. Pages without JavaScript stay inert.
- */
-const PRERENDERED_OPEN = '<div class="prerendered" inert>';
 const MODULE_SCRIPT = /<script type="module"[^>]*><\/script>/;
-const THEMES = new Set(['light', 'dark', 'system']);
 
 /** JSON inside a `<script>` element: no `<` can close it, no line separator can break it. */
 function jsonForScript(value: unknown): string {
@@ -28,14 +27,11 @@ function jsonForScript(value: unknown): string {
 
 /**
  * The theme the app will apply before its first render: the link's `theme`, else the viewer's
- * stored choice (a cookie the app keeps). Same reading as the app's: trimmed, any case.
+ * stored choice (a cookie the app keeps), read by the same rule as the app's.
  */
 export function pageTheme(linked: string | null, stored: string | undefined): string | null {
-  for (const value of [linked, stored]) {
-    const theme = value?.trim().toLowerCase() ?? '';
-    if (THEMES.has(theme)) return theme === 'system' ? null : theme;
-  }
-  return null;
+  const theme = parseThemeChoice(linked) ?? parseThemeChoice(stored ?? null) ?? 'system';
+  return theme === 'system' ? null : theme;
 }
 
 /**
@@ -49,7 +45,7 @@ export function prerenderedDocument(
   options: { theme: string | null },
 ): { html: string; styleHash: string | null } {
   const { html, css } = hoistInlineStyles(result.html);
-  const style = css ? `<style>${css}</style>` : '';
+  const style = css ? `<style id="${PRERENDER_STYLE_ID}">${css}</style>` : '';
   const boot = `<script type="application/json" id="${PRERENDER_BOOT_ID}">${jsonForScript(result.boot)}</script>`;
   // The app's entry script moves after the rows: it runs after parsing either way (a module),
   // but where it stood the parser paused and yielded before reaching them.
@@ -63,9 +59,6 @@ export function prerenderedDocument(
   const page = themed
     .replace(entry, '')
     .replace('</head>', () => `${style}</head>`)
-    .replace(
-      ROOT_ELEMENT,
-      () => `<div id="root">${PRERENDERED_OPEN}${html}</div></div>${boot}${entry}`,
-    );
+    .replace(ROOT_ELEMENT, () => `<div id="root">${html}</div>${boot}${entry}`);
   return { html: page, styleHash: css ? createHash('sha256').update(css).digest('base64') : null };
 }

@@ -1,9 +1,15 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { SkeletonRows } from '../components/skeleton-rows.tsx';
+import type { RenderEnvironment } from '../../contract/prerender.ts';
+import { StoredThemeContext } from '../features/theme/lib/stored-theme.ts';
+import { readStoredTheme } from '../features/theme/lib/theme.ts';
+import { PrerenderingContext } from '../lib/prerendering.ts';
 import { createQueryClient } from '../lib/query-client.ts';
+import { browserTimeZone } from '../lib/time-zone.ts';
+import { ViewerZoneContext } from '../lib/viewer-zone.ts';
 import { ExplorerPage } from './explorer-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { SimulatorBanner } from './simulator-banner.tsx';
@@ -33,20 +39,66 @@ export function AppRoutes() {
   );
 }
 
+type ProvidersProps = {
+  client: QueryClient;
+  environment: RenderEnvironment;
+  /** True for the server's render, and for the browser's render that hydrates it. */
+  prerendering: boolean;
+  children: ReactNode;
+};
+
 /** Everything around the routes but the router: the browser and the pre-render differ there. */
-export function AppProviders({ client, children }: { client: QueryClient; children: ReactNode }) {
+export function AppProviders({ client, environment, prerendering, children }: ProvidersProps) {
   return (
     <ErrorBoundary>
-      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+      <QueryClientProvider client={client}>
+        <PrerenderingContext value={prerendering}>
+          <ViewerZoneContext value={environment.viewerZone}>
+            <StoredThemeContext value={environment.storedTheme}>{children}</StoredThemeContext>
+          </ViewerZoneContext>
+        </PrerenderingContext>
+      </QueryClientProvider>
     </ErrorBoundary>
   );
 }
 
-/** `client`: one made (and perhaps already fetching) before the first render, see main.tsx. */
-export function App({ client }: { client?: QueryClient }) {
+/** This browser's own zone and stored theme. */
+function ownEnvironment(): RenderEnvironment {
+  return { viewerZone: browserTimeZone(), storedTheme: readStoredTheme() };
+}
+
+type AppProps = {
+  /** One made (and perhaps already fetching) before the first render, see main.tsx. */
+  client?: QueryClient;
+  /**
+   * When hydrating the server's pre-render: what the server rendered with. The first render
+   * matches the server's markup; the next moves to this browser's own zone and theme (times
+   * repaint once if the server guessed another zone) and to the full, non-prerendered view.
+   */
+  hydrateFrom?: RenderEnvironment;
+  /** Called once the pre-render is hydrated (its handlers in place). */
+  onHydrated?: () => void;
+};
+
+const noSubscription = () => () => {};
+
+export function App({ client, hydrateFrom, onHydrated }: AppProps) {
   const [queryClient] = useState(() => client ?? createQueryClient());
+  const [own] = useState(ownEnvironment);
+  // False while hydrating (React renders with the server snapshot), true from the render after.
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  const matchServer = hydrateFrom !== undefined && !hydrated;
+  useEffect(() => onHydrated?.(), [onHydrated]);
   return (
-    <AppProviders client={queryClient}>
+    <AppProviders
+      client={queryClient}
+      environment={matchServer ? hydrateFrom : own}
+      prerendering={matchServer}
+    >
       <BrowserRouter>
         <AppRoutes />
       </BrowserRouter>

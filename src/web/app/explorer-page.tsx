@@ -1,7 +1,7 @@
 import { lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { LazyPart } from '../components/lazy-part.tsx';
 import { useLocation } from 'react-router';
-import { browserTimeZone } from '../lib/time-format.ts';
+import { useViewerZone } from '../lib/viewer-zone.ts';
 import { IndexStatusLine } from '../components/index-status-line.tsx';
 import { useLiveRefresh } from '../features/live/lib/use-live-refresh.ts';
 import { useNewRows } from '../features/live/lib/use-new-rows.ts';
@@ -63,6 +63,7 @@ export function ExplorerPage() {
   }, [view.report]);
   // Pinned to the end the rows were fetched for, so the link shows exactly these rows.
   const windowTo = view.window.to;
+  const viewerZone = useViewerZone();
   // The server's pre-render has no page address (and shows neither the report stamp nor a
   // copied link): an empty link there.
   const getLink = useCallback(
@@ -73,9 +74,9 @@ export function ExplorerPage() {
             href: location.href,
             now: windowTo,
             relative,
-            localTimeZone: browserTimeZone(),
+            localTimeZone: viewerZone,
           }),
-    [windowTo],
+    [windowTo, viewerZone],
   );
   useIncidentShortcuts({
     focusSearch: () => searchBox.current?.focus(),
@@ -94,7 +95,7 @@ export function ExplorerPage() {
         <ReportStamp
           view={url.state}
           window={view.window}
-          viewerTimeZone={browserTimeZone()}
+          viewerTimeZone={viewerZone}
           dataAsOf={list.dataAsOf}
           count={view.rows.length}
           complete={!list.hasMore}

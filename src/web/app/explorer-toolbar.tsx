@@ -1,7 +1,6 @@
 import { lazy } from 'react';
 import { LazyPart } from '../components/lazy-part.tsx';
-import { resolveTimeZone } from '../lib/zoned-time.ts';
-import { browserTimeZone } from '../lib/time-format.ts';
+import { useDisplayZone } from '../lib/viewer-zone.ts';
 import { LiveToggle } from '../features/live/components/live-toggle.tsx';
 import type { LiveRefreshState } from '../features/live/lib/use-live-refresh.ts';
 import { CopyLinkButton } from '../features/report/components/copy-link-button.tsx';
@@ -40,6 +39,7 @@ type Props = {
 /** View options: every control hides in report mode except the way back out of it. */
 export function ExplorerToolbar({ url, view, list, live, getLink }: Props) {
   const { params, update } = url;
+  const zone = useDisplayZone(url.state.tz);
   const [theme, setTheme] = useTheme(url.state.theme, (value) =>
     update((s) => ({ ...s, theme: value }), 'replace'),
   );
@@ -73,7 +73,7 @@ export function ExplorerToolbar({ url, view, list, live, getLink }: Props) {
             sessions={view.rows}
             params={params}
             window={view.window}
-            timeZone={resolveTimeZone(url.state.tz, browserTimeZone())}
+            timeZone={zone.zone}
             masked={view.masked}
             complete={!list.hasMore}
             verdictOf={verdictLabel}

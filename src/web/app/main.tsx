@@ -1,5 +1,5 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import {
   applyTheme,
   readStoredTheme,
@@ -11,6 +11,8 @@ import '../styles/app.css';
 import '../styles/print.css';
 import { createQueryClient } from '../lib/query-client.ts';
 import { App } from './app.tsx';
+import { replayEarlyInput, takeEarlyInput } from './early-input.ts';
+import { restoreInlineStyles } from './inline-styles.ts';
 import { loadFirstScreenModules, prefetchExplorer } from './prefetch-explorer.ts';
 import { reportViewerZone, seedFromPrerender } from './prerender-boot.ts';
 
@@ -22,20 +24,40 @@ reportThemeChoice(document, resolveThemeChoice(null, storedTheme));
 reportViewerZone(document);
 
 const queryClient = createQueryClient();
-// A page the server pre-rendered brings its first page of sessions along; otherwise that call
-// is started before React renders: it is the critical path.
-const seeded = seedFromPrerender(queryClient, document, location);
-if (!seeded) prefetchExplorer(queryClient, location);
+// A page the server pre-rendered brings its first page of sessions along, and what it was
+// rendered with; otherwise that call is started before React renders: it is the critical path.
+const prerendered = seedFromPrerender(queryClient, document, location);
+if (!prerendered) prefetchExplorer(queryClient, location);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-const render = () =>
+
+if (prerendered) {
+  // The first screen's code-split parts first, so hydration does not stop at them.
+  void loadFirstScreenModules(location.search).finally(() => {
+    restoreInlineStyles(document);
+    const early = takeEarlyInput();
+    hydrateRoot(
+      root,
+      <StrictMode>
+        <App
+          client={queryClient}
+          hydrateFrom={prerendered}
+          onHydrated={() => replayEarlyInput(early.splice(0))}
+        />
+      </StrictMode>,
+      {
+        // React recovers by rendering afresh; said once in the console, for whoever looks.
+        onRecoverableError: (error) => console.error('hydration:', error),
+      },
+    );
+  });
+} else {
+  // Nothing to hydrate (no pre-render, or one for another clock or query): render afresh.
+  takeEarlyInput();
   createRoot(root).render(
     <StrictMode>
       <App client={queryClient} />
     </StrictMode>,
   );
-// React replaces the pre-rendered rows in its first commit: wait for the table's code, so
-// that commit has rows too and the page never flashes back to a skeleton.
-if (seeded) void loadFirstScreenModules(location.search).finally(render);
-else render();
+}

@@ -18,7 +18,9 @@ const body: SessionsPage = {
   problems: [],
   fetchedAt: '2026-11-20T12:00:29.000000Z',
 };
+const environment = { viewerZone: 'Europe/Paris', storedTheme: 'dark' };
 const boot = (over: Partial<PrerenderBoot> = {}): PrerenderBoot => ({
+  environment,
   apiQuery: toApiParams(query, END, 0).toString(),
   body,
   endMs: END,
@@ -47,7 +49,9 @@ describe('seedFromPrerender', () => {
     const masked = { ...body, masked: true as const };
     pageWith(JSON.stringify(boot({ apiQuery, body: masked })));
     const client = new QueryClient();
-    expect(seedFromPrerender(client, document, { pathname: '/', search }, NOW)).toBe(true);
+    expect(seedFromPrerender(client, document, { pathname: '/', search }, NOW)).toEqual(
+      environment,
+    );
     expect(client.getQueryData(sessionQueries.list(lookup).queryKey)?.pages[0]).toEqual({
       ...masked,
       endMs: END,
@@ -57,13 +61,13 @@ describe('seedFromPrerender', () => {
     const other = '?recipient=%2B14155550100&range=1h&mask=1';
     expect(
       seedFromPrerender(new QueryClient(), document, { pathname: '/', search: other }, NOW),
-    ).toBe(false);
+    ).toBeNull();
   });
 
   it('starts the list from the pre-rendered reply, and takes the full numbers out of the DOM', () => {
     pageWith(JSON.stringify(boot()));
     const client = new QueryClient();
-    expect(seedFromPrerender(client, document, AT, NOW)).toBe(true);
+    expect(seedFromPrerender(client, document, AT, NOW)).toEqual(environment);
     expect(cached(client)?.pages[0]).toEqual({ ...body, endMs: END });
     expect(client.getQueryState(sessionQueries.list(query).queryKey)?.dataUpdatedAt).toBe(
       NOW - 1000,
@@ -77,10 +81,12 @@ describe('seedFromPrerender', () => {
     ['does not pass the /api schema', JSON.stringify(boot({ body: { sessions: 'x' } }))],
     ['is not JSON', '{"apiQuery":'],
     ['is empty', ''],
+    ['has no render environment', JSON.stringify({ ...boot(), environment: undefined })],
+    ['names no zone', JSON.stringify(boot({ environment: { storedTheme: null } as never }))],
   ])('refuses data that %s, so the list asks /api itself', (_label, text) => {
     pageWith(text);
     const client = new QueryClient();
-    expect(seedFromPrerender(client, document, AT, NOW)).toBe(false);
+    expect(seedFromPrerender(client, document, AT, NOW)).toBeNull();
     expect(cached(client)).toBeUndefined();
     expect(document.getElementById(PRERENDER_BOOT_ID)).toBeNull();
   });
@@ -91,14 +97,16 @@ describe('seedFromPrerender', () => {
     const endMs = windowEnd(NOW - 7 * 86_400_000);
     pageWith(JSON.stringify(boot({ apiQuery: toApiParams(fixed, endMs, 0).toString(), endMs })));
     const client = new QueryClient();
-    expect(seedFromPrerender(client, document, { pathname: '/', search }, NOW)).toBe(true);
+    expect(seedFromPrerender(client, document, { pathname: '/', search }, NOW)).toEqual(
+      environment,
+    );
   });
 
   it('ignores it on pages other than the explorer', () => {
     pageWith(JSON.stringify(boot()));
     const client = new QueryClient();
-    expect(seedFromPrerender(client, document, { pathname: '/sessions/x', search: '' }, NOW)).toBe(
-      false,
-    );
+    expect(
+      seedFromPrerender(client, document, { pathname: '/sessions/x', search: '' }, NOW),
+    ).toBeNull();
   });
 });

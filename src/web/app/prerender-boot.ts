@@ -4,10 +4,11 @@ import {
   PRERENDER_BOOT_ID,
   VIEWER_ZONE_COOKIE,
   type PrerenderBoot,
+  type RenderEnvironment,
 } from '../../contract/prerender.ts';
 import { seedFirstPage } from '../features/sessions/api/seed-first-page.ts';
 import { toApiParams, windowEnd } from '../lib/api-params.ts';
-import { browserTimeZone } from '../lib/time-format.ts';
+import { browserTimeZone } from '../lib/time-zone.ts';
 import { explorerListQuery } from './prefetch-explorer.ts';
 
 /**
@@ -23,10 +24,19 @@ function readBoot(doc: Document): PrerenderBoot | null {
     const boot = JSON.parse(text) as Partial<PrerenderBoot> | null;
     if (typeof boot?.apiQuery !== 'string') return null;
     if (typeof boot.endMs !== 'number' || typeof boot.fetchedAt !== 'number') return null;
+    if (!isEnvironment(boot.environment)) return null;
     return boot as PrerenderBoot;
   } catch {
     return null;
   }
+}
+
+function isEnvironment(value: unknown): value is RenderEnvironment {
+  if (typeof value !== 'object' || value === null) return false;
+  const { viewerZone, storedTheme } = value as Partial<RenderEnvironment>;
+  return (
+    typeof viewerZone === 'string' && (storedTheme === null || typeof storedTheme === 'string')
+  );
 }
 
 /**
@@ -37,24 +47,26 @@ const CLOCK_TOLERANCE_MS = 60_000;
 
 /**
  * Starts the app from the data the server pre-rendered the page with (decision 0004), when it
- * answers exactly the query this page would make; true if it did. The list then renders at
- * once, without asking `/api` again. For a relative window ("last hour") a browser whose clock
- * disagrees with the server's asks itself, so the window means what it means on this machine.
+ * answers exactly the query this page would make: then the environment the server rendered
+ * with, for the app to hydrate the page with; else null (the app renders afresh). The list
+ * renders at once, without asking `/api` again. For a relative window ("last hour") a
+ * browser whose clock disagrees with the server's asks itself, so the window means what it
+ * means on this machine.
  */
 export function seedFromPrerender(
   client: QueryClient,
   doc: Document,
   at: Pick<Location, 'pathname' | 'search'>,
   nowMs: number = Date.now(),
-): boolean {
+): RenderEnvironment | null {
   const boot = readBoot(doc);
   const query = explorerListQuery(at.pathname, at.search);
-  if (!boot || !query) return false;
+  if (!boot || !query) return null;
   const own = bootApiQuery(toApiParams(query, boot.endMs, 0).toString(), boot.body);
-  if (own !== boot.apiQuery) return false;
+  if (own !== boot.apiQuery) return null;
   const relative = query.time.kind === 'range';
-  if (relative && Math.abs(windowEnd(nowMs) - boot.endMs) > CLOCK_TOLERANCE_MS) return false;
-  return seedFirstPage(client, query, boot);
+  if (relative && Math.abs(windowEnd(nowMs) - boot.endMs) > CLOCK_TOLERANCE_MS) return null;
+  return seedFirstPage(client, query, boot) ? boot.environment : null;
 }
 
 /** Tells the server which zone "local" is here, for the next pre-render (a cookie, a year). */

@@ -4,7 +4,7 @@ import type { Session } from '../../../../contract/session.ts';
 import goList from '../../../../../e2e/fixtures/plivo-sdk/plivo-go__verifySessionListResponse.json';
 import rubyList from '../../../../../e2e/fixtures/plivo-sdk/plivo-ruby__sessionListResponse.json';
 import { attemptTable, sessionTable } from './export-rows.ts';
-import { formatInstantInZone } from '../../../lib/zoned-time.ts';
+import { formatInstantInZone } from '../../../lib/time-format.ts';
 
 function sessionsOf(json: unknown): Session[] {
   const result = parsePlivoList(json);

@@ -1,6 +1,6 @@
 import type { Session } from '../../../../contract/session.ts';
 import { maskSession, maskText } from '../../../../contract/mask.ts';
-import { formatInstantInZone } from '../../../lib/zoned-time.ts';
+import { formatInstantInZone } from '../../../lib/time-format.ts';
 
 export type Granularity = 'session' | 'attempt';
 export type ExportFormat = 'csv' | 'json';

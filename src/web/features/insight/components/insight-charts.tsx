@@ -4,7 +4,8 @@ import type { Session } from '../../../../contract/session.ts';
 import { insightFromSessions, verdictExplanations } from '../lib/insight-data.ts';
 import type { Segment } from '../lib/segments.ts';
 import { insightFromStats } from '../lib/stats-insight.ts';
-import { axisZoneLabel, zoneText, type TimeWindow } from '../lib/time-buckets.ts';
+import type { TimeWindow } from '../lib/time-buckets.ts';
+import { useDisplayZone } from '../../../lib/viewer-zone.ts';
 import { failureRateOverTime, verifiedRateOverTime } from '../lib/time-series.ts';
 import { brushWindow } from '../lib/window-steps.ts';
 import { PLIVO_HORIZON_DAYS } from '../../../../contract/query-window.ts';
@@ -50,16 +51,17 @@ export type InsightChartsProps = {
 export function InsightCharts(props: InsightChartsProps) {
   const { sessions, stats, window, tz, onBucketClick, onSegmentClick } = props;
   const filterable = props.indexFilters ?? false;
+  const zone = useDisplayZone(tz);
   const data = useMemo(
     () =>
       stats
-        ? insightFromStats(stats, window, tz, verdictExplanations(sessions))
-        : insightFromSessions(sessions, window, tz),
-    [sessions, stats, window, tz],
+        ? insightFromStats(stats, window, zone.zone, verdictExplanations(sessions))
+        : insightFromSessions(sessions, window, zone.zone),
+    [sessions, stats, window, zone.zone],
   );
   const { series } = data;
   const rate = useMemo(() => verifiedRateOverTime(series), [series]);
-  const axisLabel = axisZoneLabel(tz);
+  const axisLabel = `Time (${zone.label})`;
   const failures = useMemo(() => failureRateOverTime(series), [series]);
   const select = (a: number, b: number) => {
     const target = brushWindow(series.buckets, a, b, window);
@@ -70,7 +72,7 @@ export function InsightCharts(props: InsightChartsProps) {
       <SessionsOverTimeChart
         series={series}
         axisLabel={axisLabel}
-        zoneText={zoneText(tz)}
+        zoneText={zone.label}
         onSelect={select}
         steps={
           <WindowStepsBar

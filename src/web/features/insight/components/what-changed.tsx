@@ -11,6 +11,7 @@ import type { ListQuery } from '../../../lib/api-params.ts';
 import type { Filters } from '../../../../contract/explorer-vocabulary.ts';
 import { changesQueries } from '../api/changes-queries.ts';
 import { baselineWords, changeLine } from '../lib/change-sentences.ts';
+import { useDisplayZone } from '../../../lib/viewer-zone.ts';
 
 export type WhatChangedProps = {
   query: ListQuery;
@@ -38,6 +39,7 @@ const RULE = `Named when a share moved by ${T.MIN_RISE * 100} points or more ove
 
 /** The window against a baseline: which segments moved, in words, each a click from a filter. */
 export function WhatChanged(props: WhatChangedProps) {
+  const zone = useDisplayZone(props.tz);
   // The shortest baseline the server accepts must lie inside the coverage: asking would only
   // be refused (409) otherwise.
   const needFrom = baselineWindow(
@@ -74,7 +76,7 @@ export function WhatChanged(props: WhatChangedProps) {
       instantToMs(meta.baseline.from),
       instantToMs(meta.baseline.to),
     );
-    const lines = changes.data.changes.map((c) => changeLine(c, before, props.tz));
+    const lines = changes.data.changes.map((c) => changeLine(c, before, zone.zone));
     body = lines.length ? (
       <ol className="what-changed__list">
         {lines.map((line) => (

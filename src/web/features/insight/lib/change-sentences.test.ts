@@ -72,7 +72,7 @@ describe('changeLine', () => {
     [{ ...incident, dimension: 'app' as const, key: 'a1b2' }, { app_uuid: 'a1b2' }],
     [{ ...incident, dimension: 'channel' as const, key: 'sms' }, { channel: 'sms' }],
   ])('one click filters to the segment: %#', (change, filters) => {
-    expect(changeLine(change, 'x', 'utc').filters).toEqual(filters);
+    expect(changeLine(change, 'x', 'UTC').filters).toEqual(filters);
   });
 });
 
@@ -88,7 +88,7 @@ describe('words', () => {
   });
   it('a span across midnight names the days', () => {
     expect(
-      spanWords(Date.parse('2026-11-19T23:30:00Z'), Date.parse('2026-11-20T00:30:00Z'), 'utc'),
+      spanWords(Date.parse('2026-11-19T23:30:00Z'), Date.parse('2026-11-20T00:30:00Z'), 'UTC'),
     ).toBe('2026-11-19 23:30 – 2026-11-20 00:30');
   });
 });

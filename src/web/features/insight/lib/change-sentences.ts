@@ -1,7 +1,7 @@
 import type { BaselineKind, Change, Ratio } from '../../../../contract/changes.ts';
 import { instantToMs } from '../../../../contract/time.ts';
 import type { Filters } from '../../../../contract/explorer-vocabulary.ts';
-import { resolveTimeZone, wallClock } from '../../../lib/time-format.ts';
+import { wallClock } from '../../../lib/time-zone.ts';
 
 /**
  * "What changed" in plain words: "SMS to IN · AirTel: 100 % undelivered 10:20–10:55 (10 of 10
@@ -41,8 +41,7 @@ export function segmentFilters(c: Change): Filters {
 }
 
 /** "10:20–10:55", with the day when the span is not within one day of the zone. */
-export function spanWords(fromMs: number, toMs: number, tz: string): string {
-  const zone = resolveTimeZone(tz);
+export function spanWords(fromMs: number, toMs: number, zone: string): string {
   const a = wallClock(fromMs, zone);
   const b = wallClock(toMs, zone);
   const sameDay = a.year === b.year && a.month === b.month && a.day === b.day;
@@ -71,7 +70,7 @@ const MEASURE_WORDS = {
   failed: { verb: 'never verified', noun: 'finished sessions' },
 } as const;
 
-export function changeLine(c: Change, before: string, tz: string): ChangeLine {
+export function changeLine(c: Change, before: string, zone: string): ChangeLine {
   const name = segmentName(c);
   const filters = segmentFilters(c);
   if (c.measure === 'volume') {
@@ -94,7 +93,7 @@ export function changeLine(c: Change, before: string, tz: string): ChangeLine {
         : name;
   const span = c.span;
   const where = span
-    ? `${percent(span)} ${words.verb} ${spanWords(instantToMs(span.from), instantToMs(span.to), tz)} (${span.count} of ${plural(span.of, 'session')})${span.of === c.window.of ? '' : `, ${percent(c.window)} over the window (${c.window.count} of ${c.window.of})`}`
+    ? `${percent(span)} ${words.verb} ${spanWords(instantToMs(span.from), instantToMs(span.to), zone)} (${span.count} of ${plural(span.of, 'session')})${span.of === c.window.of ? '' : `, ${percent(c.window)} over the window (${c.window.count} of ${c.window.of})`}`
     : `${percent(c.window)} ${words.verb} (${c.window.count} of ${c.window.of} ${words.noun})`;
   return {
     who,

@@ -47,10 +47,10 @@ export function verdictExplanations(
 export function insightFromSessions(
   sessions: readonly Session[],
   window: TimeWindow,
-  tz: string,
+  zone: string,
 ): InsightData {
   return {
-    series: sessionsOverTime(sessions, window, tz),
+    series: sessionsOverTime(sessions, window, zone),
     status: statusBreakdown(sessions),
     channel: channelBreakdown(sessions),
     attempts: attemptsByChannel(sessions),

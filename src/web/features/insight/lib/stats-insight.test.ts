@@ -24,7 +24,7 @@ describe('statsBucketFor: the finest server bucket within the chart’s bar coun
 
 describe('seriesFromStats', () => {
   it('puts the buckets on the chart’s grid, empty ones drawn empty', () => {
-    const series = seriesFromStats(makeStats(), window, 'utc');
+    const series = seriesFromStats(makeStats(), window, 'UTC');
     expect(series.bucketMs).toBe(60_000);
     expect(series.buckets.map((b) => [b.label, b.total, b.counts])).toEqual([
       ['10:00', 4, { verified: 3, expired: 1 }],
@@ -60,7 +60,7 @@ describe('seriesFromStats', () => {
 });
 
 describe('insightFromStats: the breakdowns as the charts draw them', () => {
-  const data = insightFromStats(makeStats(), window, 'utc', { undelivered_all: 'why' });
+  const data = insightFromStats(makeStats(), window, 'UTC', { undelivered_all: 'why' });
 
   it('maps statuses, channels and verdicts with their shares', () => {
     expect(data.status.map((s) => [s.key, s.count])).toEqual([

@@ -16,7 +16,6 @@ import {
   bucketLabel,
   bucketRangeLabel,
   MAX_BUCKETS,
-  safeZone,
   type TimeWindow,
 } from './time-buckets.ts';
 import type { Bucket, SessionsOverTime } from './time-series.ts';
@@ -113,8 +112,8 @@ function countsOfBucket(b: StatsBucketRow | undefined): Record<string, number> {
  * aligned them differently (day buckets are UTC days; the chart may be in another zone),
  * its own starts are used as they are.
  */
-export function seriesFromStats(stats: Stats, window: TimeWindow, tz: string): SessionsOverTime {
-  const zone = safeZone(tz);
+/** `zone`: the IANA zone the chart is drawn in. */
+export function seriesFromStats(stats: Stats, window: TimeWindow, zone: string): SessionsOverTime {
   const bucketMs = stats.meta.bucketMs;
   const byStart = new Map(stats.buckets.map((b) => [Date.parse(b.start), b]));
   const grid = bucketEdges(window, bucketMs, zone).slice(0, -1);
@@ -143,11 +142,11 @@ export function seriesFromStats(stats: Stats, window: TimeWindow, tz: string): S
 export function insightFromStats(
   stats: Stats,
   window: TimeWindow,
-  tz: string,
+  zone: string,
   explanations: InsightData['explanations'],
 ): InsightData {
   return {
-    series: seriesFromStats(stats, window, tz),
+    series: seriesFromStats(stats, window, zone),
     status: slices(
       countsOf(stats.byStatus, (k) => k.toLowerCase()),
       SESSION_STATUSES,

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  axisZoneLabel,
   bucketEdges,
   bucketIndex,
   bucketLabel,
   bucketStart,
   chooseBucketMs,
-  safeZone,
 } from './time-buckets.ts';
-import { zoneOffsetMs } from '../../../lib/time-format.ts';
+import { zoneOffsetMs } from '../../../lib/time-zone.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -42,19 +40,6 @@ describe('time zones', () => {
     ['Asia/Kathmandu', '2026-11-27T12:00:00Z', 5.75 * HOUR],
   ])('%s at %s is %d ms ahead', (zone, iso, offset) => {
     expect(zoneOffsetMs(t(iso), zone)).toBe(offset);
-  });
-
-  it.each([
-    ['utc', 'UTC', 'Time (UTC)'],
-    ['Europe/Paris', 'Europe/Paris', 'Time (Europe/Paris)'],
-    ['Mars/Olympus', 'UTC', 'Time (UTC)'],
-  ])('tz=%s → zone %s, axis “%s”', (tz, zone, label) => {
-    expect(safeZone(tz)).toBe(zone);
-    expect(axisZoneLabel(tz)).toBe(label);
-  });
-
-  it('names the browser zone for tz=local', () => {
-    expect(axisZoneLabel('local')).toMatch(/^Time \(.+ \(local\)\)$/);
   });
 });
 

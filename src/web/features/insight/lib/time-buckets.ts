@@ -1,4 +1,4 @@
-import { resolveTimeZone, zoneLabel, zoneOffsetMs } from '../../../lib/time-format.ts';
+import { zoneOffsetMs } from '../../../lib/time-zone.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -26,32 +26,6 @@ export type TimeWindow = { from: number; to: number };
 export function chooseBucketMs(window: TimeWindow, maxBuckets = MAX_BUCKETS): number {
   const span = Math.max(0, window.to - window.from);
   return BUCKET_SIZES_MS.find((size) => Math.ceil(span / size) <= maxBuckets) ?? DAY;
-}
-
-function zoneOrNull(tz: string): string | null {
-  try {
-    const zone = resolveTimeZone(tz);
-    // Throws RangeError for a zone this browser does not know.
-    new Intl.DateTimeFormat('en', { timeZone: zone }).format(0);
-    return zone;
-  } catch {
-    return null;
-  }
-}
-
-/** The IANA zone for a URL `tz`, falling back to UTC for a name Intl does not know. */
-export function safeZone(tz: string): string {
-  return zoneOrNull(tz) ?? 'UTC';
-}
-
-/** "UTC", "Europe/Paris", "Asia/Kolkata (local)"; UTC for a zone Intl does not know. */
-export function zoneText(tz: string): string {
-  return zoneOrNull(tz) === null ? 'UTC' : zoneLabel(tz);
-}
-
-/** "Time (UTC)", "Time (Europe/Paris)", "Time (Asia/Kolkata (local))". */
-export function axisZoneLabel(tz: string): string {
-  return `Time (${zoneText(tz)})`;
 }
 
 /** Start of the bucket holding `ms`, aligned to the zone's wall clock (local midnight, :00, :15…). */

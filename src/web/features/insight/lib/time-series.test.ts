@@ -19,7 +19,7 @@ describe('sessionsOverTime', () => {
     at('09:59:59', 'verified'),
     makeSession({ createdAt: null }),
   ];
-  const series = sessionsOverTime(sessions, window, 'utc');
+  const series = sessionsOverTime(sessions, window, 'UTC');
 
   it('buckets by minute for an hour, stacked by status', () => {
     expect(series.bucketMs).toBe(60_000);
@@ -48,7 +48,7 @@ describe('sessionsOverTime', () => {
   });
 
   it('has empty buckets and no statuses without sessions', () => {
-    const empty = sessionsOverTime([], window, 'utc');
+    const empty = sessionsOverTime([], window, 'UTC');
     expect(empty.statuses).toEqual([]);
     expect(empty.buckets.every((b) => b.total === 0)).toBe(true);
   });
@@ -63,7 +63,7 @@ describe('verifiedRateOverTime', () => {
       at('10:00:04', 'verified'),
       at('10:01:00', 'in-progress'),
     ];
-    const rate = verifiedRateOverTime(sessionsOverTime(sessions, window, 'utc'));
+    const rate = verifiedRateOverTime(sessionsOverTime(sessions, window, 'UTC'));
     expect(rate[0]).toMatchObject({ verified: 2, finished: 3, inProgress: 1, share: 2 / 3 });
     expect(rate[1]).toMatchObject({ verified: 0, finished: 0, inProgress: 1, share: null });
     expect(rate[2]?.share).toBeNull();

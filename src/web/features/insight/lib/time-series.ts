@@ -9,7 +9,6 @@ import {
   bucketLabel,
   bucketRangeLabel,
   chooseBucketMs,
-  safeZone,
   type TimeWindow,
 } from './time-buckets.ts';
 
@@ -42,9 +41,8 @@ export type SessionsOverTime = {
 export function sessionsOverTime(
   sessions: readonly Session[],
   window: TimeWindow,
-  tz: string,
+  zone: string,
 ): SessionsOverTime {
-  const zone = safeZone(tz);
   const bucketMs = chooseBucketMs(window);
   const edges = bucketEdges(window, bucketMs, zone);
   const buckets: Bucket[] = edges.slice(0, -1).map((start, i) => {

@@ -1,5 +1,5 @@
 import { formatWallTime } from '../../../lib/time-format.ts';
-import { formatOffset, offsetMinutes } from '../../../lib/zoned-time.ts';
+import { formatOffset, offsetMinutes } from '../../../lib/time-zone.ts';
 
 export type TimeWindowMs = { from: number; to: number };
 

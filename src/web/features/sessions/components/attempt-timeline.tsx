@@ -1,5 +1,6 @@
 import type { Attempt } from '../../../../contract/session.ts';
-import { formatGap, formatInstant, zoneLabel } from '../../../lib/time-format.ts';
+import { formatGap, formatInstant } from '../../../lib/time-format.ts';
+import { useDisplayZone } from '../../../lib/viewer-zone.ts';
 import { StatusBadge } from '../../../components/status-badge.tsx';
 
 function optionalFacts(attempt: Attempt): string[] {
@@ -14,6 +15,7 @@ function optionalFacts(attempt: Attempt): string[] {
 
 /** Every attempt in order, with the gap since the previous one (fallbacks show as gaps). */
 export function AttemptTimeline({ attempts, tz }: { attempts: Attempt[]; tz: string }) {
+  const zone = useDisplayZone(tz);
   if (attempts.length === 0) {
     return <p className="muted">No attempts were made in this session.</p>;
   }
@@ -33,7 +35,7 @@ export function AttemptTimeline({ attempts, tz }: { attempts: Attempt[]; tz: str
             </div>
             <div className="timeline-meta">
               <time dateTime={attempt.time ?? undefined}>
-                {formatInstant(attempt.time, tz)} {zoneLabel(tz)}
+                {formatInstant(attempt.time, zone.zone)} {zone.label}
               </time>
               {gap ? (
                 <span>

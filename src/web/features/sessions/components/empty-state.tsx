@@ -4,7 +4,8 @@ import {
   RANGE_PRESETS,
   type RangePreset,
 } from '../../../../contract/explorer-vocabulary.ts';
-import { formatInZone, zoneLabel } from '../../../lib/time-format.ts';
+import { formatWallTime } from '../../../lib/time-format.ts';
+import { useDisplayZone } from '../../../lib/viewer-zone.ts';
 import type { TimeWindow } from '../../../../contract/explorer-view.ts';
 
 type Props = {
@@ -22,11 +23,12 @@ function widerPreset(time: TimeWindow): RangePreset | null {
 
 /** "No sessions in the last 24 hours — widen to 7 days?" with a one-click widen. */
 export function EmptyState({ time, tz, hasFilters, onWiden }: Props) {
+  const zone = useDisplayZone(tz);
   const wider = widerPreset(time);
   const where =
     time.kind === 'range'
       ? `in the last ${RANGE_LABELS[time.range]}`
-      : `between ${formatInZone(time.from, tz)} and ${time.to === null ? 'now' : formatInZone(time.to, tz)} ${zoneLabel(tz)}`;
+      : `between ${formatWallTime(time.from, zone.zone)} and ${time.to === null ? 'now' : formatWallTime(time.to, zone.zone)} ${zone.label}`;
   const widen = (preset: RangePreset): TimeWindow =>
     time.kind === 'range' || time.to === null
       ? { kind: 'range', range: preset }

@@ -8,6 +8,7 @@ import { RecipientInput } from './recipient-input.tsx';
 import { TextFilter } from './text-filter.tsx';
 import { TimeRangePicker } from './time-range-picker.tsx';
 import { TimezoneSelect } from './timezone-select.tsx';
+import { useViewerZone } from '../../../lib/viewer-zone.ts';
 
 type TextParam = Exclude<AnyFilterParam, 'status' | 'recipient'>;
 const TEXT_FILTERS: { param: TextParam; label: string; placeholder: string }[] = [
@@ -39,6 +40,8 @@ type Props = {
 export function FilterBar(props: Props) {
   const { url, searchRef, masked = false, maskPhone = null } = props;
   const { state, update } = url;
+  // The From/To boxes start from the window in the zone shown: remount when either changes.
+  const viewerZone = useViewerZone();
   const setFilter = (param: AnyFilterParam, value: string, mode: 'push' | 'replace') =>
     update(
       (s) => ({ ...s, open: null, filters: { ...s.filters, [param]: value || undefined } }),
@@ -76,7 +79,7 @@ export function FilterBar(props: Props) {
         />
       )}
       <TimeRangePicker
-        key={JSON.stringify([state.time, state.tz])}
+        key={JSON.stringify([state.time, state.tz, viewerZone])}
         time={state.time}
         tz={state.tz}
         onChange={(time) => update((s) => ({ ...s, open: null, time }), 'push')}

@@ -4,7 +4,8 @@ import { CopyButton } from '../../../components/copy-button.tsx';
 import { VerdictBadge } from '../../../components/verdict-badge.tsx';
 import type { MaskModule } from '../../../lib/mask-lazy.ts';
 import { describeRecipient } from '../../../lib/phone.ts';
-import { formatInstant, zoneLabel } from '../../../lib/time-format.ts';
+import { formatInstant } from '../../../lib/time-format.ts';
+import { useDisplayZone } from '../../../lib/viewer-zone.ts';
 import { AttemptTimeline } from './attempt-timeline.tsx';
 import { ChargesBreakdown } from './charges-breakdown.tsx';
 import { SessionWarnings } from './session-details.tsx';
@@ -19,6 +20,7 @@ type Props = {
 
 /** One session in full: key facts, verdict, timeline, charges and Plivo's raw JSON. */
 export function SessionView({ detail, tz, mask }: Props) {
+  const zone = useDisplayZone(tz);
   // The verdict reads statuses only, which masking keeps; everything shown is masked.
   const session = mask ? mask.maskSession(detail.session) : detail.session;
   const recipient = mask
@@ -31,8 +33,8 @@ export function SessionView({ detail, tz, mask }: Props) {
   );
   const facts: [string, string][] = [
     ['Recipient', `${recipient.text}${recipient.country ? ` (${recipient.country})` : ''}`],
-    ['Created', `${formatInstant(session.createdAt, tz)} ${zoneLabel(tz)}`],
-    ['Last update', `${formatInstant(session.updatedAt, tz)} ${zoneLabel(tz)}`],
+    ['Created', `${formatInstant(session.createdAt, zone.zone)} ${zone.label}`],
+    ['Last update', `${formatInstant(session.updatedAt, zone.zone)} ${zone.label}`],
     ['Channel', session.channel ?? '—'],
     ['Attempts', String(session.attemptCount ?? session.attempts.length)],
     ['Country', session.country ?? '—'],

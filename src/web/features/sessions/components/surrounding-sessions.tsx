@@ -4,7 +4,8 @@ import type { Session } from '../../../../contract/session.ts';
 import { VerdictBadge } from '../../../components/verdict-badge.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useIndexStatus } from '../../../lib/index-status.ts';
-import { formatInstant, zoneLabel } from '../../../lib/time-format.ts';
+import { formatInstant } from '../../../lib/time-format.ts';
+import { useDisplayZone } from '../../../lib/viewer-zone.ts';
 import { sessionQueries } from '../api/session-queries.ts';
 import {
   indexCovers,
@@ -44,6 +45,7 @@ export function SurroundingSessions({ session, tz, masked, level }: Props) {
 }
 
 function Around({ around, tz, masked }: { around: Surrounding; tz: string; masked: boolean }) {
+  const zone = useDisplayZone(tz);
   const status = useIndexStatus();
   const covered = status ? indexCovers(status, around) : false;
   const query = useQuery({ ...sessionQueries.surrounding(around), enabled: covered });
@@ -72,7 +74,7 @@ function Around({ around, tz, masked }: { around: Surrounding; tz: string; maske
           {summary.others.slice(0, LISTED).map((other) => (
             <li key={other.sessionUuid}>
               <Link to={sessionLink(other.sessionUuid, tz, masked)}>
-                {formatInstant(other.createdAt, tz)} {zoneLabel(tz)}
+                {formatInstant(other.createdAt, zone.zone)} {zone.label}
               </Link>{' '}
               <VerdictBadge session={other} />
             </li>

@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { RANGE_LABELS } from '../../../lib/explorer-labels.ts';
 import { RANGE_PRESETS, type RangePreset } from '../../../../contract/explorer-vocabulary.ts';
-import { fromLocalInputValue, toLocalInputValue, zoneLabel } from '../../../lib/time-format.ts';
+import { fromLocalInputValue, toLocalInputValue } from '../../../lib/time-format.ts';
+import { useDisplayZone } from '../../../lib/viewer-zone.ts';
 import type { TimeWindow } from '../../../../contract/explorer-view.ts';
 
 type Props = { time: TimeWindow; tz: string; onChange: (time: TimeWindow) => void };
@@ -17,15 +18,16 @@ const SHORT: Record<RangePreset, string> = {
 
 /** Presets (relative to now) and an absolute from/to typed in the display zone. */
 export function TimeRangePicker({ time, tz, onChange }: Props) {
+  const zone = useDisplayZone(tz);
   const id = useId();
   const [from, setFrom] = useState(
-    time.kind === 'absolute' ? toLocalInputValue(time.from, tz) : '',
+    time.kind === 'absolute' ? toLocalInputValue(time.from, zone.zone) : '',
   );
   const [to, setTo] = useState(
-    time.kind === 'absolute' && time.to !== null ? toLocalInputValue(time.to, tz) : '',
+    time.kind === 'absolute' && time.to !== null ? toLocalInputValue(time.to, zone.zone) : '',
   );
-  const fromMs = fromLocalInputValue(from, tz);
-  const toMs = to ? fromLocalInputValue(to, tz) : null;
+  const fromMs = fromLocalInputValue(from, zone.zone);
+  const toMs = to ? fromLocalInputValue(to, zone.zone) : null;
   const problem =
     fromMs === null
       ? from.trim()
@@ -59,7 +61,7 @@ export function TimeRangePicker({ time, tz, onChange }: Props) {
           if (!problem && fromMs !== null) onChange({ kind: 'absolute', from: fromMs, to: toMs });
         }}
       >
-        <label htmlFor={`${id}-from`}>From ({zoneLabel(tz)})</label>
+        <label htmlFor={`${id}-from`}>From ({zone.label})</label>
         <TimeInput id={`${id}-from`} value={from} onChange={setFrom} />
         <label htmlFor={`${id}-to`}>To</label>
         <TimeInput id={`${id}-to`} value={to} onChange={setTo} />

@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'react';
 import { usePrerendering } from '../../../lib/prerendering.ts';
 import { isValidTimeZone } from '../../../../contract/time-zone.ts';
-import { resolveTimeZone } from '../../../lib/time-format.ts';
+import { useViewerZone } from '../../../lib/viewer-zone.ts';
 
 type Props = { tz: string; onChange: (tz: string) => void };
 
@@ -36,6 +36,7 @@ const allZones = () => zoneNames().filter((z) => z !== 'UTC');
 export function TimezoneSelect({ tz, onChange }: Props) {
   const id = useId();
   const prerendering = usePrerendering();
+  const viewerZone = useViewerZone();
   const zones = useMemo(() => {
     if (tz === 'utc' || tz === 'local') return prerendering ? [] : allZones();
     if (prerendering) return [tz];
@@ -47,7 +48,7 @@ export function TimezoneSelect({ tz, onChange }: Props) {
       <label htmlFor={id}>Time zone</label>
       <select id={id} value={tz} onChange={(event) => onChange(event.target.value)}>
         <option value="utc">UTC</option>
-        <option value="local">Local ({resolveTimeZone('local')})</option>
+        <option value="local">Local ({viewerZone})</option>
         {zones.map((zone) => (
           <option key={zone} value={zone}>
             {zone}

@@ -6,7 +6,8 @@ import { VerdictBadge } from '../../../components/verdict-badge.tsx';
 import { COLUMN_LABELS } from '../../../lib/explorer-labels.ts';
 import { MASK_DOTS } from '../../../../contract/mask-dots.ts';
 import type { PhoneModule } from '../../../lib/phone-lazy.ts';
-import { formatInstant, zoneLabel } from '../../../lib/time-format.ts';
+import { formatInstant } from '../../../lib/time-format.ts';
+import type { DisplayZone } from '../../../lib/time-zone.ts';
 import { verdictOf } from '../../../../contract/verdict.ts';
 import { StatusBadge } from '../../../components/status-badge.tsx';
 import { displayTotal, lastAttemptStatus } from './session-values.ts';
@@ -38,16 +39,16 @@ function compareMoney(
 const orUndefined = <T,>(value: T | null): T | undefined => value ?? undefined;
 const text = (value: string | null) => value ?? '—';
 
-/** The explorer's columns; `tz` labels the created time, `phone` formats numbers once loaded. */
-export function makeColumns(tz: string, phone: PhoneModule | null) {
+/** The explorer's columns; `zone` shows the created time, `phone` formats numbers once loaded. */
+export function makeColumns(zone: DisplayZone, phone: PhoneModule | null) {
   const common = { sortFn: compareBasic, sortUndefined: 'last' as const };
   return helper.columns([
     helper.accessor((s) => orUndefined(s.createdAt), {
       id: 'created',
-      header: `${COLUMN_LABELS.created} (${zoneLabel(tz)})`,
+      header: `${COLUMN_LABELS.created} (${zone.label})`,
       cell: (info) => (
         <time dateTime={info.row.original.createdAt ?? undefined}>
-          {formatInstant(info.row.original.createdAt, tz)}
+          {formatInstant(info.row.original.createdAt, zone.zone)}
         </time>
       ),
       ...common,

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { Session } from '../../../../contract/session.ts';
 import { COLUMN_IDS, type ColumnId } from '../../../../contract/explorer-vocabulary.ts';
 import { usePhone } from '../../../lib/phone-lazy.ts';
+import { useDisplayZone } from '../../../lib/viewer-zone.ts';
 import type { SortState } from '../../../../contract/explorer-view.ts';
 import { makeColumns } from './columns.tsx';
 import { tableFeaturesSet } from './table-features.ts';
@@ -18,7 +19,8 @@ type Options = {
 /** The table model: sorting and column visibility are controlled by the URL state. */
 export function useSessionsTable({ sessions, tz, sort, cols, onSortChange }: Options) {
   const phone = usePhone();
-  const columns = useMemo(() => makeColumns(tz, phone), [tz, phone]);
+  const zone = useDisplayZone(tz);
+  const columns = useMemo(() => makeColumns(zone, phone), [zone, phone]);
   const sorting = useMemo<SortingState>(() => (sort ? [sort] : []), [sort]);
   const columnVisibility = useMemo(
     () => Object.fromEntries(COLUMN_IDS.map((id) => [id, cols.includes(id)])),

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { THEME_STORAGE_KEY } from '../lib/theme.ts';
 import { type ThemeChoice } from '../../../../contract/explorer-vocabulary.ts';
 import { useTheme } from '../lib/use-theme.ts';
+import { StoredThemeContext } from '../lib/stored-theme.ts';
 import { ThemeToggle } from './theme-toggle.tsx';
 
 afterEach(() => {
@@ -41,5 +42,12 @@ describe('useTheme', () => {
     act(() => result.current[1]('system'));
     expect(setParam).toHaveBeenLastCalledWith(null);
     expect(document.documentElement).not.toHaveAttribute('data-theme');
+  });
+
+  it('starts from the stored choice the render was given, so hydration matches the server', () => {
+    const { result } = renderHook(() => useTheme(null, vi.fn()), {
+      wrapper: ({ children }) => <StoredThemeContext value="dark">{children}</StoredThemeContext>,
+    });
+    expect(result.current[0]).toBe('dark');
   });
 });

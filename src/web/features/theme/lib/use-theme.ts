@@ -1,11 +1,6 @@
 import { useEffect, useState } from 'react';
-import {
-  applyTheme,
-  readStoredTheme,
-  resolveThemeChoice,
-  storeTheme,
-  themeParam,
-} from './theme.ts';
+import { applyTheme, resolveThemeChoice, storeTheme, themeParam } from './theme.ts';
+import { useStoredTheme } from './stored-theme.ts';
 import { type ThemeChoice } from '../../../../contract/explorer-vocabulary.ts';
 
 /**
@@ -16,13 +11,15 @@ export function useTheme(
   urlValue: string | null,
   setThemeParam: (value: ThemeChoice | null) => void,
 ): [ThemeChoice, (choice: ThemeChoice) => void] {
-  // Kept in state so choosing "system" (no URL param to change) still re-renders.
-  const [stored, setStored] = useState(readStoredTheme);
-  const choice = resolveThemeChoice(urlValue, stored);
+  // A choice made here is kept in state, so choosing "system" (no URL param to change) still
+  // re-renders; until then the stored choice the render started from.
+  const startedFrom = useStoredTheme();
+  const [chosen, setChosen] = useState<string | null | undefined>(undefined);
+  const choice = resolveThemeChoice(urlValue, chosen === undefined ? startedFrom : chosen);
   useEffect(() => applyTheme(choice), [choice]);
   const setChoice = (next: ThemeChoice) => {
     storeTheme(next);
-    setStored(themeParam(next));
+    setChosen(themeParam(next));
     setThemeParam(themeParam(next));
     // With no URL param, the stored value decides; apply now rather than on the next render.
     applyTheme(next);

@@ -3,20 +3,19 @@ import { StaticRouter } from 'react-router';
 import { bootApiQuery, type Prerender } from '../../contract/prerender.ts';
 import { seedFirstPage } from '../features/sessions/api/seed-first-page.ts';
 import { toApiParams, windowEnd } from '../lib/api-params.ts';
-import { PrerenderingContext } from '../lib/prerendering.ts';
 import { createQueryClient } from '../lib/query-client.ts';
-import { renderForViewerZone } from '../lib/time-format.ts';
 import { AppProviders, AppRoutes } from './app.tsx';
 import { explorerListQuery, loadFirstScreenModules } from './prefetch-explorer.ts';
 
 /**
- * The SSR bundle's entry (`npm run build` builds it into dist/ssr; the server loads it, see
- * src/contract/prerender.ts): the explorer's first screen rendered to HTML by the same
- * components as in the browser, from the first page of the list. The browser renders afresh
- * over it (createRoot, not hydration), so a difference between the two, such as the viewer's
- * zone, costs a repaint rather than an error.
+ * The SSR bundle's entry (`npm run build` builds it into dist/ssr/prerender.js; the server
+ * loads it, see src/contract/prerender.ts): the explorer's first screen rendered to HTML by
+ * the same components as in the browser, from the first page of the list. The browser
+ * hydrates it (main.tsx) with the same data and the same environment (viewer zone, stored
+ * theme), so the two renders produce the same markup.
  */
-export const prerender: Prerender = async ({ url, viewerZone, nowMs, loadList, renders }) => {
+export const prerender: Prerender = async (input) => {
+  const { url, viewerZone, storedTheme, nowMs, loadList, renders } = input;
   const { pathname, search } = new URL(url, 'http://prerender.invalid');
   const query = explorerListQuery(pathname, search);
   if (!query) return null;
@@ -24,25 +23,22 @@ export const prerender: Prerender = async ({ url, viewerZone, nowMs, loadList, r
   const apiQuery = toApiParams(query, endMs, 0).toString();
   const [body] = await Promise.all([loadList(apiQuery), loadFirstScreenModules(search)]);
   if (body === null || typeof body !== 'object') return null;
-  const renderKey = `${pathname}${search}|${viewerZone}|${endMs}`;
+  const renderKey = `${pathname}${search}|${viewerZone}|${storedTheme}|${endMs}`;
   const known = renders.recall(renderKey, body);
   if (known) return known;
   const client = createQueryClient();
   const fetchedAt = Date.now();
   if (!seedFirstPage(client, query, { body, endMs, fetchedAt })) return null;
+  const environment = { viewerZone, storedTheme };
   try {
-    const html = renderForViewerZone(viewerZone, () =>
-      renderToString(
-        <PrerenderingContext value>
-          <AppProviders client={client}>
-            <StaticRouter location={pathname + search}>
-              <AppRoutes />
-            </StaticRouter>
-          </AppProviders>
-        </PrerenderingContext>,
-      ),
+    const html = renderToString(
+      <AppProviders client={client} environment={environment} prerendering>
+        <StaticRouter location={pathname + search}>
+          <AppRoutes />
+        </StaticRouter>
+      </AppProviders>,
     );
-    const boot = { apiQuery: bootApiQuery(apiQuery, body), body, endMs, fetchedAt };
+    const boot = { environment, apiQuery: bootApiQuery(apiQuery, body), body, endMs, fetchedAt };
     const result = { html, boot };
     renders.remember(renderKey, body, result);
     return result;

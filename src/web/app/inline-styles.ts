@@ -1,0 +1,27 @@
+import { HOISTED_STYLE_CLASS_PREFIX, PRERENDER_STYLE_ID } from '../../contract/prerender.ts';
+
+/**
+ * Puts the pre-render's styles back where React wrote them: the server moved every `style`
+ * attribute into a class of one stylesheet (the CSP admits no style attributes); setting
+ * them through the CSSOM is allowed. Then the DOM is what React rendered, and its later
+ * style and class updates land on an element that has no hidden class overriding them.
+ */
+export function restoreInlineStyles(doc: Document): void {
+  const element = doc.getElementById(PRERENDER_STYLE_ID);
+  const sheet = element instanceof HTMLStyleElement ? element.sheet : null;
+  if (!sheet) return;
+  for (const rule of Array.from(sheet.cssRules)) {
+    if (!(rule instanceof CSSStyleRule)) continue;
+    const name = rule.selectorText.slice(1);
+    if (!name.startsWith(HOISTED_STYLE_CLASS_PREFIX)) continue;
+    for (const styled of Array.from(doc.getElementsByClassName(name))) {
+      if (!(styled instanceof HTMLElement || styled instanceof SVGElement)) continue;
+      for (const property of Array.from(rule.style)) {
+        styled.style.setProperty(property, rule.style.getPropertyValue(property));
+      }
+      styled.classList.remove(name);
+      if (styled.classList.length === 0) styled.removeAttribute('class');
+    }
+  }
+  element?.remove();
+}
