@@ -1,7 +1,7 @@
 // `npm run bench`: builds the app, measures it and prints a table of figures beside the
 // issue's targets; writes bench/reports/latest.json. Flags: --quick (fewer runs, shorter
 // load), --no-load-all (skips the ~2 min "load all" at the real 20/min budget), --index-only
-// (only the session index's group), --index-10m (adds the index at 10M sessions: several
+// (only the session index's group), --ui-only (skips the index groups), --index-10m (adds the index at 10M sessions: several
 // minutes and ~15 GB of temporary disk). About 5 min in all.
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +34,7 @@ const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const withLoadAll = !args.has('--no-load-all');
 const indexOnly = args.has('--index-only');
+const uiOnly = args.has('--ui-only');
 // The browser build; the server's pre-render bundle goes beside it (…/ssr).
 const DIST = join(tmpdir(), 'otp-dashboard-bench', 'web');
 const REPORT = new URL('./reports/latest.json', import.meta.url).pathname;
@@ -117,25 +118,29 @@ async function browserSteps(browser: Browser) {
 console.log(
   `OTP sessions dashboard benchmark — ${new Date().toISOString()}, ${cpus().length} CPUs, Node ${process.version}`,
 );
-await step('index at 1M sessions', () => measureIndexScale(1_000_000), indexScaleFigures);
-// The same figures with the store in PostgreSQL (DATABASE_URL, for replicas).
-await step(
-  'index at 1M sessions, PostgreSQL',
-  () => measureIndexScale(1_000_000, postgresBenchStore),
-  indexScaleFigures,
-);
-if (args.has('--index-10m')) {
-  await step('index at 10M sessions', () => measureIndexScale(10_000_000), indexScaleFigures);
-}
-await step(
-  'index sync (simulated time)',
-  async () => [
-    await measureSyncInSimulatedTime(1500, true),
-    await measureSyncInSimulatedTime(50_000, false),
-  ],
-  syncFigures,
-);
+if (!uiOnly) await indexSteps();
 if (!indexOnly) await proxyAndBrowserSteps();
+
+async function indexSteps() {
+  await step('index at 1M sessions', () => measureIndexScale(1_000_000), indexScaleFigures);
+  // The same figures with the store in PostgreSQL (DATABASE_URL, for replicas).
+  await step(
+    'index at 1M sessions, PostgreSQL',
+    () => measureIndexScale(1_000_000, postgresBenchStore),
+    indexScaleFigures,
+  );
+  if (args.has('--index-10m')) {
+    await step('index at 10M sessions', () => measureIndexScale(10_000_000), indexScaleFigures);
+  }
+  await step(
+    'index sync (simulated time)',
+    async () => [
+      await measureSyncInSimulatedTime(1500, true),
+      await measureSyncInSimulatedTime(50_000, false),
+    ],
+    syncFigures,
+  );
+}
 
 async function proxyAndBrowserSteps() {
   await step('bundle (gzip)', async () => analyseBundle(DIST, await buildWeb(DIST)), bundleFigures);

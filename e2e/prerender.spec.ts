@@ -150,3 +150,23 @@ test('hydrates every kind of first screen without a hydration error, in the view
     await context.close();
   }
 });
+
+test('the page does not move as the app takes over: layout shift stays under 0.01', async ({
+  page,
+}) => {
+  // Report mode's header is still code-split and arrives after the rows (a shift there).
+  for (const extra of ['status=expired', 'status=expired&tz=local&mask=1']) {
+    await page.goto(`/?${WINDOW}&${extra}`);
+    await expect(dataRows(page).first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    // Shifts already recorded since navigation (buffered), none caused by input.
+    const shift = await page.evaluate<number>(`new Promise((done) => {
+      let sum = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+      setTimeout(() => done(sum), 500);
+    })`);
+    expect(shift, extra).toBeLessThanOrEqual(0.01);
+  }
+});

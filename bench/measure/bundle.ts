@@ -86,7 +86,7 @@ export function bundleFigures(result: BundleResult): Figure[] {
       label: 'initial JS',
       value: result.initial.jsGzipKb,
       unit: 'kB',
-      target: { op: '<=', value: 150 },
+      target: { op: '<=', value: 120 },
       note: `${result.initial.js.length} file(s)`,
     },
     { group, label: 'initial CSS', value: result.initial.cssGzipKb, unit: 'kB' },

@@ -141,7 +141,7 @@ export function scaleFigures(r: ScaleResult): Figure[] {
       label: 'scroll frame time p95',
       value: round(percentile(r.scroll.frames, 95)),
       unit: 'ms',
-      target: { op: '<=', value: 20 },
+      target: { op: '<=', value: 17 },
     },
     {
       group,

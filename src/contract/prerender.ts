@@ -38,6 +38,7 @@ export type PrerenderInput = {
   viewerZone: string;
   /** The viewer's stored theme choice (its cookie), as the browser's app will read it. */
   storedTheme: string | null;
+  server: ServerFacts;
   /** Epoch ms: "now" for relative windows. */
   nowMs: number;
   /**
@@ -67,7 +68,16 @@ export type RenderMemo = {
 export type RenderEnvironment = {
   viewerZone: string;
   storedTheme: string | null;
+  /**
+   * What the server is, so the parts that depend on it (the simulator banner, the index's
+   * status line) are in the first render rather than moving the page when /api answers;
+   * null when not known (no pre-render).
+   */
+  server: ServerFacts | null;
 };
+
+export type ServerMode = 'simulator' | 'plivo';
+export type ServerFacts = { mode: ServerMode; indexed: boolean };
 
 /** What the browser needs to hydrate the pre-render and start from its data. */
 export type PrerenderBoot = {

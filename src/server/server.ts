@@ -103,6 +103,10 @@ export async function createServer(
         replyTtlMs: config.cacheTtlMs,
         log,
         audit,
+        server: () => ({
+          mode: config.upstream.mode,
+          indexed: index.answers.status().state !== 'off',
+        }),
       })
     : null;
   const testControls =

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AssembledPages } from './assembled-pages.ts';
 
-const environment = { viewerZone: 'UTC', storedTheme: null };
+const environment = { viewerZone: 'UTC', storedTheme: null, server: null };
 const render = () => ({
   html: '',
   boot: { environment, apiQuery: '', body: null, endMs: 0, fetchedAt: 0 },

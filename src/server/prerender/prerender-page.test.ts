@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PRERENDER_STYLE_ID, THEME_COOKIE, VIEWER_ZONE_COOKIE } from '../../contract/prerender.ts';
 import { EARLY_INPUT_SCRIPT_HASH } from '../http/security.ts';
 import { RECENT_RENDERS_MAX_BYTES } from './recent-renders.ts';
+import { withMask } from './prerender-page.ts';
 import { startDashboard, TEST_AUTH_TOKEN } from '../testing/harness.ts';
 import { listOf, session } from '../testing/payloads.ts';
 import { bootOf, prerenderServer, WINDOW } from '../testing/prerender-fixture.ts';
@@ -40,6 +41,17 @@ const rowUuids = (html: string) =>
   [...html.matchAll(/data-row-index="\d+"[\s\S]*?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f-]{22,})/g)].map(
     (m) => m[1],
   );
+
+describe('withMask', () => {
+  it.each([
+    ['', '?mask=1'],
+    ['?a=1', '?a=1&mask=1'],
+    ['?mask=0&from=2026-11-20T10:00:00Z', '?from=2026-11-20T10:00:00Z&mask=1'],
+    ['?m%61sk=yes&x=%E0', '?x=%E0&mask=1'],
+  ])('%s → %s', (search, out) => {
+    expect(withMask(search)).toBe(out);
+  });
+});
 
 describe('a deep link to the explorer', () => {
   it('arrives with its rows rendered and the reply they came from, for one server.upstream call', async () => {
@@ -162,6 +174,13 @@ describe('a deep link to the explorer', () => {
         const headers = { 'x-forwarded-email': 'agent@example.com', 'x-forwarded-groups': groups };
         return (await fetch(`${guarded.url}/?${WINDOW}`, { headers })).text();
       };
+      // Sent to the link with mask=1, the rest of it unchanged, so the address and the page agree.
+      const sent = await fetch(`${guarded.url}/?${WINDOW}&mask=0&tz=utc`, {
+        headers: { 'x-forwarded-email': 'a@example.com', 'x-forwarded-groups': 'support-l1' },
+        redirect: 'manual',
+      });
+      expect(sent.status).toBe(302);
+      expect(sent.headers.get('location')).toBe(`/?${WINDOW}&tz=utc&mask=1`);
       const masked = await page('support-l1');
       expect(rowUuids(masked)).toHaveLength(2);
       expect(leaked(masked)).toEqual([]);
@@ -201,9 +220,11 @@ describe('the renders the server keeps', () => {
     big.sessions[0]!.alias = 'a'.repeat(1_500_000);
     server.upstream.handle(() => ({ json: big }));
     const renders = server.dash.server.prerenderer!.renders;
-    const first = bootOf((await server.page(`${WINDOW}&alias=q0`)).html);
+    // Few columns, so the alias column is shown at the first screen's assumed width.
+    const cols = 'cols=created,status,alias';
+    const first = bootOf((await server.page(`${WINDOW}&${cols}&alias=q0`)).html);
     for (let i = 1; i < 10; i += 1) {
-      expect(bootOf((await server.page(`${WINDOW}&alias=q${i}`)).html).apiQuery).toContain(
+      expect(bootOf((await server.page(`${WINDOW}&${cols}&alias=q${i}`)).html).apiQuery).toContain(
         `alias=q${i}`,
       );
       expect(renders.bytes).toBeGreaterThan(4_000_000);
@@ -211,7 +232,7 @@ describe('the renders the server keeps', () => {
     }
     // Its reply is still cached, but the render of the first page had to make room: rendered anew.
     const calls = server.upstream.calls();
-    const again = await server.page(`${WINDOW}&alias=q0`);
+    const again = await server.page(`${WINDOW}&${cols}&alias=q0`);
     expect(server.upstream.calls()).toBe(calls);
     expect(bootOf(again.html).fetchedAt).toBeGreaterThan(first.fetchedAt);
   }, 60_000);

@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { parseSessionQuery } from '../../contract/session-query.ts';
 import { isValidTimeZone } from '../../contract/time-zone.ts';
+import { parseExplorerSearch } from '../../contract/explorer-view.ts';
 import {
   NO_PRERENDER_HEADER,
   PRERENDER_ENTRY_FILE,
@@ -11,6 +12,7 @@ import {
   VIEWER_ZONE_COOKIE,
   type Prerender,
   type PrerenderResult,
+  type ServerFacts,
 } from '../../contract/prerender.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { AssembledPages } from './assembled-pages.ts';
@@ -34,6 +36,8 @@ export type PrerenderDeps = {
   replyTtlMs: number;
   log: LogLine;
   audit: AuditLog | null;
+  /** What the server is: its upstream and whether it keeps an index (see RenderEnvironment). */
+  server: () => ServerFacts;
 };
 
 /**
@@ -81,9 +85,13 @@ export class PagePrerenderer {
     const viewer = viewerOf(c);
     // A masked page carries masked data only (issue #15, finding 9): its rows, and the reply
     // it embeds for the app, which anyone can read with view-source or JavaScript off. A
-    // masked-only viewer's page is masked whatever the link says.
-    if (viewer.maskedOnly) url.searchParams.set('mask', '1');
+    // masked-only viewer's page is masked whatever the link says: sent to the address that
+    // says so, which the app then hydrates as it is (its URL and the markup agree).
     const masked = url.searchParams.get('mask') === '1';
+    if (viewer.maskedOnly && !masked) {
+      c.header('Cache-Control', 'no-store');
+      return c.redirect(`${url.pathname}${withMask(url.search)}`, 302);
+    }
     let upstreamCalls = 0;
     const loadList = async (apiQuery: string): Promise<unknown> => {
       // The same query and the same answer as /api/sessions: the index when it covers the
@@ -116,6 +124,7 @@ export class PagePrerenderer {
       url: url.pathname + url.search,
       viewerZone: viewerZoneOf(c),
       storedTheme: getCookie(c, THEME_COOKIE) ?? null,
+      server: this.deps.server(),
       nowMs: Date.now(),
       loadList,
       renders: this.renders,
@@ -131,19 +140,20 @@ export class PagePrerenderer {
     if (!result) return null;
     c.header('Server-Timing', `prerender;dur=${(performance.now() - started).toFixed(1)}`);
     const theme = pageTheme(url.searchParams.get('theme'), getCookie(c, THEME_COOKIE));
+    const report = parseExplorerSearch(url.searchParams).state.view === 'report';
     const encoding = chooseEncoding(c.req.header('accept-encoding'));
-    return send(c, this.assemble(index, result, theme, encoding), encoding);
+    return send(c, this.assemble(index, result, { theme, report }, encoding), encoding);
   }
 
-  /** The page for a render, assembled and compressed once per theme and encoding. */
+  /** The page for a render, assembled and compressed once per look and encoding. */
   private assemble(
     index: string,
     result: PrerenderResult,
-    theme: string | null,
+    look: { theme: string | null; report: boolean },
     encoding: Encoding,
   ): Promise<Assembled> {
-    return this.pages.get(result, `${theme}|${encoding}|${index}`, () => {
-      const { html, styleHash } = prerenderedDocument(index, result, { theme });
+    return this.pages.get(result, `${look.theme}|${look.report}|${encoding}|${index}`, () => {
+      const { html, styleHash } = prerenderedDocument(index, result, look);
       const bytes = Buffer.from(html);
       // Fast settings: a page is compressed when first asked for, unlike the static files.
       const page = compress(bytes, encoding, 'fast').then((body) => ({ body, styleHash }));
@@ -159,6 +169,24 @@ export class PagePrerenderer {
 function viewerZoneOf(c: Context<AppEnv>): string {
   const zone = getCookie(c, VIEWER_ZONE_COOKIE) ?? '';
   return zone !== 'utc' && zone !== 'local' && isValidTimeZone(zone) ? zone : 'UTC';
+}
+
+/** The query with `mask=1` in place of any `mask`, every other byte as it was. */
+export function withMask(search: string): string {
+  const kept = search
+    .replace(/^\?/, '')
+    .split('&')
+    .filter((part) => part !== '' && decodeName(part) !== 'mask');
+  return `?${[...kept, 'mask=1'].join('&')}`;
+}
+
+function decodeName(part: string): string {
+  const name = part.split('=')[0] ?? '';
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' '));
+  } catch {
+    return name;
+  }
 }
 
 function withDeadline<T>(work: Promise<T | null>, ms: number): Promise<T | null> {

@@ -9,7 +9,7 @@ const INDEX = `<!doctype html><html lang="en"><head><title>t</title>
 const result = {
   html: '<main><p style="color:red">x</p></main>',
   boot: {
-    environment: { viewerZone: 'Europe/Paris', storedTheme: 'dark' },
+    environment: { viewerZone: 'Europe/Paris', storedTheme: 'dark', server: null },
     apiQuery: 'a=1',
     body: { alias: '</script><script>x()</script>$&$1' },
     endMs: 1,
@@ -18,7 +18,10 @@ const result = {
 };
 
 describe('prerenderedDocument', () => {
-  const { html: doc, styleHash } = prerenderedDocument(INDEX, result, { theme: 'dark' });
+  const { html: doc, styleHash } = prerenderedDocument(INDEX, result, {
+    theme: 'dark',
+    report: false,
+  });
 
   it('puts the render in the root as React wrote it (to hydrate), then the data, then the app’s entry script', () => {
     expect(doc).toContain(
@@ -40,9 +43,16 @@ describe('prerenderedDocument', () => {
     expect(doc).toContain(`<style id="${PRERENDER_STYLE_ID}">${css}</style></head>`);
     expect(styleHash).toBe(createHash('sha256').update(css).digest('base64'));
     expect(doc).toContain('<html lang="en" data-theme="dark">');
-    expect(prerenderedDocument(INDEX, result, { theme: null }).html).toContain('<html lang="en">');
+    expect(prerenderedDocument(INDEX, result, { theme: null, report: false }).html).toContain(
+      '<html lang="en">',
+    );
     const plain = { ...result, html: '<main></main>' };
-    expect(prerenderedDocument(INDEX, plain, { theme: null }).styleHash).toBeNull();
+    expect(prerenderedDocument(INDEX, plain, { theme: null, report: false }).styleHash).toBeNull();
+  });
+
+  it('marks a report-mode page on <html> as the app will, so its layout does not shift', () => {
+    const { html } = prerenderedDocument(INDEX, result, { theme: null, report: true });
+    expect(html).toContain('<html lang="en" data-view="report">');
   });
 });
 

@@ -42,7 +42,7 @@ export function pageTheme(linked: string | null, stored: string | undefined): st
 export function prerenderedDocument(
   index: string,
   result: PrerenderResult,
-  options: { theme: string | null },
+  options: { theme: string | null; report: boolean },
 ): { html: string; styleHash: string | null } {
   const { html, css } = hoistInlineStyles(result.html);
   const style = css ? `<style id="${PRERENDER_STYLE_ID}">${css}</style>` : '';
@@ -50,11 +50,12 @@ export function prerenderedDocument(
   // The app's entry script moves after the rows: it runs after parsing either way (a module),
   // but where it stood the parser paused and yielded before reaching them.
   const entry = MODULE_SCRIPT.exec(index)?.[0] ?? '';
-  const themed = options.theme
-    ? index.replace(/<html([^>]*)>/, (_, attributes: string) => {
-        return `<html${attributes} data-theme="${options.theme}">`;
-      })
-    : index;
+  // What the app sets on <html> in its first moments, set here so nothing moves then.
+  const attributes = [
+    options.theme ? ` data-theme="${options.theme}"` : '',
+    options.report ? ' data-view="report"' : '',
+  ].join('');
+  const themed = index.replace(/<html([^>]*)>/, (_, own: string) => `<html${own}${attributes}>`);
   // Functions, not strings, as replacements: `$&` in the data must stay text.
   const page = themed
     .replace(entry, '')

@@ -3,7 +3,8 @@ import { lazy, Suspense, useEffect, useState, useSyncExternalStore, type ReactNo
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { SkeletonRows } from '../components/skeleton-rows.tsx';
-import type { RenderEnvironment } from '../../contract/prerender.ts';
+import type { RenderEnvironment, ServerFacts } from '../../contract/prerender.ts';
+import { ServerFactsContext } from '../lib/server-facts.ts';
 import { StoredThemeContext } from '../features/theme/lib/stored-theme.ts';
 import { readStoredTheme } from '../features/theme/lib/theme.ts';
 import { PrerenderingContext } from '../lib/prerendering.ts';
@@ -54,7 +55,9 @@ export function AppProviders({ client, environment, prerendering, children }: Pr
       <QueryClientProvider client={client}>
         <PrerenderingContext value={prerendering}>
           <ViewerZoneContext value={environment.viewerZone}>
-            <StoredThemeContext value={environment.storedTheme}>{children}</StoredThemeContext>
+            <StoredThemeContext value={environment.storedTheme}>
+              <ServerFactsContext value={environment.server}>{children}</ServerFactsContext>
+            </StoredThemeContext>
           </ViewerZoneContext>
         </PrerenderingContext>
       </QueryClientProvider>
@@ -62,9 +65,9 @@ export function AppProviders({ client, environment, prerendering, children }: Pr
   );
 }
 
-/** This browser's own zone and stored theme. */
-function ownEnvironment(): RenderEnvironment {
-  return { viewerZone: browserTimeZone(), storedTheme: readStoredTheme() };
+/** This browser's own zone and stored theme; the server's facts as far as they are known. */
+function ownEnvironment(server: ServerFacts | null): RenderEnvironment {
+  return { viewerZone: browserTimeZone(), storedTheme: readStoredTheme(), server };
 }
 
 type AppProps = {
@@ -76,15 +79,18 @@ type AppProps = {
    * repaint once if the server guessed another zone) and to the full, non-prerendered view.
    */
   hydrateFrom?: RenderEnvironment;
-  /** Called once the pre-render is hydrated (its handlers in place). */
-  onHydrated?: () => void;
+  /**
+   * Called once, after the first commit: the page answers input from here on (when hydrating,
+   * the pre-render is hydrated).
+   */
+  onReady?: () => void;
 };
 
 const noSubscription = () => () => {};
 
-export function App({ client, hydrateFrom, onHydrated }: AppProps) {
+export function App({ client, hydrateFrom, onReady }: AppProps) {
   const [queryClient] = useState(() => client ?? createQueryClient());
-  const [own] = useState(ownEnvironment);
+  const [own] = useState(() => ownEnvironment(hydrateFrom?.server ?? null));
   // False while hydrating (React renders with the server snapshot), true from the render after.
   const hydrated = useSyncExternalStore(
     noSubscription,
@@ -92,7 +98,7 @@ export function App({ client, hydrateFrom, onHydrated }: AppProps) {
     () => false,
   );
   const matchServer = hydrateFrom !== undefined && !hydrated;
-  useEffect(() => onHydrated?.(), [onHydrated]);
+  useEffect(() => onReady?.(), [onReady]);
   return (
     <AppProviders
       client={queryClient}

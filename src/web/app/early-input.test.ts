@@ -25,7 +25,9 @@ describe('early input', () => {
   });
 
   it('stops the page’s script keeping input, once', () => {
-    const stop = vi.fn(() => [{ kind: 'click' as const, target: document.body }]);
+    const stop = vi.fn<() => { kind: 'click'; target: Element }[]>(() => [
+      { kind: 'click', target: document.body },
+    ]);
     window.otpEarlyInput = stop;
     expect(takeEarlyInput()).toHaveLength(1);
     expect(takeEarlyInput()).toEqual([]);

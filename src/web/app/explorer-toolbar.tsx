@@ -68,7 +68,7 @@ export function ExplorerToolbar({ url, view, list, live, getLink }: Props) {
           }}
         />
         <CopyLinkButton getLink={getLink} masked={view.masked} />
-        <LazyPart>
+        <LazyPart placeholder={<ExportMenuPlaceholder />}>
           <ExportMenu
             sessions={view.rows}
             params={params}
@@ -98,5 +98,17 @@ export function ExplorerToolbar({ url, view, list, live, getLink }: Props) {
         onChange={(on) => update((s) => ({ ...s, view: on ? 'report' : 'table' }), 'push')}
       />
     </div>
+  );
+}
+
+/**
+ * The closed Export menu's box while its code loads: the same element and text, so the
+ * toolbar does not move when the menu arrives; `inert`, as it cannot open yet.
+ */
+function ExportMenuPlaceholder() {
+  return (
+    <details className="export-menu" data-report-hidden="" inert>
+      <summary>Export</summary>
+    </details>
   );
 }

@@ -29,6 +29,9 @@ const queryClient = createQueryClient();
 const prerendered = seedFromPrerender(queryClient, document, location);
 if (!prerendered) prefetchExplorer(queryClient, location);
 
+/** When the page started answering input: read by `npm run bench` (deep link → interactive). */
+const markInteractive = () => void performance.mark('app-interactive');
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
@@ -43,7 +46,10 @@ if (prerendered) {
         <App
           client={queryClient}
           hydrateFrom={prerendered}
-          onHydrated={() => replayEarlyInput(early.splice(0))}
+          onReady={() => {
+            markInteractive();
+            replayEarlyInput(early.splice(0));
+          }}
         />
       </StrictMode>,
       {
@@ -57,7 +63,7 @@ if (prerendered) {
   takeEarlyInput();
   createRoot(root).render(
     <StrictMode>
-      <App client={queryClient} />
+      <App client={queryClient} onReady={markInteractive} />
     </StrictMode>,
   );
 }

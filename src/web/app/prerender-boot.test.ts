@@ -18,7 +18,11 @@ const body: SessionsPage = {
   problems: [],
   fetchedAt: '2026-11-20T12:00:29.000000Z',
 };
-const environment = { viewerZone: 'Europe/Paris', storedTheme: 'dark' };
+const environment = {
+  viewerZone: 'Europe/Paris',
+  storedTheme: 'dark',
+  server: { mode: 'simulator' as const, indexed: true },
+};
 const boot = (over: Partial<PrerenderBoot> = {}): PrerenderBoot => ({
   environment,
   apiQuery: toApiParams(query, END, 0).toString(),

@@ -33,9 +33,14 @@ function readBoot(doc: Document): PrerenderBoot | null {
 
 function isEnvironment(value: unknown): value is RenderEnvironment {
   if (typeof value !== 'object' || value === null) return false;
-  const { viewerZone, storedTheme } = value as Partial<RenderEnvironment>;
+  const { viewerZone, storedTheme, server } = value as Partial<RenderEnvironment>;
   return (
-    typeof viewerZone === 'string' && (storedTheme === null || typeof storedTheme === 'string')
+    typeof viewerZone === 'string' &&
+    (storedTheme === null || typeof storedTheme === 'string') &&
+    (server === null ||
+      (typeof server === 'object' &&
+        (server?.mode === 'simulator' || server?.mode === 'plivo') &&
+        typeof server.indexed === 'boolean'))
   );
 }
 

@@ -15,7 +15,7 @@ import { explorerListQuery, loadFirstScreenModules } from './prefetch-explorer.t
  * theme), so the two renders produce the same markup.
  */
 export const prerender: Prerender = async (input) => {
-  const { url, viewerZone, storedTheme, nowMs, loadList, renders } = input;
+  const { url, viewerZone, storedTheme, server, nowMs, loadList, renders } = input;
   const { pathname, search } = new URL(url, 'http://prerender.invalid');
   const query = explorerListQuery(pathname, search);
   if (!query) return null;
@@ -23,13 +23,13 @@ export const prerender: Prerender = async (input) => {
   const apiQuery = toApiParams(query, endMs, 0).toString();
   const [body] = await Promise.all([loadList(apiQuery), loadFirstScreenModules(search)]);
   if (body === null || typeof body !== 'object') return null;
-  const renderKey = `${pathname}${search}|${viewerZone}|${storedTheme}|${endMs}`;
+  const renderKey = `${pathname}${search}|${viewerZone}|${storedTheme}|${server.mode}|${server.indexed}|${endMs}`;
   const known = renders.recall(renderKey, body);
   if (known) return known;
   const client = createQueryClient();
   const fetchedAt = Date.now();
   if (!seedFirstPage(client, query, { body, endMs, fetchedAt })) return null;
-  const environment = { viewerZone, storedTheme };
+  const environment = { viewerZone, storedTheme, server };
   try {
     const html = renderToString(
       <AppProviders client={client} environment={environment} prerendering>

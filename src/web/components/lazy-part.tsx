@@ -1,11 +1,20 @@
 import { Suspense, type ReactNode } from 'react';
 import { usePrerendering } from '../lib/prerendering.ts';
 
+type Props = {
+  children: ReactNode;
+  /**
+   * Shown until the chunk lands, and in the server's pre-render: something of the part's own
+   * size, so its arrival moves nothing on the page (layout shift). Nothing when omitted.
+   */
+  placeholder?: ReactNode;
+};
+
 /**
- * A code-split part with nothing in its place until its chunk lands. Left out of the server's
- * pre-render as well: the browser's first render has not loaded it either, so the page does
- * not show it, drop it, then show it again.
+ * A code-split part, left out of the server's pre-render and of the render that hydrates it
+ * (its chunk may not be loaded yet), then shown when its chunk lands.
  */
-export function LazyPart({ children }: { children: ReactNode }) {
-  return usePrerendering() ? null : <Suspense fallback={null}>{children}</Suspense>;
+export function LazyPart({ children, placeholder = null }: Props) {
+  if (usePrerendering()) return placeholder;
+  return <Suspense fallback={placeholder}>{children}</Suspense>;
 }

@@ -34,13 +34,17 @@ type Props = {
 
 const ROW_HEIGHT = 41;
 const FIRST_SCREEN = { width: 1280, height: 1000 };
+/** `.page`'s side padding (1.25rem each side). */
+const PAGE_PADDING_PX = 40;
 
 export function SessionsTable(props: Props) {
   const { tz, open, onOpenChange } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   // The lowest priorities give way so the table never scrolls sideways (a report, in
   // ReportTable, keeps every chosen column and wraps its values instead).
-  const width = useBoxWidth(scrollRef);
+  // Until measured (the server's render, and the browser's that hydrates it), the width the
+  // table has in a first screen of FIRST_SCREEN's size: a window that size then sees no shift.
+  const width = useBoxWidth(scrollRef) ?? FIRST_SCREEN.width - PAGE_PADDING_PX;
   const fitted = fitColumns(props.cols, width);
   const table = useSessionsTable({ ...props, cols: fitted.shown });
   const rows = table.getRowModel().rows;
@@ -93,11 +97,15 @@ export function SessionsTable(props: Props) {
 
   return (
     <>
+      {/* Kept, empty, when nothing is hidden: the window's width is only known once the app
+          runs (not in the server's render), and the table must not move when it is. */}
       {fitted.dropped.length ? (
         <p className="muted table-fit-note" role="note">
           {`Hidden to fit the window: ${fitted.dropped.map((id) => COLUMN_LABELS[id]).join(', ')} (in each row’s details).`}
         </p>
-      ) : null}
+      ) : (
+        <p className="muted table-fit-note" aria-hidden="true" />
+      )}
       <div
         className="table-scroll"
         ref={scrollRef}
