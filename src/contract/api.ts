@@ -32,7 +32,7 @@ export const apiErrorBodySchema = z.object({
     param: z.string().optional(),
   }),
 });
-export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
+type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
 
 export function apiErrorBody(
   code: ApiErrorCode,

@@ -15,16 +15,10 @@ import { binomialTwoSided, fisherGreater } from './exact-tests.ts';
  * - volume: its sessions as a share of all the window's sessions (so a quieter hour of the
  *   day does not look like an outage).
  */
-export const CHANGE_DIMENSIONS = [
-  'country_network',
-  'network',
-  'country',
-  'channel',
-  'app',
-] as const;
+const CHANGE_DIMENSIONS = ['country_network', 'network', 'country', 'channel', 'app'] as const;
 export type ChangeDimension = (typeof CHANGE_DIMENSIONS)[number];
-export const CHANGE_MEASURES = ['sms_undelivered', 'voice_unanswered', 'failed', 'volume'] as const;
-export type ChangeMeasure = (typeof CHANGE_MEASURES)[number];
+const CHANGE_MEASURES = ['sms_undelivered', 'voice_unanswered', 'failed', 'volume'] as const;
+type ChangeMeasure = (typeof CHANGE_MEASURES)[number];
 
 /**
  * The thresholds. A share is compared only when the window has at least MIN_SESSIONS
@@ -47,7 +41,7 @@ export const CHANGE_THRESHOLDS = {
 } as const;
 
 const count = z.number().int().nonnegative();
-export const tallySchema = z.object({
+const tallySchema = z.object({
   sessions: count,
   finished: count,
   failed: count,
@@ -85,7 +79,7 @@ export type WindowTallies = { total: Tally; segments: SegmentTally[] };
 
 const ratio = z.object({ count, of: count });
 export type Ratio = z.infer<typeof ratio>;
-export const changeSchema = z.object({
+const changeSchema = z.object({
   ...segmentFields,
   measure: z.enum(CHANGE_MEASURES),
   window: ratio,
@@ -270,7 +264,7 @@ const DAY_US = 86_400_000_000;
  * a dozen sessions of a carrier, too few to tell a change from chance, while a day's sessions
  * pin its usual failure share down. Shares (not counts) are compared, so lengths may differ.
  */
-export const MIN_PREVIOUS_US = DAY_US;
+const MIN_PREVIOUS_US = DAY_US;
 
 /**
  * The baseline for a window (inclusive microsecond bounds): `previous`, the time just before

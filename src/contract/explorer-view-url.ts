@@ -44,7 +44,7 @@ export function serialiseExplorerState(
  * A query string people can read in a ticket: `from=2026-11-20T10:00:00Z`, `country=IN,US`.
  * `:` `,` `/` `@` are legal in a query (RFC 3986), so only what must be escaped is.
  */
-export function readableQuery(params: URLSearchParams): string {
+function readableQuery(params: URLSearchParams): string {
   return params.toString().replace(/%(3A|2C|2F|40)/gi, (code) => decodeURIComponent(code));
 }
 

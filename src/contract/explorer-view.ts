@@ -73,7 +73,7 @@ export const DEFAULT_STATE: ExplorerState = {
   theme: null,
 };
 
-export const RAW_TIME_PARAMS = [
+const RAW_TIME_PARAMS = [
   'session_time__gte',
   'session_time__gt',
   'session_time__lt',

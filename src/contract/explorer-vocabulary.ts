@@ -4,7 +4,7 @@ import { INDEX_FILTER_PARAMS, type IndexFilterParam } from './index-filters.ts';
  * The explorer's vocabulary, shared by its URL (explorer-view.ts), the browser's controls,
  * the server's pre-render and the e2e tests: filter names, time presets, column ids.
  */
-export const FILTER_PARAMS = [
+const FILTER_PARAMS = [
   'status',
   'recipient',
   'app_uuid',
@@ -14,7 +14,7 @@ export const FILTER_PARAMS = [
   'country',
   'alias',
 ] as const;
-export type FilterParam = (typeof FILTER_PARAMS)[number];
+type FilterParam = (typeof FILTER_PARAMS)[number];
 /** Filters only the session index applies (Plivo lacks them): sent to the server as well. */
 export const INDEX_PARAMS: readonly IndexFilterParam[] = INDEX_FILTER_PARAMS;
 export type { IndexFilterParam };

@@ -4,8 +4,7 @@ import { z } from './zod.ts';
  * The session index's `/api` shapes: its coverage (`/api/index`) and the aggregates over a
  * whole matching set (`/api/stats`). Shared by the server and the browser.
  */
-export const INDEX_STATES = ['off', 'backfilling', 'live', 'error'] as const;
-export type IndexState = (typeof INDEX_STATES)[number];
+const INDEX_STATES = ['off', 'backfilling', 'live', 'error'] as const;
 
 export const indexStatusSchema = z.object({
   state: z.enum(INDEX_STATES),
@@ -24,7 +23,7 @@ export const indexStatusSchema = z.object({
 export type IndexStatus = z.infer<typeof indexStatusSchema>;
 
 /** One segment of a breakdown: sessions, how many were verified, how many failed (verdict). */
-export const segmentCountSchema = z.object({
+const segmentCountSchema = z.object({
   key: z.string().nullable(),
   sessions: z.number().int().nonnegative(),
   verified: z.number().int().nonnegative(),

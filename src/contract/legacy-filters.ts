@@ -10,7 +10,7 @@ import type { UrlNotice } from './explorer-view.ts';
  */
 export const LEGACY_PARAMS = ['f_channel', 'f_verdict', 'f_country'] as const;
 
-export type Migration = { search: URLSearchParams; notices: UrlNotice[] };
+type Migration = { search: URLSearchParams; notices: UrlNotice[] };
 
 const values = (raw: string) =>
   raw

@@ -72,12 +72,12 @@ export const listFilterRules = {
   alias: text,
 } as const;
 
-export type ListFilterParam = keyof typeof listFilterRules;
-export const LIST_FILTER_PARAMS = Object.keys(listFilterRules) as ListFilterParam[];
+type ListFilterParam = keyof typeof listFilterRules;
+const LIST_FILTER_PARAMS = Object.keys(listFilterRules) as ListFilterParam[];
 
 export type ListFilters = { [K in ListFilterParam]?: z.output<(typeof listFilterRules)[K]> };
 export type FilterIssue = { param: string; message: string };
-export type FilterParseResult =
+type FilterParseResult =
   { ok: true; filters: ListFilters } | { ok: false; issues: FilterIssue[]; filters: ListFilters };
 
 export function isListFilterParam(name: string): name is ListFilterParam {

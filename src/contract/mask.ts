@@ -17,7 +17,7 @@ export const MASKED_PHONE = /^(?:\+\d{1,3} )?•{4}\d{0,4}$/;
 /** Fewer digits than this and even the last four would give away most of the number. */
 const MIN_DIGITS_TO_SHOW_TAIL = 7;
 
-export type MaskedPhoneParts = {
+type MaskedPhoneParts = {
   /** ISO region (e.g. "IN") when the number is valid enough to know it. */
   region: string | null;
   /** Country calling code without "+", e.g. "91". */

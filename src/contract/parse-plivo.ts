@@ -11,7 +11,7 @@ export type ParsedList = {
   problems: string[];
 };
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
+type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /** Parses a Plivo list reply; unreadable sessions are reported, readable ones kept. */
 export function parsePlivoList(json: unknown): ParseResult<ParsedList> {

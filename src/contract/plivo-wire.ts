@@ -11,7 +11,7 @@ const lenient = <T extends z.ZodType>(schema: T) => schema.nullish().catch(null)
 const text = lenient(z.string());
 const integer = lenient(z.number().int());
 
-export const plivoAttemptSchema = z.looseObject({
+const plivoAttemptSchema = z.looseObject({
   channel: text,
   attempt_uuid: text,
   /** A typo that real list payloads carry; read as `attempt_uuid` when that is missing. */
@@ -25,14 +25,14 @@ export const plivoAttemptSchema = z.looseObject({
   fraud_check: text,
 });
 
-export const plivoAttemptChargeSchema = z.looseObject({
+const plivoAttemptChargeSchema = z.looseObject({
   attempt_uuid: text,
   attemp_uuid: text,
   channel: text,
   charge: lenient(z.union([z.string(), z.number()])),
 });
 
-export const plivoChargesSchema = z.looseObject({
+const plivoChargesSchema = z.looseObject({
   total_charge: lenient(z.union([z.string(), z.number()])),
   validation_charge: lenient(z.union([z.string(), z.number()])),
   attempt_charges: lenient(z.array(plivoAttemptChargeSchema)),
@@ -57,7 +57,7 @@ export const plivoSessionSchema = z.looseObject({
   updated_at: text,
 });
 
-export const plivoListMetaSchema = z.looseObject({
+const plivoListMetaSchema = z.looseObject({
   limit: integer,
   offset: integer,
   next: text,
@@ -74,9 +74,7 @@ export const plivoListResponseSchema = z.looseObject({
   sessions: z.array(z.unknown()).nullish(),
 });
 
-export type PlivoAttempt = z.infer<typeof plivoAttemptSchema>;
 export type PlivoSession = z.infer<typeof plivoSessionSchema>;
-export type PlivoListResponse = z.infer<typeof plivoListResponseSchema>;
 
 /** The exact shape Plivo sends (what the simulator must emit), field for field. */
 export type PlivoWireAttempt = {

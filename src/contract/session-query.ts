@@ -12,7 +12,7 @@ import { indexFilterRules, isIndexFilterParam, type IndexFilters } from './index
  * live answer). `limit` goes to 500 because the index pages that far; a live answer is cut
  * to Plivo's 20.
  */
-export const SOURCES = ['auto', 'plivo', 'index'] as const;
+const SOURCES = ['auto', 'plivo', 'index'] as const;
 export type Source = (typeof SOURCES)[number];
 export const MAX_INDEX_LIMIT = 500;
 export const PLIVO_MAX_LIMIT = 20;
@@ -25,8 +25,7 @@ export type SessionQuery = {
   limit: number;
 };
 
-export type SessionQueryResult =
-  { ok: true; query: SessionQuery } | { ok: false; issues: FilterIssue[] };
+type SessionQueryResult = { ok: true; query: SessionQuery } | { ok: false; issues: FilterIssue[] };
 
 /** `extra` names further parameters the caller handles itself (e.g. `bucket` for stats). */
 export function parseSessionQuery(

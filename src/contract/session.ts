@@ -32,7 +32,7 @@ export function isKnownSessionStatus(value: string): value is SessionStatus {
 
 const nullableText = z.string().nullable();
 
-export const attemptSchema = z.object({
+const attemptSchema = z.object({
   attemptUuid: nullableText,
   channel: nullableText,
   status: nullableText,
@@ -46,7 +46,7 @@ export const attemptSchema = z.object({
   fraudCheck: nullableText,
 });
 
-export const chargesSchema = z.object({
+const chargesSchema = z.object({
   /** As Plivo reported it (canonical decimal), or null when missing or unreadable. */
   total: nullableText,
   validation: nullableText,

@@ -6,4 +6,3 @@ import { z } from './zod.ts';
  */
 export const createShortLinkSchema = z.object({ url: z.string() }).strict();
 export const shortLinkSchema = z.object({ url: z.string().regex(/^\/l\/[A-Za-z0-9_-]{22}$/) });
-export type ShortLink = z.infer<typeof shortLinkSchema>;

@@ -10,7 +10,7 @@ const RFC3339 =
 /** Go's zero time (year 1) stands for "never"; anything before 1971 is treated the same. */
 const EARLIEST_REAL_YEAR = 1971;
 
-export type ParsedInstant = { epochSeconds: number; micros: number };
+type ParsedInstant = { epochSeconds: number; micros: number };
 
 export function parseInstant(value: unknown): ParsedInstant | null {
   if (typeof value !== 'string') return null;

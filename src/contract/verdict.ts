@@ -31,7 +31,7 @@ export type Verdict = { kind: VerdictKind; label: string; detail: string; explan
 type Drawn = Omit<Verdict, 'detail'>;
 
 /** How good the outcome is, for colour (always shown with the label, never alone). */
-export type VerdictTone = 'good' | 'pending' | 'bad' | 'unknown';
+type VerdictTone = 'good' | 'pending' | 'bad' | 'unknown';
 export const VERDICT_TONE: Record<VerdictKind, VerdictTone> = {
   verified_first: 'good',
   verified_retry: 'good',

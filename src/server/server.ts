@@ -21,7 +21,7 @@ import { openShortLinks, type LinkParts } from './links/open-short-links.ts';
 import { pgSharedSlots, type SharedSlots } from './db/pg-budget.ts';
 import { openDatabase, type Database } from './db/postgres.ts';
 
-export const VERSION: string = (() => {
+const VERSION: string = (() => {
   try {
     const pkg = JSON.parse(
       readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
@@ -32,7 +32,7 @@ export const VERSION: string = (() => {
   }
 })();
 
-export type ServerOptions = {
+type ServerOptions = {
   log?: LogLine;
   /** Tests only: a shorter budget window than Plivo's minute, to watch the queue drain. */
   budgetWindowMs?: number;
@@ -40,7 +40,7 @@ export type ServerOptions = {
   budgetClock?: () => number;
 };
 
-export type DashboardServer = {
+type DashboardServer = {
   /** DATABASE_URL: the shared PostgreSQL; null on the embedded store. */
   database: Database | null;
   app: Hono<AppEnv>;

@@ -37,7 +37,7 @@ export type AppDeps = {
 export const SESSION_PATH = '/v1/Account/:authId/Verify/Session';
 
 /** Plivo's Subaccount list: the session index asks it which subaccounts a parent has. */
-export const SUBACCOUNT_PATH = '/v1/Account/:authId/Subaccount';
+const SUBACCOUNT_PATH = '/v1/Account/:authId/Subaccount';
 
 function subaccountList(accounts: readonly Account[], c: AppContext, apiId: string) {
   // Only the parent (account 0) has subaccounts; a subaccount sees none.

@@ -136,7 +136,7 @@ export const DEFAULT_PARENT: Account = {
   authId: 'MASIMULATOR000000001',
   authToken: 'SimulatorAuthTokenNotSecret0000000000001',
 };
-export const DEFAULT_SUBACCOUNTS: readonly [Account, Account] = [
+const DEFAULT_SUBACCOUNTS: readonly [Account, Account] = [
   { authId: 'SASIMULATORSUB000001', authToken: 'SimulatorSubaccountTokenNotSecret0000001' },
   { authId: 'SASIMULATORSUB000002', authToken: 'SimulatorSubaccountTokenNotSecret0000002' },
 ];

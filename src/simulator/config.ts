@@ -55,7 +55,7 @@ const envSchema = z.object({
   ...simulatorEnvShape,
 });
 
-export type SimulatorEnvConfig = SimulatorOptions & { port: number; host: string };
+type SimulatorEnvConfig = SimulatorOptions & { port: number; host: string };
 
 export type ConfigResult =
   { ok: true; config: SimulatorEnvConfig } | { ok: false; message: string };

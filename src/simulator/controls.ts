@@ -19,7 +19,7 @@ import type { RateLimiter } from './rate-limit.ts';
  *   DELETE /__sim/rate-limit    forgets recent list requests (fresh budget for every account)
  *   GET    /__sim/info          accounts (auth ids only), apps and built-in incidents
  */
-export type ControlDeps = {
+type ControlDeps = {
   faults: FaultState;
   clock: Clock;
   limiter: RateLimiter;

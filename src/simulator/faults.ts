@@ -24,7 +24,7 @@ export const faultSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('rate-limit'), count: count.default(1), target }),
 ]);
 
-export type Fault = z.output<typeof faultSchema>;
+type Fault = z.output<typeof faultSchema>;
 export type Route = 'list' | 'retrieve';
 
 type Active = { fault: Fault; remaining: number | null };

@@ -10,7 +10,7 @@ import { encodeLocator } from './locator.ts';
  * state, any hour can be (re)built on demand, and time passing changes replies predictably.
  */
 export const HOUR_US = 3_600_000_000;
-export const MAX_SESSIONS_PER_HOUR = 0xffff;
+const MAX_SESSIONS_PER_HOUR = 0xffff;
 
 export type Incident = { country: string; carrier: string; startUs: number; endUs: number };
 

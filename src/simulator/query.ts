@@ -15,7 +15,7 @@ export type Scope = { accounts: readonly number[] };
 
 export type ListQuery = { filters: ListFilters; scope: Scope; nowUs: number };
 
-export type ListResult = { refs: SessionRef[]; limit: number; offset: number; hasMore: boolean };
+type ListResult = { refs: SessionRef[]; limit: number; offset: number; hasMore: boolean };
 
 export function listSessions(store: Store, world: World, query: ListQuery): ListResult {
   const { filters, nowUs } = query;

@@ -44,10 +44,10 @@ export type Simulator = {
 };
 
 const AUTH_ID = /^MA[A-Z0-9]{18}$/;
-export const DEFAULT_SEED = 42;
-export const DEFAULT_SESSIONS_PER_DAY = 1500;
+const DEFAULT_SEED = 42;
+const DEFAULT_SESSIONS_PER_DAY = 1500;
 
-export function seedNumber(seed: number | string | undefined): number {
+function seedNumber(seed: number | string | undefined): number {
   if (seed === undefined) return DEFAULT_SEED;
   if (typeof seed === 'number') return seed >>> 0;
   return /^\d{1,9}$/.test(seed.trim()) ? Number(seed) : hashString(seed);
@@ -58,7 +58,7 @@ export function seedNumber(seed: number | string | undefined): number {
  * UTC, every SMS to India (IN) on AirTel goes undelivered — voice fallbacks and expiries
  * pile up, so the charts have something to find.
  */
-export function builtInIncidents(startMs: number): Incident[] {
+function builtInIncidents(startMs: number): Incident[] {
   const yesterdayUs = (Math.floor(startMs / 86_400_000) - 1) * DAY_US;
   const startUs = yesterdayUs + 10 * HOUR_US + 20 * 60_000_000;
   return [{ country: 'IN', carrier: 'AirTel', startUs, endUs: startUs + 40 * 60_000_000 }];

@@ -14,9 +14,9 @@ import { decodeLocator } from './locator.ts';
  * sessions are regenerated in full from (seed, hour, index) when they are rendered.
  */
 export const DAY_US = 24 * HOUR_US;
-export const RETENTION_US = 90 * DAY_US;
+const RETENTION_US = 90 * DAY_US;
 
-export type HourBucket = {
+type HourBucket = {
   hour: number;
   count: number;
   createdUs: Float64Array;
@@ -37,7 +37,7 @@ export function statusAt(verifiedUs: number, expiresUs: number, nowUs: number): 
   return expiresUs <= nowUs ? 'expired' : 'in-progress';
 }
 
-export function buildBucket(ctx: GenContext, hour: number): HourBucket {
+function buildBucket(ctx: GenContext, hour: number): HourBucket {
   const count = sessionCountForHour(ctx, hour);
   const createdUs = creationTimes(ctx, hour, count);
   const bucket: HourBucket = {

@@ -7,7 +7,7 @@ import type { Store } from './store.ts';
 import { renderSession } from './wire.ts';
 
 /** The list and retrieve handlers, behind auth and the rate limit (see `app.ts`). */
-export type RouteDeps = {
+type RouteDeps = {
   store: Store;
   world: World;
   nowUs: () => number;

@@ -10,14 +10,14 @@ import { statusAt } from './store.ts';
  * then, receipts only once they arrived, the status of that moment. The list endpoint
  * prints times in India time (+05:30) and retrieve in UTC (Z), as the real API does.
  */
-export type Zone = 'ist' | 'utc';
+type Zone = 'ist' | 'utc';
 
 const IST_OFFSET_US = 19_800_000_000;
 /** What Plivo sends as `updated_at` for a session without attempts (Go's zero time). */
 export const GO_ZERO_TIME = '0001-01-01T05:53:28+05:53';
 
 /** RFC 3339 with microseconds, trailing zeros trimmed (`…35.85376+05:30`). */
-export function formatTime(us: number, zone: Zone): string {
+function formatTime(us: number, zone: Zone): string {
   const shifted = us + (zone === 'ist' ? IST_OFFSET_US : 0);
   const seconds = Math.floor(shifted / 1_000_000);
   const micros = shifted - seconds * 1_000_000;
@@ -26,7 +26,7 @@ export function formatTime(us: number, zone: Zone): string {
   return `${base}${fraction}${zone === 'ist' ? '+05:30' : 'Z'}`;
 }
 
-export function attemptStatusAt(attempt: PlannedAttempt, nowUs: number): string {
+function attemptStatusAt(attempt: PlannedAttempt, nowUs: number): string {
   if (nowUs >= attempt.readyUs) return attempt.finalStatus;
   const early = nowUs < attempt.timeUs + 1_000_000;
   if (attempt.channel === 'sms') return early ? 'queued' : 'sent';

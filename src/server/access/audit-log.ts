@@ -10,9 +10,9 @@ import type { LogLine } from '../http/request-log.ts';
  * replaced by a keyed hash (HMAC-SHA256 with AUDIT_SECRET, hex), so a number under review can
  * be found by hashing it with the same secret, and the file alone reveals none.
  */
-export type AuditAction = 'lookup' | 'session_view' | 'export' | 'unmask';
+type AuditAction = 'lookup' | 'session_view' | 'export' | 'unmask';
 
-export type AuditEntry = {
+type AuditEntry = {
   user: string;
   action: AuditAction;
   filters: Record<string, string>;
@@ -21,7 +21,7 @@ export type AuditEntry = {
   granularity?: string;
 };
 
-export type AuditSettings = { file: string; secret: string | Buffer };
+type AuditSettings = { file: string; secret: string | Buffer };
 
 export class AuditLog {
   constructor(

@@ -82,7 +82,7 @@ export class SignInThrottle {
  * What a client's failures are counted under: an IPv4 address (also when written IPv4-mapped),
  * or an IPv6 address's /64, since one IPv6 host usually holds a whole /64 to rotate through.
  */
-export function addressKey(address: string): string {
+function addressKey(address: string): string {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   if (mapped?.[1]) return mapped[1];
   if (!isIPv6(address)) return address;

@@ -12,7 +12,7 @@ export type Viewer = { user: string; maskedOnly: boolean };
 /** Masked-only by group, for TRUST_IDENTITY_HEADER: a login proxy's groups header. */
 export type GroupPolicy = NonNullable<ServerConfig['viewerGroups']>;
 
-export const ANONYMOUS: Viewer = { user: 'anonymous', maskedOnly: false };
+const ANONYMOUS: Viewer = { user: 'anonymous', maskedOnly: false };
 
 /** The viewer of a request; anonymous when no access control identified one. */
 export function viewerOf(c: Context<AppEnv>): Viewer {

@@ -17,7 +17,7 @@ import { envSchema } from './env-schema.ts';
 export type AccessControl =
   { kind: 'none' } | { kind: 'basic'; users: DashboardUser[] } | { kind: 'header'; header: string };
 
-export type SimulatorSettings = SimulatorOptions & { testControls: boolean };
+type SimulatorSettings = SimulatorOptions & { testControls: boolean };
 
 export type ServerConfig = {
   upstream:

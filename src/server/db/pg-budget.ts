@@ -30,7 +30,7 @@ export type SharedSlots = {
  * by this much (1 s on Plivo's minute, as the 61 s window already allows for one server;
  * a quarter of the short windows tests use, where a busy machine's stalls weigh more).
  */
-export const transitMarginMs = (windowMs: number) => Math.min(1_000, windowMs / 4);
+const transitMarginMs = (windowMs: number) => Math.min(1_000, windowMs / 4);
 
 export function pgSharedSlots(db: Database): SharedSlots {
   return {

@@ -152,7 +152,7 @@ async function migrate(db: Database, log: (line: string) => void): Promise<void>
 }
 
 /** Connection failures (refused, reset, server shutting down) as `DatabaseUnavailable`. */
-export function asUnavailable(error: unknown, where: string): unknown {
+function asUnavailable(error: unknown, where: string): unknown {
   if (error instanceof DatabaseUnavailable) return error;
   const raw = (error as { code?: unknown } | null)?.code;
   const code = typeof raw === 'string' ? raw : errorCode(error);

@@ -13,7 +13,7 @@ import { hasUnsafeChar } from './security.ts';
  * `index.html`, brotli or gzip chosen from Accept-Encoding and compressed once per file
  * version. Only regular files inside the directory are reachable.
  */
-export type StaticResult = { response: Response; route: string } | null;
+type StaticResult = { response: Response; route: string } | null;
 
 type Encoding = 'br' | 'gzip' | 'identity';
 type FileVersion = { path: string; size: number; mtimeMs: number };

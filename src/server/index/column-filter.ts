@@ -30,7 +30,7 @@ export type CompiledFilter = {
  * only on attempts: a session without attempts still matches by its app, whose other
  * sessions show the value (as Plivo, which filters on the value given at creation).
  */
-export type AppValueFilter = { mask: Uint8Array; nullId: number; apps: Uint8Array };
+type AppValueFilter = { mask: Uint8Array; nullId: number; apps: Uint8Array };
 
 function appValueFilter(
   cols: Columns,

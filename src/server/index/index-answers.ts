@@ -13,19 +13,18 @@ import type { SyncLoop } from './sync-loop.ts';
  * reaching now, a sync pass no older than a minute. Otherwise Plivo answers as before, and
  * what Plivo cannot do (index-only filters, aggregates) is refused with `not_indexed`.
  */
-export const FRESH_US = 60_000_000;
+const FRESH_US = 60_000_000;
 
-export type ListDecision =
+type ListDecision =
   | { by: 'index'; page: SessionsPage }
   | { by: 'plivo' }
   | { by: 'refused'; message: string; param?: string };
 
-export type StatsDecision = { by: 'index'; stats: Stats } | { by: 'refused'; message: string };
+type StatsDecision = { by: 'index'; stats: Stats } | { by: 'refused'; message: string };
 
-export type ChangesDecision =
-  { by: 'index'; changes: Changes } | { by: 'refused'; message: string };
+type ChangesDecision = { by: 'index'; changes: Changes } | { by: 'refused'; message: string };
 
-export type IndexAnswersOptions = {
+type IndexAnswersOptions = {
   index: SessionIndex | null;
   loop: SyncLoop | null;
   /** Why the index is off (INDEX=off, or it could not open); null when it is on. */

@@ -26,7 +26,7 @@ export type IndexParts = {
   close(): Promise<void>;
 };
 
-export type IndexDeps = {
+type IndexDeps = {
   client: UpstreamClient;
   listBudget: Budget;
   /** The upstream's clock in ms. */

@@ -8,11 +8,11 @@ import Database from 'better-sqlite3';
  * server on the same DATA_DIR is refused at start-up and the OS releases the lock even after
  * `kill -9`; a damaged file moved aside and a new one started, said in a note.
  */
-export type SqliteFileOpen =
+type SqliteFileOpen =
   | { ok: true; db: Database.Database; notes: string[] }
   | { ok: false; reason: string; notes: string[] };
 
-export type SqliteFileSpec = {
+type SqliteFileSpec = {
   dataDir: string;
   file: string;
   /** "index", "links": how messages name the file. */

@@ -12,7 +12,7 @@ import { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION } from './sqlite-migrations.ts
  */
 export const INDEX_FILE = 'index.db';
 
-export type OpenResult =
+type OpenResult =
   | { ok: true; store: SqliteStore; notes: string[] }
   | { ok: false; reason: string; notes: string[] };
 

@@ -21,7 +21,7 @@ import type { UpstreamClient } from '../upstream/upstream-client.ts';
  *   of that allowance for head passes, so "as of" stays fresh, and people their whole share
  *   free now.
  */
-export type SyncShare = {
+type SyncShare = {
   /** The sync loop's share of the list budget, 0–1 (INDEX_BUDGET_SHARE). */
   share: number;
   windowMs?: number;

@@ -22,7 +22,7 @@ import {
  * page it stopped at and the uuid key makes a re-read page harmless. Faults back off
  * (5 s doubling to 5 min, or Plivo's pause) and show in the status; they never stop it.
  */
-export type SyncOptions = {
+type SyncOptions = {
   index: SessionIndex;
   fetcher: SyncFetcher;
   /** The upstream's clock, ms (the simulator's own clock in simulator mode). */
@@ -49,7 +49,7 @@ const IDLE_MS = 500;
 /** The longest the loop sleeps without looking at people's use of the budget. */
 const SAMPLE_MS = 1_000;
 /** How often a replica that does not sync reads the syncing one's writes. */
-export const FOLLOW_MS = 2_000;
+const FOLLOW_MS = 2_000;
 const PURGE_EVERY_MS = 3_600_000;
 const ERROR_AFTER_FAILURES = 3;
 /**
@@ -277,7 +277,7 @@ async function readState(index: SessionIndex): Promise<SyncState | null> {
 }
 
 /** Plivo's time filter format, UTC, to the microsecond. */
-export function plivoTimeUs(us: number): string {
+function plivoTimeUs(us: number): string {
   return usToIso(us).replace('T', ' ').replace('Z', '');
 }
 

@@ -5,7 +5,7 @@ import { LRUCache } from 'lru-cache';
  * so one client in a loop must not fill the disk. Fixed one-minute windows, per viewer (the
  * user, or the client address without sign-in) and for the whole server.
  */
-export const CREATION_LIMITS = { perViewer: 30, perServer: 600, windowMs: 60_000 };
+const CREATION_LIMITS = { perViewer: 30, perServer: 600, windowMs: 60_000 };
 
 type Window = { count: number; resetsAt: number };
 

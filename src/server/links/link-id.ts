@@ -5,7 +5,6 @@ import { randomBytes } from 'node:crypto';
  * characters. Unguessable: the ids are the only thing between a stranger with the address
  * and a view that may name a recipient (sign-in still applies on top).
  */
-export const LINK_ID_LENGTH = 22;
 const LINK_ID = /^[A-Za-z0-9_-]{22}$/;
 
 export function newLinkId(): string {

@@ -9,7 +9,7 @@ export const MAX_LINK_TARGET = 8192;
 const SESSION_PATH = /^\/sessions\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EXAMPLE = 'like /?status=expired&from=…';
 
-export type TargetCheck = { ok: true; url: string } | { ok: false; message: string };
+type TargetCheck = { ok: true; url: string } | { ok: false; message: string };
 
 export function checkLinkTarget(value: unknown): TargetCheck {
   if (typeof value !== 'string' || value === '') {

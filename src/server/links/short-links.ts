@@ -5,7 +5,7 @@ import { checkLinkTarget } from './link-target.ts';
 const DAY_MS = 86_400_000;
 const SWEEP_EVERY_MS = 60 * 60_000;
 
-export type Resolved =
+type Resolved =
   | { kind: 'found'; url: string }
   | { kind: 'expired' }
   | { kind: 'unknown' }

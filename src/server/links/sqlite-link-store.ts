@@ -11,7 +11,7 @@ import type { LinkStore, StoredLink } from './link-store.ts';
  */
 export const LINKS_FILE = 'links.db';
 
-export type OpenLinkStore =
+type OpenLinkStore =
   { ok: true; store: SqliteLinkStore; notes: string[] } | { ok: false; reason: string };
 
 const SCHEMA = `CREATE TABLE IF NOT EXISTS short_links (

@@ -8,7 +8,7 @@ import type { SharedSlots, SharedTake } from '../db/pg-budget.ts';
  * next free slot and wait for it, unless the wait would exceed `maxWaitMs` or `queueSize`
  * calls already wait — then they are refused at once with the number of seconds to wait.
  */
-export type BudgetOptions = {
+type BudgetOptions = {
   perWindow: number;
   windowMs?: number | undefined;
   queueSize: number;
@@ -21,17 +21,17 @@ export type BudgetOptions = {
   shared?: { slots: SharedSlots; name: string } | undefined;
 };
 
-export type Reservation =
+type Reservation =
   | { ok: true; waitMs: number; ready: Promise<void> }
   | { ok: false; retryAfterSeconds: number; reason: 'wait_too_long' | 'queue_full' };
 
-export type BudgetState = { perWindow: number; remaining: number; queued: number };
+type BudgetState = { perWindow: number; remaining: number; queued: number };
 
 /**
  * Taken just before a call is sent and handed back with its reply: which pause episode the
  * call belongs to, so a 429 to a call sent before the current pause began is not counted twice.
  */
-export type SentCall = { readonly episode: number };
+type SentCall = { readonly episode: number };
 
 const BACKOFF_STEPS_MS = [10_000, 20_000, 40_000, 60_000];
 /**
@@ -44,7 +44,7 @@ const MAX_RETRY_AFTER_MS = 10 * 60_000;
  * Replicas: how late after its shared slot a call may be sent and still count at its slot.
  * At most half the shared budget's transit margin (pg-budget.ts), which absorbs it.
  */
-export const SEND_TOLERANCE_MS = 250;
+const SEND_TOLERANCE_MS = 250;
 
 export class Budget {
   readonly perWindow: number;

@@ -18,7 +18,7 @@ export type ServiceResult<T> = {
 
 type Loaded<T> = { outcome: ServiceResult<T>['outcome']; waitedMs: number };
 
-export type SessionsServiceOptions = {
+type SessionsServiceOptions = {
   client: UpstreamClient;
   naming: UpstreamNaming;
   budgets: { list: Budget; retrieve: Budget };

@@ -28,7 +28,7 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
-export type ApiGetOptions = {
+type ApiGetOptions = {
   params?: URLSearchParams | Record<string, string | undefined>;
   signal?: AbortSignal;
   /** Ask the server for a fresh answer (`Cache-Control: no-cache`): it skips its cache. */

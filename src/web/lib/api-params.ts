@@ -4,7 +4,7 @@ import { ALL_FILTER_PARAMS, type Filters } from '../../contract/explorer-vocabul
 import { absoluteWindow } from './time-window.ts';
 import type { TimeWindow } from '../../contract/explorer-view.ts';
 
-export const LIST_PAGE_LIMIT = MAX_INDEX_LIMIT;
+const LIST_PAGE_LIMIT = MAX_INDEX_LIMIT;
 
 /** What decides the rows of the list: the cache key part, normalised (stable key order). */
 export type ListQuery = { filters: Filters; time: TimeWindow };

@@ -11,7 +11,7 @@ import {
  * same phrases in the report header. Values are the URL's normalised text (lists joined by
  * commas). With masking on, digits of a recipient are cut to the last four.
  */
-export type FilterChip = { param: IndexFilterParam; text: string };
+type FilterChip = { param: IndexFilterParam; text: string };
 
 const CHANNEL_WORDS: Record<string, string> = { sms: 'SMS', voice: 'voice' };
 

@@ -3,7 +3,7 @@ import { indexStatusSchema, type IndexStatus } from '../../contract/index-api.ts
 import { apiGet } from './api-client.ts';
 
 /** How often the coverage line asks again: cheap (no Plivo call) and "as of" moves. */
-export const INDEX_STATUS_REFETCH_MS = 15_000;
+const INDEX_STATUS_REFETCH_MS = 15_000;
 
 export const indexQueries = {
   status: () =>

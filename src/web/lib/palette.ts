@@ -4,7 +4,7 @@ import { VERDICT_TONE, type VerdictKind } from '../../contract/verdict.ts';
  * Okabe–Ito colours: distinguishable with every common colour-vision deficiency. Colour is
  * never the only cue: every chart lists its categories in text beside the swatches.
  */
-export const OKABE_ITO = {
+const OKABE_ITO = {
   orange: '#E69F00',
   skyBlue: '#56B4E9',
   green: '#009E73',

@@ -8,7 +8,7 @@ import {
 /** Every country code libphonenumber knows, for the recipient box's country picker. */
 export const PHONE_COUNTRIES: readonly string[] = getCountries();
 
-export type RecipientCheck =
+type RecipientCheck =
   | { ok: true; e164: string; country: string | null; formatted: string }
   | { ok: false; message: string };
 

@@ -8,13 +8,13 @@ const MAX_RATE_LIMIT_RETRIES = 30;
  * Rate limiting is a wait, not an error: retry when the server says the budget is back.
  * Other failures show at once with their own message and a retry button.
  */
-export function shouldRetry(failureCount: number, error: unknown): boolean {
+function shouldRetry(failureCount: number, error: unknown): boolean {
   return (
     isApiError(error) && error.code === 'rate_limited' && failureCount < MAX_RATE_LIMIT_RETRIES
   );
 }
 
-export function retryDelay(_failureCount: number, error: unknown): number {
+function retryDelay(_failureCount: number, error: unknown): number {
   if (isApiError(error) && error.retryAfterSeconds !== undefined) {
     return Math.max(0.5, error.retryAfterSeconds) * 1000;
   }

@@ -9,7 +9,7 @@ import { absoluteWindow, isOpenWindow } from './time-window.ts';
  * Everything else that defines the view — filters, mask, view, tz, cols, sort, open — is
  * kept, written in the view schema's canonical, readable form (times with their colons).
  */
-export type ShareLinkOptions = {
+type ShareLinkOptions = {
   /** The current page URL (location.href). */
   href: string;
   /** Epoch ms; the instant the relative window is pinned to. */
@@ -39,7 +39,7 @@ export function buildShareLink(options: ShareLinkOptions): string {
   return `${url.origin}${url.pathname}${explorerSearch(shared, url.searchParams)}`;
 }
 
-export type ResolvedWindow = { from: number; to: number; relative: boolean };
+type ResolvedWindow = { from: number; to: number; relative: boolean };
 
 /**
  * The window a URL shows at `now`, in epoch ms — read exactly as the explorer reads it

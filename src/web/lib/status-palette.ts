@@ -4,7 +4,7 @@
  * icon and its words (WCAG 1.4.1), so `statusVisual` returns all three. The CSS variables
  * are defined in styles/theme.css for both themes.
  */
-export type StatusVisual = {
+type StatusVisual = {
   /** e.g. "var(--status-verified)" — usable directly as a CSS colour. */
   color: string;
   /** A short glyph shown beside the colour; decorative, hidden from screen readers. */

@@ -9,7 +9,7 @@ import {
 import { migrateLegacyFilters } from '../../contract/legacy-filters.ts';
 
 /** `push` for discrete choices (back undoes them), `replace` while typing. */
-export type HistoryMode = 'push' | 'replace';
+type HistoryMode = 'push' | 'replace';
 
 export type ExplorerUrl = {
   /** The view, parsed once from the URL by the contract's schema (explorer-view.ts). */

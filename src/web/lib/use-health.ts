@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { healthSchema } from '../../contract/api.ts';
 import { apiGet } from './api-client.ts';
 
-export const healthQueryOptions = () =>
+const healthQueryOptions = () =>
   queryOptions({
     queryKey: ['health'],
     queryFn: ({ signal }) => apiGet('/api/health', healthSchema, { signal }),

@@ -22,7 +22,7 @@ function slug(value: string): string {
 }
 
 /** "2026-11-20T10-00Z" (seconds only when not zero): sortable, and valid on every OS. */
-export function fileTime(ms: number): string {
+function fileTime(ms: number): string {
   const iso = new Date(ms).toISOString();
   const seconds = iso.slice(17, 19) === '00' ? '' : `-${iso.slice(17, 19)}`;
   return `${iso.slice(0, 13)}-${iso.slice(14, 16)}${seconds}Z`;
@@ -51,7 +51,7 @@ function filterValue(name: string, value: string, masked: boolean): string {
   return name === 'recipient' ? maskPhone(value) : maskText(value);
 }
 
-export type ExportMeta = {
+type ExportMeta = {
   exportedAt: string;
   timeZone: string;
   /** Every loaded session matching the filters (false when more pages were not loaded). */
@@ -60,7 +60,7 @@ export type ExportMeta = {
 };
 
 /** JSON export: the rows plus what a reader needs to trust them (window, zone, completeness). */
-export function toJsonExport(table: ExportTable, context: ExportContext, meta: ExportMeta): string {
+function toJsonExport(table: ExportTable, context: ExportContext, meta: ExportMeta): string {
   const filters: Record<string, string> = {};
   for (const name of ALL_FILTER_PARAMS) {
     const value = context.params.get(name)?.trim();

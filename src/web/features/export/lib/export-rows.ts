@@ -5,10 +5,10 @@ import { formatInstantInZone } from '../../../lib/time-format.ts';
 export type Granularity = 'session' | 'attempt';
 export type ExportFormat = 'csv' | 'json';
 export type Cell = string | number | null;
-export type ExportRow = Record<string, Cell>;
+type ExportRow = Record<string, Cell>;
 export type ExportTable = { columns: readonly string[]; rows: ExportRow[] };
 
-export type ExportRowOptions = {
+type ExportRowOptions = {
   /** IANA zone every time is rendered in; also written to each row's `time_zone` column. */
   timeZone: string;
   masked: boolean;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { LiveRefreshState } from '../lib/use-live-refresh.ts';
 
-export type LiveToggleProps = {
+type LiveToggleProps = {
   /** `live=1` in the URL. */
   enabled: boolean;
   onChange: (enabled: boolean) => void;

@@ -9,7 +9,7 @@ export type LoopMemory = {
   retryAfterMs: number | undefined;
 };
 
-export type LoopInput = {
+type LoopInput = {
   refetch: () => Promise<unknown>;
   budgetRemaining?: number | undefined;
   budgetPerMinute?: number | undefined;

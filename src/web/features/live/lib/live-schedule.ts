@@ -6,9 +6,9 @@ import type { Session } from '../../../../contract/session.ts';
  * when the server reports the budget running low, honours a 429's Retry-After, and backs off
  * exponentially after failures instead of hammering a broken upstream.
  */
-export const MAX_LIVE_DELAY_MS = 5 * 60_000;
+const MAX_LIVE_DELAY_MS = 5 * 60_000;
 /** At or below this many calls left in the minute, wait at least a full minute. */
-export const BUDGET_NEARLY_SPENT = 2;
+const BUDGET_NEARLY_SPENT = 2;
 
 export type DelayInput = {
   intervalMs: number;

@@ -4,7 +4,7 @@ import { createShortLink } from '../api/short-link.ts';
 import { copyText } from '../lib/copy-text.ts';
 import { maskLinkText, runCopyFlow, type CopyOutcome } from '../lib/copy-link-flow.ts';
 
-export type CopyLinkButtonProps = {
+type CopyLinkButtonProps = {
   /** Builds the link at click time (see `buildShareLink`); `relative` keeps `range=…`. */
   getLink: (relative: boolean) => string;
   /** With masking on, the box for copying by hand must not show the recipient's number. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 
-export type MaskToggleProps = {
+type MaskToggleProps = {
   /** `mask=1` in the URL. */
   masked: boolean;
   onChange: (masked: boolean) => void;

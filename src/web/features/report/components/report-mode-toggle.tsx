@@ -1,4 +1,4 @@
-export type ReportModeToggleProps = {
+type ReportModeToggleProps = {
   /** `view=report` in the URL. */
   on: boolean;
   onChange: (on: boolean) => void;

@@ -10,7 +10,7 @@ import type { AnyFilterParam } from '../../../../contract/explorer-vocabulary.ts
  * narrows the rows appears — Plivo's and the session index's alike (an old link's `f_*`
  * are read as the server filters they became). With masking on, numbers are masked too.
  */
-export type DescribeOptions = { locale?: string };
+type DescribeOptions = { locale?: string };
 
 const STATUS_WORDS: Record<string, string> = {
   'in-progress': 'In-progress',

@@ -28,7 +28,7 @@ function wall(ms: number, zone: string): string {
 }
 
 /** "2026-11-20 10:00 – 11:00" (the end's date only when it differs). */
-export function formatRange(window: TimeWindowMs, zone: string): string {
+function formatRange(window: TimeWindowMs, zone: string): string {
   const start = wall(window.from, zone);
   const end = wall(window.to, zone);
   const sameDay = start.slice(0, 10) === end.slice(0, 10);
@@ -44,7 +44,7 @@ export function zoneLabel(window: TimeWindowMs, zone: string): string {
   return `${zone} (${offsets})`;
 }
 
-export type WindowWords = {
+type WindowWords = {
   utc: string;
   /** The same window in the viewer's zone, or null when that zone is UTC at both ends. */
   local: string | null;

@@ -33,7 +33,7 @@ const GROW: Record<ColumnId, number> = {
 };
 
 const EXPAND_REM = 2.25;
-export const EXPAND_TRACK = `${EXPAND_REM}rem`;
+const EXPAND_TRACK = `${EXPAND_REM}rem`;
 
 /**
  * When the table is too narrow for every chosen column, these give way first (each is in the

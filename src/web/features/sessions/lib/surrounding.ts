@@ -15,7 +15,7 @@ import { formatIsoInstant } from '../../../../contract/explorer-view-url.ts';
  * of one session's creation, with their verdicts. Pure, so the query, the explorer link and
  * the sentence are tested by table.
  */
-export const SURROUNDING_MS = 10 * 60_000;
+const SURROUNDING_MS = 10 * 60_000;
 
 export type Surrounding = {
   sessionUuid: string;
@@ -43,7 +43,7 @@ export function surroundingOf(session: Session): Surrounding | null {
   };
 }
 
-export const SURROUNDING_LIMIT = 500;
+const SURROUNDING_LIMIT = 500;
 
 /** `/api/sessions` from the index only: without it the server says 409, never a partial list. */
 export function surroundingApiParams(s: Surrounding): URLSearchParams {
@@ -67,9 +67,9 @@ export function surroundingExplorerLink(s: Surrounding, view: { tz: string; mask
   return `/?${params.toString()}`;
 }
 
-export type VerdictCount = { kind: VerdictKind; label: string; tone: string; count: number };
+type VerdictCount = { kind: VerdictKind; label: string; tone: string; count: number };
 
-export type SurroundingSummary = {
+type SurroundingSummary = {
   /** The others, in the index's order (newest first), this session left out. */
   others: Session[];
   /** All other matching sessions, from the index's exact total. */

@@ -11,7 +11,7 @@ import { loadPhone } from '../../../lib/phone-lazy.ts';
  * delayed the first row long after its data had arrived. Module state and a plain re-render
  * show the table in the same frame the chunk resolves.
  */
-export type TableModule = typeof import('../components/sessions-table.tsx');
+type TableModule = typeof import('../components/sessions-table.tsx');
 
 let loaded: TableModule | null = null;
 let loading: Promise<TableModule> | null = null;

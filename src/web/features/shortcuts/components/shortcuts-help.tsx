@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import type { Shortcut } from '../lib/shortcuts.ts';
 import './shortcuts-help.css';
 
-export type ShortcutsHelpProps = {
+type ShortcutsHelpProps = {
   open: boolean;
   onClose: () => void;
   /** Every shortcut of the page: `INCIDENT_SHORTCUTS` plus the explorer's own. */

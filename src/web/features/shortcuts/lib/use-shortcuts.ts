@@ -1,14 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { shortcutFor } from './shortcuts.ts';
 
-export type ShortcutHandlers = Readonly<Record<string, (event: KeyboardEvent) => void>>;
+type ShortcutHandlers = Readonly<Record<string, (event: KeyboardEvent) => void>>;
 
 /**
  * Binds single keys (by `KeyboardEvent.key`: "/", "y", "?", "j", "Enter", "Escape") on the
  * document. A handled key's default is prevented, so "/" focuses the search box without
  * also typing a slash into it. Handlers may change every render; the listener does not.
  */
-export function useShortcuts(handlers: ShortcutHandlers, enabled = true): void {
+function useShortcuts(handlers: ShortcutHandlers, enabled = true): void {
   const latest = useRef(handlers);
   useEffect(() => {
     latest.current = handlers;
@@ -26,7 +26,7 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled = true): void {
   }, [enabled]);
 }
 
-export type IncidentShortcutActions = {
+type IncidentShortcutActions = {
   /** Focus the recipient search box (e.g. `() => searchRef.current?.focus()`). */
   focusSearch: () => void;
   /** Copy the share link (e.g. `copyText(buildShareLink({ href, now: Date.now() }))`). */

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { THEME_CHOICES, type ThemeChoice } from '../../../../contract/explorer-vocabulary.ts';
 
-export type ThemeToggleProps = {
+type ThemeToggleProps = {
   value: ThemeChoice;
   onChange: (choice: ThemeChoice) => void;
 };
