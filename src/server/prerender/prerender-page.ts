@@ -87,7 +87,9 @@ export class PagePrerenderer {
     // it embeds for the app, which anyone can read with view-source or JavaScript off. A
     // masked-only viewer's page is masked whatever the link says: sent to the address that
     // says so, which the app then hydrates as it is (its URL and the markup agree).
-    const masked = url.searchParams.get('mask') === '1';
+    // Read by the same schema as the page's own render (`mask=yes` fails closed: masked).
+    const view = parseExplorerSearch(url.searchParams).state;
+    const masked = view.masked;
     if (viewer.maskedOnly && !masked) {
       c.header('Cache-Control', 'no-store');
       return c.redirect(`${url.pathname}${withMask(url.search)}`, 302);
@@ -140,7 +142,7 @@ export class PagePrerenderer {
     if (!result) return null;
     c.header('Server-Timing', `prerender;dur=${(performance.now() - started).toFixed(1)}`);
     const theme = pageTheme(url.searchParams.get('theme'), getCookie(c, THEME_COOKIE));
-    const report = parseExplorerSearch(url.searchParams).state.view === 'report';
+    const report = view.view === 'report';
     const encoding = chooseEncoding(c.req.header('accept-encoding'));
     return send(c, this.assemble(index, result, { theme, report }, encoding), encoding);
   }

@@ -27,7 +27,7 @@ export function IndexStatusLine() {
   if (status === undefined) {
     return indexed ? <p className="index-status muted" aria-hidden="true" /> : null;
   }
-  const sentence = status ? coverageSentence(status, now) : null;
+  const sentence = coverageSentence(status, now);
   if (!sentence) return null;
   return (
     <p className="index-status muted" data-state={status?.state}>
