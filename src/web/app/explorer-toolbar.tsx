@@ -15,8 +15,8 @@ import { reportAudit } from '../lib/audit.ts';
 import { isOpenWindow } from '../lib/time-window.ts';
 import type { ExplorerUrl } from '../lib/use-explorer-url.ts';
 import { useHealth } from '../lib/use-health.ts';
-import { verdictOf } from '../../contract/verdict.ts';
 import type { ExplorerView } from './use-explorer-view.ts';
+import { verdictFor } from '../lib/session-verdict.ts';
 
 // Exporting masks with libphonenumber: it loads after first paint, with the table.
 const ExportMenu = lazy(() =>
@@ -26,7 +26,7 @@ const ExportMenu = lazy(() =>
 );
 
 export const LIVE_INTERVAL_MS = 30_000;
-const verdictLabel = (session: Parameters<typeof verdictOf>[0]) => verdictOf(session).label;
+const verdictLabel = (session: Parameters<typeof verdictFor>[0]) => verdictFor(session).label;
 
 type Props = {
   url: ExplorerUrl;

@@ -1,10 +1,11 @@
 import type { Session } from '../../contract/session.ts';
 import { verdictColour } from '../lib/palette.ts';
-import { VERDICT_TONE, verdictOf } from '../../contract/verdict.ts';
+import { VERDICT_TONE } from '../../contract/verdict.ts';
+import { verdictFor } from '../lib/session-verdict.ts';
 
 /** The session's verdict in words, its rule on hover; the colour only repeats the words. */
 export function VerdictBadge({ session }: { session: Session }) {
-  const verdict = verdictOf(session);
+  const verdict = verdictFor(session);
   // The badge shows the verdict's one name; this session's particulars come with its rule.
   const said =
     verdict.detail === verdict.label

@@ -1,5 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { currentZoneName, displayZone, formatOffset, offsetMinutes } from './time-zone.ts';
+import fc from 'fast-check';
+import {
+  currentZoneName,
+  displayZone,
+  formatOffset,
+  offsetMinutes,
+  wallClock,
+} from './time-zone.ts';
 
 describe('display zone', () => {
   it.each([
@@ -60,5 +67,66 @@ describe('offsets', () => {
     ['UTC', '+00:00'],
   ])('%s in November is %s', (zone, text) => {
     expect(formatOffset(offsetMinutes(Date.parse('2026-11-20T10:00:00Z'), zone))).toBe(text);
+  });
+});
+
+describe('wall clock', () => {
+  // The reference: what Intl says, field by field, for the same instant and zone.
+  const reference = (ms: number, zone: string) => {
+    const parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(new Date(ms));
+    const field = (type: string) => parts.find((p) => p.type === type)?.value;
+    return {
+      year: field('year'),
+      month: field('month'),
+      day: field('day'),
+      hour: field('hour'),
+      minute: field('minute'),
+      second: field('second'),
+    };
+  };
+  // DST both ways, half- and quarter-hour offsets, a 30-minute DST shift, a date-line jump.
+  const zones = [
+    'UTC',
+    'Europe/Paris',
+    'America/New_York',
+    'Asia/Kolkata',
+    'Asia/Kathmandu',
+    'Australia/Lord_Howe',
+    'Pacific/Chatham',
+    'Pacific/Apia',
+  ];
+
+  it('agrees with Intl for any instant from 1970 to 2040 in zones with odd offsets and DST', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: Date.UTC(2040, 0, 1) }),
+        fc.constantFrom(...zones),
+        (ms, zone) => {
+          expect(wallClock(ms, zone)).toEqual(reference(ms, zone));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('agrees with Intl in every minute around a DST change (Paris, 29 Mar and 25 Oct 2026)', () => {
+    for (const start of [Date.UTC(2026, 2, 29, 0, 30), Date.UTC(2026, 9, 25, 0, 30)]) {
+      for (let ms = start; ms < start + 2 * 3_600_000; ms += 59_999) {
+        expect(wallClock(ms, 'Europe/Paris')).toEqual(reference(ms, 'Europe/Paris'));
+      }
+    }
+  });
+
+  it('throws RangeError for a zone the runtime does not know', () => {
+    expect(() => wallClock(0, 'Mars/Olympus')).toThrow(RangeError);
   });
 });

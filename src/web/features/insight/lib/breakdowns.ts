@@ -7,10 +7,10 @@ import type { Session } from '../../../../contract/session.ts';
 import {
   VERDICT_KINDS,
   VERDICT_KIND_LABELS,
-  verdictOf,
   type VerdictKind,
 } from '../../../../contract/verdict.ts';
 import { channelKeyOf, countryKeyOf, networkKeyOf, UNKNOWN_SEGMENT } from './segments.ts';
+import { verdictFor } from '../../../lib/session-verdict.ts';
 
 export type Slice<K extends string = string> = { key: K; count: number; share: number };
 
@@ -55,7 +55,7 @@ export type VerdictSlice = Slice<VerdictKind> & { label: string };
 
 export function verdictBreakdown(sessions: readonly Session[]): VerdictSlice[] {
   return slices(
-    countBy(sessions, (s) => verdictOf(s).kind),
+    countBy(sessions, (s) => verdictFor(s).kind),
     VERDICT_KINDS,
   ).map((slice) => ({
     ...slice,

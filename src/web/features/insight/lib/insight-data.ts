@@ -1,5 +1,5 @@
 import type { Session } from '../../../../contract/session.ts';
-import { verdictOf, VERDICT_KINDS, type VerdictKind } from '../../../../contract/verdict.ts';
+import { VERDICT_KINDS, type VerdictKind } from '../../../../contract/verdict.ts';
 import {
   attemptsByChannel,
   channelBreakdown,
@@ -14,6 +14,7 @@ import {
 } from './breakdowns.ts';
 import type { TimeWindow } from './time-buckets.ts';
 import { sessionsOverTime, type SessionsOverTime } from './time-series.ts';
+import { verdictFor } from '../../../lib/session-verdict.ts';
 
 /**
  * Everything the charts draw, already counted: from the loaded rows (outside the index's
@@ -37,7 +38,7 @@ export function verdictExplanations(
 ): Partial<Record<VerdictKind, string>> {
   const found: Partial<Record<VerdictKind, string>> = {};
   for (const s of sessions) {
-    const v = verdictOf(s);
+    const v = verdictFor(s);
     found[v.kind] ??= v.explanation;
     if (Object.keys(found).length === VERDICT_KINDS.length) break;
   }

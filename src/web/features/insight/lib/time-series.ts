@@ -1,7 +1,7 @@
 import type { Session } from '../../../../contract/session.ts';
 import { instantToMs } from '../../../../contract/time.ts';
 import { SESSION_STATUSES } from '../../../../contract/session.ts';
-import { verdictOf, VERDICT_TONE } from '../../../../contract/verdict.ts';
+import { VERDICT_TONE } from '../../../../contract/verdict.ts';
 import { statusKeyOf } from './breakdowns.ts';
 import {
   bucketEdges,
@@ -11,6 +11,7 @@ import {
   chooseBucketMs,
   type TimeWindow,
 } from './time-buckets.ts';
+import { verdictFor } from '../../../lib/session-verdict.ts';
 
 export type Bucket = {
   start: number;
@@ -76,7 +77,7 @@ export function sessionsOverTime(
     seen.add(status);
     bucket.total += 1;
     bucket.counts[status] = (bucket.counts[status] ?? 0) + 1;
-    if (VERDICT_TONE[verdictOf(session).kind] === 'bad') bucket.failed += 1;
+    if (VERDICT_TONE[verdictFor(session).kind] === 'bad') bucket.failed += 1;
   }
   const known: string[] = SESSION_STATUSES.filter((s) => seen.has(s));
   const others = [...seen].filter((s) => !known.includes(s)).sort();

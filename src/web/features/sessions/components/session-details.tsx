@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
 import { CHARGE_CURRENCY } from '../../../../contract/money.ts';
 import type { Session } from '../../../../contract/session.ts';
-import { verdictOf } from '../../../../contract/verdict.ts';
 import { displayTotal } from '../lib/session-values.ts';
 import { AttemptTimeline } from './attempt-timeline.tsx';
 import { ChargesBreakdown } from './charges-breakdown.tsx';
 import { SurroundingSessions } from './surrounding-sessions.tsx';
+import { verdictFor } from '../../../lib/session-verdict.ts';
 
 /** Plivo inconsistencies found while reading the session, in words. */
 export function SessionWarnings({ warnings }: { warnings: string[] }) {
@@ -42,7 +42,7 @@ export function SessionDetails({
     <div className="session-details">
       <dl className="session-details-facts" aria-label="Session facts">
         <dt>Verdict</dt>
-        <dd>{verdictOf(session).detail}</dd>
+        <dd>{verdictFor(session).detail}</dd>
         <dt>Network</dt>
         <dd>{session.network ?? '—'}</dd>
         <dt>App alias</dt>

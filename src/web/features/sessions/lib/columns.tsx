@@ -8,10 +8,10 @@ import { MASK_DOTS } from '../../../../contract/mask-dots.ts';
 import type { PhoneModule } from '../../../lib/phone-lazy.ts';
 import { formatInstant } from '../../../lib/time-format.ts';
 import type { DisplayZone } from '../../../lib/time-zone.ts';
-import { verdictOf } from '../../../../contract/verdict.ts';
 import { StatusBadge } from '../../../components/status-badge.tsx';
 import { displayTotal, lastAttemptStatus } from './session-values.ts';
 import { tableFeaturesSet } from './table-features.ts';
+import { verdictFor } from '../../../lib/session-verdict.ts';
 
 const helper = createColumnHelper<typeof tableFeaturesSet, Session>();
 
@@ -78,7 +78,7 @@ export function makeColumns(zone: DisplayZone, phone: PhoneModule | null) {
       cell: (info) => <StatusBadge status={info.row.original.status} />,
       ...common,
     }),
-    helper.accessor((s) => verdictOf(s).label, {
+    helper.accessor((s) => verdictFor(s).label, {
       id: 'verdict',
       header: COLUMN_LABELS.verdict,
       cell: (info) => <VerdictBadge session={info.row.original} />,

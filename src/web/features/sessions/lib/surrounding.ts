@@ -4,11 +4,11 @@ import { instantToMs, toPlivoTime } from '../../../../contract/time.ts';
 import {
   VERDICT_KIND_LABELS,
   VERDICT_TONE,
-  verdictOf,
   type VerdictKind,
 } from '../../../../contract/verdict.ts';
 import { coveredWindow } from '../../../lib/index-status.ts';
 import { formatIsoInstant } from '../../../../contract/explorer-view-url.ts';
+import { verdictFor } from '../../../lib/session-verdict.ts';
 
 /**
  * "Was it just this user?": the sessions to the same country and network within ±10 minutes
@@ -82,7 +82,7 @@ export function summarise(s: Surrounding, sessions: Session[], total: number): S
   const others = sessions.filter((x) => x.sessionUuid !== s.sessionUuid);
   const counts = new Map<VerdictKind, number>();
   for (const other of others) {
-    const kind = verdictOf(other).kind;
+    const kind = verdictFor(other).kind;
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
   }
   const verdicts = [...counts]
