@@ -28,8 +28,8 @@ export const apiErrorBodySchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    retryAfterSeconds: z.number().nonnegative().optional(),
-    param: z.string().optional(),
+    retryAfterSeconds: z.optional(z.number().check(z.nonnegative())),
+    param: z.optional(z.string()),
   }),
 });
 type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
@@ -46,9 +46,9 @@ export function apiErrorBody(
 export const sessionsPageSchema = z.object({
   sessions: z.array(sessionSchema),
   page: z.object({
-    limit: z.number().int(),
-    offset: z.number().int(),
-    nextOffset: z.number().int().nullable(),
+    limit: z.int(),
+    offset: z.int(),
+    nextOffset: z.nullable(z.int()),
   }),
   /** Upstream entries that could not be read; shown, never silently dropped. */
   problems: z.array(z.string()),
@@ -58,14 +58,12 @@ export const sessionsPageSchema = z.object({
    * Who answered: the session index (with an exact `total` of matching sessions, which
    * Plivo never gives) or Plivo itself (`total` null). Absent means Plivo.
    */
-  meta: z
-    .object({ source: z.enum(['index', 'plivo']), total: z.number().int().nullable() })
-    .optional(),
+  meta: z.optional(z.object({ source: z.enum(['index', 'plivo']), total: z.nullable(z.int()) })),
   /**
    * Present when the server masked this reply (a masked-only viewer, or a pre-rendered `mask=1`
    * page): the browser must fetch again before it can show full numbers.
    */
-  masked: z.literal(true).optional(),
+  masked: z.optional(z.literal(true)),
 });
 export type SessionsPage = z.infer<typeof sessionsPageSchema>;
 
@@ -75,7 +73,7 @@ export const sessionDetailSchema = z.object({
   raw: z.unknown(),
   fetchedAt: z.string(),
   /** Present when the server masked this reply (a masked-only viewer). */
-  masked: z.literal(true).optional(),
+  masked: z.optional(z.literal(true)),
 });
 export type SessionDetail = z.infer<typeof sessionDetailSchema>;
 
@@ -90,27 +88,13 @@ export const healthSchema = z.object({
    * Replicas on PostgreSQL (DATABASE_URL) only: whether it answers now, and whether this
    * replica is the one syncing the index.
    */
-  database: z
-    .object({ engine: z.literal('postgresql'), reachable: z.boolean(), syncing: z.boolean() })
-    .optional(),
+  database: z.optional(
+    z.object({ engine: z.literal('postgresql'), reachable: z.boolean(), syncing: z.boolean() }),
+  ),
   /**
    * DEFAULT_COUNTRY (ISO 3166 alpha-2): numbers typed in national format are read in it. Absent
    * from an older server's reply.
    */
-  defaultCountry: z.string().nullable().optional(),
+  defaultCountry: z.optional(z.nullable(z.string())),
 });
 export type Health = z.infer<typeof healthSchema>;
-
-/**
- * `POST /api/audit`: what the browser does with data it already has, for the audit trail
- * (exports are built in the browser; unmasking shows numbers it holds). `filters` are the
- * list's `/api/sessions` parameters; the server keeps only known ones and hashes the number.
- */
-export const auditEventSchema = z.object({
-  action: z.enum(['export', 'unmask']),
-  format: z.enum(['csv', 'json']).optional(),
-  granularity: z.enum(['session', 'attempt']).optional(),
-  rows: z.number().int().nonnegative().max(10_000_000),
-  filters: z.record(z.string(), z.string().max(200)),
-});
-export type AuditEvent = z.infer<typeof auditEventSchema>;

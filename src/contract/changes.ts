@@ -40,7 +40,7 @@ export const CHANGE_THRESHOLDS = {
   MAX_CHANGES: 5,
 } as const;
 
-const count = z.number().int().nonnegative();
+const count = z.int().check(z.nonnegative());
 const tallySchema = z.object({
   sessions: count,
   finished: count,
@@ -64,9 +64,9 @@ export const EMPTY_TALLY: Tally = {
 const segmentFields = {
   dimension: z.enum(CHANGE_DIMENSIONS),
   /** Country code, network, "IN · AirTel", channel or app UUID; null when Plivo gave none. */
-  key: z.string().nullable(),
-  country: z.string().nullable(),
-  network: z.string().nullable(),
+  key: z.nullable(z.string()),
+  country: z.nullable(z.string()),
+  network: z.nullable(z.string()),
 };
 export type SegmentTally = {
   dimension: ChangeDimension;
@@ -89,20 +89,18 @@ const changeSchema = z.object({
    * Where in the window the segment's failures sit (its buckets with a share at least halfway
    * from the baseline's to the window's), with the counts inside it; null for volume.
    */
-  span: z.object({ from: z.string(), to: z.string(), count, of: count }).nullable(),
+  span: z.nullable(z.object({ from: z.string(), to: z.string(), count, of: count })),
 });
 export type Change = z.infer<typeof changeSchema>;
 export type NamedChange = Omit<Change, 'span'>;
 
 export const BASELINES = ['previous', 'day', 'week'] as const;
 export type BaselineKind = (typeof BASELINES)[number];
-export const isBaselineKind = (value: string): value is BaselineKind =>
-  (BASELINES as readonly string[]).includes(value);
 
 export const changesSchema = z.object({
   meta: z.object({
     source: z.literal('index'),
-    asOf: z.string().nullable(),
+    asOf: z.nullable(z.string()),
     window: z.object({ from: z.string(), to: z.string() }),
     baseline: z.object({ from: z.string(), to: z.string(), kind: z.enum(BASELINES) }),
   }),

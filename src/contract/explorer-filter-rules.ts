@@ -8,9 +8,10 @@ import type { AnyFilterParam } from './explorer-vocabulary.ts';
  * the request all hold text, and equal filters must make one cache key. Index list filters
  * come back joined by commas, numbers as digits.
  */
-export function filterRule(param: AnyFilterParam): z.ZodType<string, string> {
-  if (!isIndexFilterParam(param)) return listFilterRules[param] as z.ZodType<string, string>;
-  return (indexFilterRules[param] as z.ZodType<unknown, string>).transform((v) =>
-    Array.isArray(v) ? v.join(',') : String(v),
+export function filterRule(param: AnyFilterParam): z.ZodMiniType<string, string> {
+  if (!isIndexFilterParam(param)) return listFilterRules[param];
+  return z.pipe(
+    indexFilterRules[param] as z.ZodMiniType<unknown, string>,
+    z.transform((v) => (Array.isArray(v) ? v.join(',') : String(v))),
   );
 }

@@ -1,4 +1,4 @@
-import { BASELINES, isBaselineKind, type BaselineKind } from './changes.ts';
+import { BASELINES, type BaselineKind } from './changes.ts';
 import { filterRule } from './explorer-filter-rules.ts';
 import {
   ALL_FILTER_PARAMS,
@@ -107,35 +107,43 @@ export const OWNED_PARAMS = new Set<string>([
 const rangeSchema = z.enum(RANGE_PRESETS, { error: `must be one of ${RANGE_PRESETS.join(', ')}` });
 const tzSchema = z
   .string()
-  .refine(isValidTimeZone, 'must be utc, local or a time zone name like Asia/Kolkata');
-const sortSchema = z
-  .string()
-  .regex(/^[a-z_]+:(asc|desc)$/, 'must look like created:desc')
-  .refine((v) => isColumnId(v.split(':')[0] ?? ''), 'names an unknown column')
-  .transform((v) => {
+  .check(z.refine(isValidTimeZone, 'must be utc, local or a time zone name like Asia/Kolkata'));
+const sortSchema = z.pipe(
+  z.string().check(
+    z.regex(/^[a-z_]+:(asc|desc)$/, 'must look like created:desc'),
+    z.refine((v) => isColumnId(v.split(':')[0] ?? ''), 'names an unknown column'),
+  ),
+  z.transform((v: string) => {
     const [id, dir] = v.split(':');
     return { id: id as ColumnId, desc: dir === 'desc' };
-  });
-const openSchema = z.string().regex(/^[\w-]{1,100}$/, 'must be a session UUID');
-const instantSchema = z.string().transform((value, ctx) => {
+  }),
+);
+const openSchema = z.string().check(z.regex(/^[\w-]{1,100}$/, 'must be a session UUID'));
+
+/** Text read by `convert`, which answers null for text it cannot read: then `message`. */
+function readWith<T>(convert: (value: string) => T | null, message: string) {
+  return z.pipe(
+    z.string(),
+    // zod/mini's transforms have no `ctx.addIssue`: the issue goes on the payload itself.
+    z.transform((value: string, ctx) => {
+      const converted = convert(value);
+      if (converted !== null) return converted;
+      ctx.issues.push({ code: 'custom', message, input: value });
+      return z.NEVER;
+    }),
+  );
+}
+const instantSchema = readWith((value) => {
   const parsed = parseInstant(value);
-  if (!parsed) {
-    ctx.addIssue({ code: 'custom', message: 'must be an ISO time like 2026-11-20T10:00:00Z' });
-    return z.NEVER;
-  }
-  return Math.floor(parsed.epochSeconds * 1000 + parsed.micros / 1000);
-});
+  return parsed && Math.floor(parsed.epochSeconds * 1000 + parsed.micros / 1000);
+}, 'must be an ISO time like 2026-11-20T10:00:00Z');
 const viewSchema = z.enum(VIEW_MODES, { error: 'must be report (or left out)' });
-const flagSchema = z.enum(['1', '0'], { error: 'must be 1 or 0' }).transform((v) => v === '1');
-const baselineSchema = z.string().refine(isBaselineKind, `must be one of ${BASELINES.join(', ')}`);
-const themeSchema = z.string().transform((value, ctx) => {
-  const choice = parseThemeChoice(value);
-  if (choice === null) {
-    ctx.addIssue({ code: 'custom', message: 'must be light, dark or system' });
-    return z.NEVER;
-  }
-  return choice;
-});
+const flagSchema = z.pipe(
+  z.enum(['1', '0'], { error: 'must be 1 or 0' }),
+  z.transform((v) => v === '1'),
+);
+const baselineSchema = z.enum(BASELINES, { error: `must be one of ${BASELINES.join(', ')}` });
+const themeSchema = readWith(parseThemeChoice, 'must be light, dark or system');
 
 const fallbackText: Record<string, string> = {
   range: 'the last 24 hours',
@@ -161,7 +169,7 @@ function notice(param: string, value: string, problem: string): UrlNotice {
 function read<T>(
   search: URLSearchParams,
   param: string,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   notices: UrlNotice[],
 ): T | undefined {
   const value = search.get(param);

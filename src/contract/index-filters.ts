@@ -8,24 +8,35 @@ import { parseMoney } from './money.ts';
  * otherwise it refuses with 409 `not_indexed` naming the filter, never dropping it silently.
  * List-valued ones take a comma-separated list (any of them matches).
  */
-const list = (item: z.ZodType<string, string>, what: string) =>
-  z
-    .string()
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(item).min(1, `must name at least one ${what}`).max(50, 'has too many values'));
+const list = (item: z.ZodMiniType<string, string>, what: string) =>
+  z.pipe(
+    z.pipe(
+      z.string(),
+      z.transform((v: string) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ),
+    z
+      .array(item)
+      .check(
+        z.minLength(1, `must name at least one ${what}`),
+        z.maxLength(50, 'has too many values'),
+      ),
+  );
 
 const lowerEnum = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z
-    .string()
-    .transform((v) => v.toLowerCase())
-    .pipe(z.enum(values, { error: `must be one of ${values.join(', ')}` }));
+  z.pipe(
+    z.pipe(
+      z.string(),
+      z.transform((v: string) => v.toLowerCase()),
+    ),
+    z.enum(values, { error: `must be one of ${values.join(', ')}` }),
+  );
 
-const NETWORK = z.string().max(100, 'must be at most 100 characters');
+const NETWORK = z.string().check(z.maxLength(100, 'must be at most 100 characters'));
 
 export const indexFilterRules = {
   /** Carrier (Plivo's destination_network), matched without regard to case. */
@@ -35,21 +46,27 @@ export const indexFilterRules = {
   /** Sessions with at least one attempt on this channel. */
   attempt_channel: list(lowerEnum(CHANNELS), 'channel'),
   verdict: list(lowerEnum(VERDICT_KINDS), 'verdict'),
-  attempts_min: z
-    .string()
-    .regex(/^\d{1,3}$/, 'must be a whole number from 0 to 999')
-    .transform(Number),
+  attempts_min: z.pipe(
+    z.string().check(z.regex(/^\d{1,3}$/, 'must be a whole number from 0 to 999')),
+    z.transform(Number),
+  ),
   /** The last digits a caller reads out: at least 4, at most 15. */
-  recipient_contains: z
-    .string()
-    .transform((v) => v.replace(/[\s().+-]/g, ''))
-    .pipe(z.string().regex(/^\d{4,15}$/, 'must be 4 to 15 digits, like 1370')),
+  recipient_contains: z.pipe(
+    z.pipe(
+      z.string(),
+      z.transform((v: string) => v.replace(/[\s().+-]/g, '')),
+    ),
+    z.string().check(z.regex(/^\d{4,15}$/, 'must be 4 to 15 digits, like 1370')),
+  ),
   /** Total charge at least this many US dollars (decimal). */
   charge_min: z
     .string()
-    .refine((v) => /^\d{1,6}(?:\.\d{1,9})?$/.test(v) && parseMoney(v) !== null, {
-      message: 'must be an amount in USD like 0.05',
-    }),
+    .check(
+      z.refine(
+        (v) => /^\d{1,6}(?:\.\d{1,9})?$/.test(v) && parseMoney(v) !== null,
+        'must be an amount in USD like 0.05',
+      ),
+    ),
 } as const;
 
 export type IndexFilterParam = keyof typeof indexFilterRules;

@@ -17,45 +17,53 @@ const PLIVO_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?$/;
 const TIME_FORMAT = 'YYYY-MM-DD HH:MM[:ss[.uuuuuu]] (UTC)';
 const MAX_TEXT = 200;
 
+const lowerCase = z.transform((v: string) => v.toLowerCase());
+const upperCase = z.transform((v: string) => v.toUpperCase());
+
 // Lower-cased so that equal filters make one cache entry on the server.
 const uuid = (what: string) =>
-  z
-    .string()
-    .regex(UUID, `must be a ${what} UUID like 3cdec449-a367-435e-b4f9-40d777a7cfcc`)
-    .transform((v) => v.toLowerCase());
-const text = z.string().max(MAX_TEXT, `must be at most ${MAX_TEXT} characters`);
-const plivoTime = z
-  .string()
-  .regex(PLIVO_TIME, `must be a UTC time as ${TIME_FORMAT}`)
-  .refine((v) => parseInstant(v) !== null, 'is not a real date and time');
+  z.pipe(
+    z
+      .string()
+      .check(z.regex(UUID, `must be a ${what} UUID like 3cdec449-a367-435e-b4f9-40d777a7cfcc`)),
+    lowerCase,
+  );
+const text = z.string().check(z.maxLength(MAX_TEXT, `must be at most ${MAX_TEXT} characters`));
+const plivoTime = z.string().check(
+  z.regex(PLIVO_TIME, `must be a UTC time as ${TIME_FORMAT}`),
+  z.refine((v) => parseInstant(v) !== null, 'is not a real date and time'),
+);
 const wholeNumber = (min: number, max: number, rule: string) =>
-  z
-    .string()
-    .regex(/^\d{1,7}$/, `must be a whole number ${rule}`)
-    .transform(Number)
-    .pipe(z.number().min(min, `must be ${rule}`).max(max, `must be ${rule}`));
+  z.pipe(
+    z.pipe(
+      z.string().check(z.regex(/^\d{1,7}$/, `must be a whole number ${rule}`)),
+      z.transform(Number),
+    ),
+    z.number().check(z.minimum(min, `must be ${rule}`), z.maximum(max, `must be ${rule}`)),
+  );
+/** Normalises the text with `normalise`, then checks it against `pattern`. */
+const normalised = (normalise: z.ZodMiniType<string, string>, pattern: RegExp, message: string) =>
+  z.pipe(z.pipe(z.string(), normalise), z.string().check(z.regex(pattern, message)));
 
 export const listFilterRules = {
   app_uuid: uuid('application'),
-  status: z
-    .string()
-    .transform((v) => v.toLowerCase())
-    .pipe(z.enum(SESSION_STATUSES, { error: `must be one of ${SESSION_STATUSES.join(', ')}` })),
-  recipient: z
-    .string()
-    .transform((v) => v.replace(/[\s().-]/g, ''))
-    .pipe(
-      z.string().regex(/^\+?[1-9]\d{6,14}$/, 'must be a phone number in E.164, like +12025553434'),
-    )
-    .transform((v) => (v.startsWith('+') ? v : `+${v}`)),
-  subaccount: z
-    .string()
-    .transform((v) => v.toUpperCase())
-    .pipe(
-      z
-        .string()
-        .regex(/^SA[A-Z0-9]{18}$/, 'must be a subaccount Auth ID: SA and 18 letters or digits'),
+  status: z.pipe(
+    z.pipe(z.string(), lowerCase),
+    z.enum(SESSION_STATUSES, { error: `must be one of ${SESSION_STATUSES.join(', ')}` }),
+  ),
+  recipient: z.pipe(
+    normalised(
+      z.transform((v: string) => v.replace(/[\s().-]/g, '')),
+      /^\+?[1-9]\d{6,14}$/,
+      'must be a phone number in E.164, like +12025553434',
     ),
+    z.transform((v: string) => (v.startsWith('+') ? v : `+${v}`)),
+  ),
+  subaccount: normalised(
+    upperCase,
+    /^SA[A-Z0-9]{18}$/,
+    'must be a subaccount Auth ID: SA and 18 letters or digits',
+  ),
   limit: wholeNumber(1, 20, 'from 1 to 20'),
   offset: wholeNumber(0, 9_999_999, '0 or more'),
   session_time: plivoTime,
@@ -65,10 +73,7 @@ export const listFilterRules = {
   session_time__lte: plivoTime,
   brand_name: text,
   app_hash: text,
-  country: z
-    .string()
-    .transform((v) => v.toUpperCase())
-    .pipe(z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter ISO country code like IN')),
+  country: normalised(upperCase, /^[A-Z]{2}$/, 'must be a two-letter ISO country code like IN'),
   alias: text,
 } as const;
 

@@ -1,6 +1,7 @@
 import { normaliseSession } from './normalise-session.ts';
 import { plivoListResponseSchema, plivoSessionSchema } from './plivo-wire.ts';
 import type { Session } from './session.ts';
+import { z } from './zod.ts';
 
 export type ParsedList = {
   sessions: Session[];
@@ -11,16 +12,24 @@ export type ParsedList = {
   problems: string[];
 };
 
+/**
+ * Problems found here are shown to people word for word (the list's problems, a bad reply's
+ * detail) in Zod's English. zod/mini loads no locale and would say only "Invalid input", so
+ * parsing asks for English itself rather than relying on the server's classic Zod to have
+ * loaded it. Only the server parses Plivo's replies: the browser does not carry the locale.
+ */
+const inEnglish = { error: z.locales.en().localeError };
+
 type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /** Parses a Plivo list reply; unreadable sessions are reported, readable ones kept. */
 export function parsePlivoList(json: unknown): ParseResult<ParsedList> {
-  const parsed = plivoListResponseSchema.safeParse(json);
+  const parsed = plivoListResponseSchema.safeParse(json, inEnglish);
   if (!parsed.success) return { ok: false, message: 'the reply is not a Verify session list' };
   const sessions: Session[] = [];
   const problems: string[] = [];
   (parsed.data.sessions ?? []).forEach((entry, index) => {
-    const one = plivoSessionSchema.safeParse(entry);
+    const one = plivoSessionSchema.safeParse(entry, inEnglish);
     if (one.success) sessions.push(normaliseSession(one.data));
     else
       problems.push(`Session #${index + 1} on this page is unreadable: ${firstIssue(one.error)}.`);
@@ -40,7 +49,7 @@ export function parsePlivoList(json: unknown): ParseResult<ParsedList> {
 
 /** Parses a Plivo retrieve reply into one normalised session. */
 export function parsePlivoSession(json: unknown): ParseResult<Session> {
-  const parsed = plivoSessionSchema.safeParse(json);
+  const parsed = plivoSessionSchema.safeParse(json, inEnglish);
   if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
   return { ok: true, value: normaliseSession(parsed.data) };
 }

@@ -7,9 +7,9 @@ import { z } from './zod.ts';
  * session from a support agent. A wrongly typed optional field becomes null rather than an
  * error. Only `session_uuid` is required: without it a session cannot be identified at all.
  */
-const lenient = <T extends z.ZodType>(schema: T) => schema.nullish().catch(null);
+const lenient = <T extends z.ZodMiniType>(schema: T) => z.catch(z.nullish(schema), null);
 const text = lenient(z.string());
-const integer = lenient(z.number().int());
+const integer = lenient(z.int());
 
 const plivoAttemptSchema = z.looseObject({
   channel: text,
@@ -40,7 +40,9 @@ const plivoChargesSchema = z.looseObject({
 
 export const plivoSessionSchema = z.looseObject({
   api_id: text,
-  session_uuid: z.string({ error: 'session_uuid is missing' }).min(1, 'session_uuid is empty'),
+  session_uuid: z
+    .string({ error: 'session_uuid is missing' })
+    .check(z.minLength(1, 'session_uuid is empty')),
   app_uuid: text,
   alias: text,
   recipient: lenient(z.union([z.string(), z.number()])),
@@ -70,8 +72,8 @@ const plivoListMetaSchema = z.looseObject({
  */
 export const plivoListResponseSchema = z.looseObject({
   api_id: text,
-  meta: plivoListMetaSchema.nullish(),
-  sessions: z.array(z.unknown()).nullish(),
+  meta: z.nullish(plivoListMetaSchema),
+  sessions: z.nullish(z.array(z.unknown())),
 });
 
 export type PlivoSession = z.infer<typeof plivoSessionSchema>;

@@ -30,7 +30,7 @@ export function isKnownSessionStatus(value: string): value is SessionStatus {
   return (SESSION_STATUSES as readonly string[]).includes(value);
 }
 
-const nullableText = z.string().nullable();
+const nullableText = z.nullable(z.string());
 
 const attemptSchema = z.object({
   attemptUuid: nullableText,
@@ -41,8 +41,8 @@ const attemptSchema = z.object({
   charge: nullableText,
   brandName: nullableText,
   appHash: nullableText,
-  codeLength: z.number().nullable(),
-  dtmf: z.number().nullable(),
+  codeLength: z.nullable(z.number()),
+  dtmf: z.nullable(z.number()),
   fraudCheck: nullableText,
 });
 
@@ -65,7 +65,7 @@ export const sessionSchema = z.object({
   channel: nullableText,
   locale: nullableText,
   status: nullableText,
-  attemptCount: z.number().nullable(),
+  attemptCount: z.nullable(z.number()),
   requestorIp: nullableText,
   country: nullableText,
   network: nullableText,

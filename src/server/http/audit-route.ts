@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { auditEventSchema } from '../../contract/api.ts';
+import { auditEventSchema } from '../../contract/audit-event.ts';
 import { isIndexFilterParam } from '../../contract/index-filters.ts';
 import { isListFilterParam } from '../../contract/list-filters.ts';
 import { parseSessionQuery } from '../../contract/session-query.ts';

@@ -51,7 +51,7 @@ function toQuery(params: ApiGetOptions['params']): string {
  * The one fetcher of the browser: same-origin `/api` only, parses the reply with a schema and
  * throws a typed `ApiError` for anything else. No retries or toasts here: callers decide.
  */
-export async function apiGet<S extends z.ZodType>(
+export async function apiGet<S extends z.ZodMiniType>(
   path: string,
   schema: S,
   options: ApiGetOptions = {},
@@ -75,7 +75,7 @@ export async function apiGet<S extends z.ZodType>(
  * `apiGet`'s twin for the few `/api` calls that create something (`POST /api/links`): JSON in,
  * a parsed reply or a typed `ApiError` out.
  */
-export async function apiPost<S extends z.ZodType>(
+export async function apiPost<S extends z.ZodMiniType>(
   path: string,
   body: unknown,
   schema: S,
@@ -94,7 +94,7 @@ export async function apiPost<S extends z.ZodType>(
 }
 
 /** One request to the server: a network failure, an error reply or an unreadable one is an `ApiError`. */
-async function exchange<S extends z.ZodType>(
+async function exchange<S extends z.ZodMiniType>(
   path: string,
   url: string,
   init: RequestInit,

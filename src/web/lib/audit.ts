@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../../contract/api.ts';
+import type { AuditEvent } from '../../contract/audit-event.ts';
 
 /**
  * Tells the server's audit trail (AUDIT_LOG) what the browser did with data it already
