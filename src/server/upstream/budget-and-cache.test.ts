@@ -81,7 +81,10 @@ describe('the shared upstream budget', () => {
     expect(waited.status).toBe(200);
     expect(upstream.calls()).toBe(2);
     const [first, second] = upstream.requests.map((r) => r.at);
-    expect(second! - first!).toBeGreaterThanOrEqual(windowMs - 20);
+    // The budget spaces the calls as it sends them; their arrival upstream also carries each
+    // call's own transit time, which differs by tens of ms on a loaded machine (1,460 ms seen).
+    // A call not held back would arrive within that jitter of the first, far below this.
+    expect(second! - first!).toBeGreaterThanOrEqual(windowMs - 150);
     const timing = /budget-wait;dur=(\d+)/.exec(waited.headers.get('server-timing') ?? '');
     expect(Number(timing?.[1])).toBeGreaterThan(0);
   });
