@@ -6,6 +6,7 @@ import {
   formatOffset,
   offsetMinutes,
   wallClock,
+  WALL_CLOCK_FIELDS,
 } from './time-zone.ts';
 
 describe('display zone', () => {
@@ -72,27 +73,13 @@ describe('offsets', () => {
 
 describe('wall clock', () => {
   // The reference: what Intl says, field by field, for the same instant and zone.
-  const reference = (ms: number, zone: string) => {
-    const parts = new Intl.DateTimeFormat('en-CA', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(new Date(ms));
-    const field = (type: string) => parts.find((p) => p.type === type)?.value;
-    return {
-      year: field('year'),
-      month: field('month'),
-      day: field('day'),
-      hour: field('hour'),
-      minute: field('minute'),
-      second: field('second'),
-    };
-  };
+  const reference = (ms: number, zone: string) =>
+    Object.fromEntries(
+      new Intl.DateTimeFormat('en-CA', { ...WALL_CLOCK_FIELDS, timeZone: zone })
+        .formatToParts(new Date(ms))
+        .filter((part) => part.type !== 'literal')
+        .map((part) => [part.type, part.value]),
+    );
   // DST both ways, half- and quarter-hour offsets, a 30-minute DST shift, a date-line jump.
   const zones = [
     'UTC',

@@ -60,6 +60,17 @@ export const UTC_ZONE: DisplayZone = { zone: 'UTC', label: 'UTC' };
 /** Wall-clock fields of an instant in a zone, zero-padded: year "2026", month "11", hour "07"… */
 export type WallClock = Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string>;
 
+/** The fields of a wall clock, zero-padded, on a 24-hour clock (with the 'en-CA' locale). */
+export const WALL_CLOCK_FIELDS: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+};
+
 // One formatter per IANA zone, shared by every caller: building an Intl formatter is costly.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -67,16 +78,7 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function intlWallClock(ms: number, zone: string): WallClock {
   let formatter = formatters.get(zone);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
+    formatter = new Intl.DateTimeFormat('en-CA', { ...WALL_CLOCK_FIELDS, timeZone: zone });
     formatters.set(zone, formatter);
   }
   const parts = new Map(formatter.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
