@@ -34,6 +34,8 @@ export const NO_PRERENDER_HEADER = 'x-dashboard-prerender';
 export type PrerenderInput = {
   /** Path and query of the page, e.g. `/?status=verified`. */
   url: string;
+  /** Scheme and host of the page, as the request named them. */
+  origin: string;
   /** The IANA zone `tz=local` stands for; UTC when the browser has not reported one yet. */
   viewerZone: string;
   /** The viewer's stored theme choice (its cookie), as the browser's app will read it. */
@@ -74,6 +76,12 @@ export type RenderEnvironment = {
    * null when not known (no pre-render).
    */
   server: ServerFacts | null;
+  /**
+   * The page's origin as the server saw the request, for the absolute links the page shows
+   * (the report header's): the browser hydrates with it, then moves to its own
+   * `location.origin` (the same, unless a proxy rewrote the request). Null when not known.
+   */
+  origin: string | null;
 };
 
 export type ServerMode = 'simulator' | 'plivo';
@@ -96,7 +104,15 @@ export type PrerenderBoot = {
   fetchedAt: number;
 };
 
-export type PrerenderResult = { html: string; boot: PrerenderBoot };
+export type PrerenderResult = {
+  html: string;
+  boot: PrerenderBoot;
+  /**
+   * Stylesheets the components computed (the table's column fit): the page carries them in
+   * its one hashed stylesheet, the browser's app adopts them again through the CSSOM.
+   */
+  css: string;
+};
 
 /** The SSR bundle's export: null when the page is not one it pre-renders. */
 export type Prerender = (input: PrerenderInput) => Promise<PrerenderResult | null>;

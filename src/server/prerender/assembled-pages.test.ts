@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AssembledPages } from './assembled-pages.ts';
 
-const environment = { viewerZone: 'UTC', storedTheme: null, server: null };
+const environment = { viewerZone: 'UTC', storedTheme: null, server: null, origin: null };
 const render = () => ({
   html: '',
+  css: '',
   boot: { environment, apiQuery: '', body: null, endMs: 0, fetchedAt: 0 },
 });
 

@@ -98,7 +98,9 @@ describe('a deep link to the explorer', () => {
     const { reply, html } = await server.page(WINDOW);
     expect(html).not.toMatch(/\sstyle="/);
     const css =
-      new RegExp(`<style id="${PRERENDER_STYLE_ID}">([^<]+)</style>`).exec(html)?.[1] ?? '';
+      new RegExp(`<style id="${PRERENDER_STYLE_ID}">([^]+?)</style>`).exec(html)?.[1] ?? '';
+    // The moved styles (the rows' positions) and the table's column fit.
+    expect(css).toContain('translateY');
     expect(css).toContain('--grid-columns');
     const hash = createHash('sha256').update(css).digest('base64');
     const csp = reply.headers.get('content-security-policy') ?? '';

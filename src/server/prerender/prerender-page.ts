@@ -124,6 +124,7 @@ export class PagePrerenderer {
     };
     const rendering = prerender({
       url: url.pathname + url.search,
+      origin: url.origin,
       viewerZone: viewerZoneOf(c),
       storedTheme: getCookie(c, THEME_COOKIE) ?? null,
       server: this.deps.server(),

@@ -9,12 +9,13 @@ const INDEX = `<!doctype html><html lang="en"><head><title>t</title>
 const result = {
   html: '<main><p style="color:red">x</p></main>',
   boot: {
-    environment: { viewerZone: 'Europe/Paris', storedTheme: 'dark', server: null },
+    environment: { viewerZone: 'Europe/Paris', storedTheme: 'dark', server: null, origin: null },
     apiQuery: 'a=1',
     body: { alias: '</script><script>x()</script>$&$1' },
     endMs: 1,
     fetchedAt: 2,
   },
+  css: '',
 };
 
 describe('prerenderedDocument', () => {
@@ -48,6 +49,18 @@ describe('prerenderedDocument', () => {
     );
     const plain = { ...result, html: '<main></main>' };
     expect(prerenderedDocument(INDEX, plain, { theme: null, report: false }).styleHash).toBeNull();
+  });
+
+  it('adds the components’ own stylesheet after the moved styles, under the same hash', () => {
+    const fit = '@container t (width < 1rem){.a{display:none}}';
+    const page = prerenderedDocument(
+      INDEX,
+      { ...result, css: fit },
+      { theme: null, report: false },
+    );
+    const css = `.ps-0{color:red!important}\n${fit}`;
+    expect(page.html).toContain(`<style id="${PRERENDER_STYLE_ID}">${css}</style></head>`);
+    expect(page.styleHash).toBe(createHash('sha256').update(css).digest('base64'));
   });
 
   it('marks a report-mode page on <html> as the app will, so its layout does not shift', () => {

@@ -44,7 +44,9 @@ export function prerenderedDocument(
   result: PrerenderResult,
   options: { theme: string | null; report: boolean },
 ): { html: string; styleHash: string | null } {
-  const { html, css } = hoistInlineStyles(result.html);
+  const hoisted = hoistInlineStyles(result.html);
+  const { html } = hoisted;
+  const css = [hoisted.css, result.css].filter(Boolean).join('\n');
   const style = css ? `<style id="${PRERENDER_STYLE_ID}">${css}</style>` : '';
   const boot = `<script type="application/json" id="${PRERENDER_BOOT_ID}">${jsonForScript(result.boot)}</script>`;
   // The app's entry script moves after the rows: it runs after parsing either way (a module),

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { RecentRenders } from './recent-renders.ts';
 
 /** A render whose HTML is `chars` characters; its reply `{}` adds 2 more. */
-const environment = { viewerZone: 'UTC', storedTheme: null, server: null };
+const environment = { viewerZone: 'UTC', storedTheme: null, server: null, origin: null };
 const render = (chars: number) => ({
   html: 'h'.repeat(chars - 2),
+  css: '',
   boot: { environment, apiQuery: '', body: null, endMs: 0, fetchedAt: 0 },
 });
 

@@ -4,7 +4,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { SkeletonRows } from '../components/skeleton-rows.tsx';
 import type { RenderEnvironment, ServerFacts } from '../../contract/prerender.ts';
-import { ServerFactsContext } from '../lib/server-facts.ts';
+import { PageOriginContext, ServerFactsContext } from '../lib/server-facts.ts';
 import { StoredThemeContext } from '../features/theme/lib/stored-theme.ts';
 import { readStoredTheme } from '../features/theme/lib/theme.ts';
 import { PrerenderingContext } from '../lib/prerendering.ts';
@@ -56,7 +56,9 @@ export function AppProviders({ client, environment, prerendering, children }: Pr
         <PrerenderingContext value={prerendering}>
           <ViewerZoneContext value={environment.viewerZone}>
             <StoredThemeContext value={environment.storedTheme}>
-              <ServerFactsContext value={environment.server}>{children}</ServerFactsContext>
+              <ServerFactsContext value={environment.server}>
+                <PageOriginContext value={environment.origin}>{children}</PageOriginContext>
+              </ServerFactsContext>
             </StoredThemeContext>
           </ViewerZoneContext>
         </PrerenderingContext>
@@ -65,9 +67,14 @@ export function AppProviders({ client, environment, prerendering, children }: Pr
   );
 }
 
-/** This browser's own zone and stored theme; the server's facts as far as they are known. */
+/** This browser's own zone, stored theme and origin; the server's facts as far as known. */
 function ownEnvironment(server: ServerFacts | null): RenderEnvironment {
-  return { viewerZone: browserTimeZone(), storedTheme: readStoredTheme(), server };
+  return {
+    viewerZone: browserTimeZone(),
+    storedTheme: readStoredTheme(),
+    server,
+    origin: location.origin,
+  };
 }
 
 type AppProps = {

@@ -1,6 +1,7 @@
-import { lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { LazyPart } from '../components/lazy-part.tsx';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
+import { usePrerendering } from '../lib/prerendering.ts';
+import { usePageOrigin } from '../lib/server-facts.ts';
 import { useViewerZone } from '../lib/viewer-zone.ts';
 import { IndexStatusLine } from '../components/index-status-line.tsx';
 import { useLiveRefresh } from '../features/live/lib/use-live-refresh.ts';
@@ -20,10 +21,9 @@ import { useExplorerUrl } from '../lib/use-explorer-url.ts';
 import { useHealth } from '../lib/use-health.ts';
 import { ExplorerInsight } from './explorer-insight.tsx';
 import { ExplorerToolbar, LIVE_INTERVAL_MS } from './explorer-toolbar.tsx';
+import { useReportStampModule } from './report-stamp-lazy.ts';
 import { useExplorerView } from './use-explorer-view.ts';
 import { useForcedMask } from './use-forced-mask.ts';
-
-const ReportStamp = lazy(() => import('./report-stamp.tsx'));
 
 /** The table's own keys (see use-row-keyboard.ts), listed in the `?` help. */
 const TABLE_SHORTCUTS: readonly Shortcut[] = [
@@ -64,20 +64,26 @@ export function ExplorerPage() {
   // Pinned to the end the rows were fetched for, so the link shows exactly these rows.
   const windowTo = view.window.to;
   const viewerZone = useViewerZone();
-  // The server's pre-render has no page address (and shows neither the report stamp nor a
-  // copied link): an empty link there.
+  // The origin the page was rendered with: the server's pre-render shows the link in the
+  // report header, and the browser hydrates it with the same text.
+  const origin = usePageOrigin();
   const getLink = useCallback(
     (relative: boolean) =>
-      typeof location === 'undefined'
+      origin === null
         ? ''
         : buildShareLink({
-            href: location.href,
+            href: `${origin}/${search}`,
             now: windowTo,
             relative,
             localTimeZone: viewerZone,
           }),
-    [windowTo, viewerZone],
+    [origin, search, windowTo, viewerZone],
   );
+  const stamp = useReportStampModule();
+  const prerendering = usePrerendering();
+  // In report mode the stamp is in the first render (its chunk loads first); otherwise it
+  // is for print only and comes after the hydrating render, which must match the server's.
+  const showStamp = stamp !== null && (view.report || !prerendering);
   useIncidentShortcuts({
     focusSearch: () => searchBox.current?.focus(),
     copyLink: () => void copyText(getLink(false)),
@@ -91,8 +97,8 @@ export function ExplorerPage() {
   }, [url.notices, masked, mask]);
   return (
     <main className="page explorer">
-      <LazyPart>
-        <ReportStamp
+      {showStamp ? (
+        <stamp.ReportStamp
           view={url.state}
           window={view.window}
           viewerTimeZone={viewerZone}
@@ -103,7 +109,7 @@ export function ExplorerPage() {
           total={list.total}
           link={getLink(false)}
         />
-      </LazyPart>
+      ) : null}
       <h1>OTP sessions</h1>
       <UrlNotices notices={notices} onDismiss={url.dismissNotices} />
       <FilterBar

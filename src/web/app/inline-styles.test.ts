@@ -23,6 +23,18 @@ describe('restoreInlineStyles', () => {
     expect(document.getElementById(PRERENDER_STYLE_ID)).toBeNull();
   });
 
+  it('keeps the components’ own rules, so no frame paints without them before the app adopts them', () => {
+    const fit = '.table-fit .sessions-table{--grid-columns:1fr}';
+    document.head.innerHTML = `<style id="${PRERENDER_STYLE_ID}">.ps-0{color:red!important}\n${fit}</style>`;
+    document.body.innerHTML = '<div id="a" class="ps-0"></div>';
+    restoreInlineStyles(document);
+    const sheet = (document.getElementById(PRERENDER_STYLE_ID) as HTMLStyleElement).sheet!;
+    expect(Array.from(sheet.cssRules).map((r) => r.cssText)).toEqual([
+      '.table-fit .sessions-table { --grid-columns: 1fr; }',
+    ]);
+    expect(document.getElementById('a')!.style.color).toBe('red');
+  });
+
   it('does nothing on a page without the pre-render’s stylesheet', () => {
     document.body.innerHTML = '<div class="ps-0"></div>';
     restoreInlineStyles(document);

@@ -10,7 +10,11 @@ export function restoreInlineStyles(doc: Document): void {
   const element = doc.getElementById(PRERENDER_STYLE_ID);
   const sheet = element instanceof HTMLStyleElement ? element.sheet : null;
   if (!sheet) return;
-  for (const rule of Array.from(sheet.cssRules)) {
+  // Backwards, as the restored rules are deleted. The others (the components' own rules, see
+  // page-styles.ts) stay: removing them would let a frame paint without them before the
+  // app adopts the same rules as it hydrates.
+  for (let index = sheet.cssRules.length - 1; index >= 0; index -= 1) {
+    const rule = sheet.cssRules[index];
     if (!(rule instanceof CSSStyleRule)) continue;
     const name = rule.selectorText.slice(1);
     if (!name.startsWith(HOISTED_STYLE_CLASS_PREFIX)) continue;
@@ -22,6 +26,7 @@ export function restoreInlineStyles(doc: Document): void {
       styled.classList.remove(name);
       if (styled.classList.length === 0) styled.removeAttribute('class');
     }
+    sheet.deleteRule(index);
   }
-  element?.remove();
+  if (sheet.cssRules.length === 0) element?.remove();
 }

@@ -3,6 +3,7 @@ import { sessionQueries } from '../features/sessions/api/session-queries.ts';
 import { normaliseListQuery, type ListQuery } from '../lib/api-params.ts';
 import { loadTable } from '../features/sessions/lib/table-lazy.ts';
 import { loadMask } from '../lib/mask-lazy.ts';
+import { loadReportStamp } from './report-stamp-lazy.ts';
 import { parseExplorerSearch } from '../../contract/explorer-view.ts';
 
 /** The list query a page shows: the explorer's (same parsing as the page), or null elsewhere. */
@@ -27,10 +28,14 @@ export function prefetchExplorer(
 
 /**
  * The code-split modules the explorer's first screen of rows needs: the table (with
- * libphonenumber) and, for `mask=1`, the masking. Awaited before a render that must show
+ * libphonenumber), for `mask=1` the masking, and in report mode its header. Awaited before a render that must show
  * rows in one go: the server's pre-render, and the browser taking over from it.
  */
 export function loadFirstScreenModules(search: string): Promise<unknown> {
-  const { masked } = parseExplorerSearch(new URLSearchParams(search)).state;
-  return Promise.all([loadTable(), masked ? loadMask() : null]);
+  const { masked, view } = parseExplorerSearch(new URLSearchParams(search)).state;
+  return Promise.all([
+    loadTable(),
+    masked ? loadMask() : null,
+    view === 'report' ? loadReportStamp() : null,
+  ]);
 }

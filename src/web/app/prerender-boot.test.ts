@@ -22,6 +22,7 @@ const environment = {
   viewerZone: 'Europe/Paris',
   storedTheme: 'dark',
   server: { mode: 'simulator' as const, indexed: true },
+  origin: 'http://dashboard.test',
 };
 const boot = (over: Partial<PrerenderBoot> = {}): PrerenderBoot => ({
   environment,
@@ -87,6 +88,10 @@ describe('seedFromPrerender', () => {
     ['is empty', ''],
     ['has no render environment', JSON.stringify({ ...boot(), environment: undefined })],
     ['names no zone', JSON.stringify(boot({ environment: { storedTheme: null } as never }))],
+    [
+      'names no origin',
+      JSON.stringify(boot({ environment: { ...environment, origin: undefined } as never })),
+    ],
   ])('refuses data that %s, so the list asks /api itself', (_label, text) => {
     pageWith(text);
     const client = new QueryClient();

@@ -33,10 +33,11 @@ function readBoot(doc: Document): PrerenderBoot | null {
 
 function isEnvironment(value: unknown): value is RenderEnvironment {
   if (typeof value !== 'object' || value === null) return false;
-  const { viewerZone, storedTheme, server } = value as Partial<RenderEnvironment>;
+  const { viewerZone, storedTheme, server, origin } = value as Partial<RenderEnvironment>;
   return (
     typeof viewerZone === 'string' &&
     (storedTheme === null || typeof storedTheme === 'string') &&
+    (origin === null || typeof origin === 'string') &&
     (server === null ||
       (typeof server === 'object' &&
         (server?.mode === 'simulator' || server?.mode === 'plivo') &&

@@ -3,6 +3,7 @@ import { StaticRouter } from 'react-router';
 import { bootApiQuery, type Prerender } from '../../contract/prerender.ts';
 import { seedFirstPage } from '../features/sessions/api/seed-first-page.ts';
 import { toApiParams, windowEnd } from '../lib/api-params.ts';
+import { PageStylesContext } from '../lib/page-styles.ts';
 import { createQueryClient } from '../lib/query-client.ts';
 import { AppProviders, AppRoutes } from './app.tsx';
 import { explorerListQuery, loadFirstScreenModules } from './prefetch-explorer.ts';
@@ -15,7 +16,7 @@ import { explorerListQuery, loadFirstScreenModules } from './prefetch-explorer.t
  * theme), so the two renders produce the same markup.
  */
 export const prerender: Prerender = async (input) => {
-  const { url, viewerZone, storedTheme, server, nowMs, loadList, renders } = input;
+  const { url, origin, viewerZone, storedTheme, server, nowMs, loadList, renders } = input;
   const { pathname, search } = new URL(url, 'http://prerender.invalid');
   const query = explorerListQuery(pathname, search);
   if (!query) return null;
@@ -23,23 +24,27 @@ export const prerender: Prerender = async (input) => {
   const apiQuery = toApiParams(query, endMs, 0).toString();
   const [body] = await Promise.all([loadList(apiQuery), loadFirstScreenModules(search)]);
   if (body === null || typeof body !== 'object') return null;
-  const renderKey = `${pathname}${search}|${viewerZone}|${storedTheme}|${server.mode}|${server.indexed}|${endMs}`;
+  const renderKey = `${origin}${pathname}${search}|${viewerZone}|${storedTheme}|${server.mode}|${server.indexed}|${endMs}`;
   const known = renders.recall(renderKey, body);
   if (known) return known;
   const client = createQueryClient();
   const fetchedAt = Date.now();
   if (!seedFirstPage(client, query, { body, endMs, fetchedAt })) return null;
-  const environment = { viewerZone, storedTheme, server };
+  const environment = { viewerZone, storedTheme, server, origin };
+  // The components' computed stylesheets (page-styles.ts), in the order they rendered.
+  const styles = new Set<string>();
   try {
     const html = renderToString(
-      <AppProviders client={client} environment={environment} prerendering>
-        <StaticRouter location={pathname + search}>
-          <AppRoutes />
-        </StaticRouter>
-      </AppProviders>,
+      <PageStylesContext value={(css) => styles.add(css)}>
+        <AppProviders client={client} environment={environment} prerendering>
+          <StaticRouter location={pathname + search}>
+            <AppRoutes />
+          </StaticRouter>
+        </AppProviders>
+      </PageStylesContext>,
     );
     const boot = { environment, apiQuery: bootApiQuery(apiQuery, body), body, endMs, fetchedAt };
-    const result = { html, boot };
+    const result = { html, boot, css: [...styles].join('\n') };
     renders.remember(renderKey, body, result);
     return result;
   } finally {

@@ -11,3 +11,10 @@ export const ServerFactsContext = createContext<ServerFacts | null>(null);
 export function useServerFacts(): ServerFacts | null {
   return useContext(ServerFactsContext);
 }
+
+/** The page's origin, as the page was rendered with it (see RenderEnvironment). */
+export const PageOriginContext = createContext<string | null>(null);
+
+export function usePageOrigin(): string | null {
+  return useContext(PageOriginContext);
+}

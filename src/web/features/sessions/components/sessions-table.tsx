@@ -1,11 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, type CSSProperties } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { Session } from '../../../../contract/session.ts';
 import type { SortState } from '../../../../contract/explorer-view.ts';
 import { COLUMN_LABELS } from '../../../lib/explorer-labels.ts';
 import { type ColumnId } from '../../../../contract/explorer-vocabulary.ts';
-import { fitColumns, gridTemplate } from '../lib/column-widths.ts';
-import { useBoxWidth } from '../lib/use-box-width.ts';
+import { usePageStyles } from '../../../lib/page-styles.ts';
+import { dropSteps, fitKey, fitStylesheet } from '../lib/column-widths.ts';
 import { useRowKeyboard } from '../lib/use-row-keyboard.ts';
 import { useScrollAnchor } from '../lib/use-scroll-anchor.ts';
 import { useSessionsTable } from '../lib/use-sessions-table.ts';
@@ -33,20 +33,19 @@ type Props = {
 };
 
 const ROW_HEIGHT = 41;
+/** Until the scroll box is measured (the server's render, and the one that hydrates it). */
 const FIRST_SCREEN = { width: 1280, height: 1000 };
-/** `.page`'s side padding (1.25rem each side). */
-const PAGE_PADDING_PX = 40;
 
 export function SessionsTable(props: Props) {
   const { tz, open, onOpenChange } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   // The lowest priorities give way so the table never scrolls sideways (a report, in
-  // ReportTable, keeps every chosen column and wraps its values instead).
-  // Until measured (the server's render, and the browser's that hydrates it), the width the
-  // table has in a first screen of FIRST_SCREEN's size: a window that size then sees no shift.
-  const width = useBoxWidth(scrollRef) ?? FIRST_SCREEN.width - PAGE_PADDING_PX;
-  const fitted = fitColumns(props.cols, width);
-  const table = useSessionsTable({ ...props, cols: fitted.shown });
+  // ReportTable, keeps every chosen column and wraps its values instead). CSS decides which,
+  // from the box's width (fitStylesheet): every chosen column is rendered, and the first
+  // paint — the server's, at any window width — is already the final layout.
+  usePageStyles(fitStylesheet(props.cols));
+  const drops = dropSteps(props.cols);
+  const table = useSessionsTable(props);
   const rows = table.getRowModel().rows;
   // Stable while the rows are: the virtualizer recomputes every row's position (10,000 at
   // scale) whenever this function changes identity, which on every scroll frame was most of
@@ -93,19 +92,20 @@ export function SessionsTable(props: Props) {
   });
   const visible = table.getVisibleLeafColumns().map((c) => c.id as ColumnId);
   const columnIds = visible.join(',');
-  const style = { '--grid-columns': gridTemplate(visible) } as CSSProperties;
 
   return (
-    <>
-      {/* Kept, empty, when nothing is hidden: the window's width is only known once the app
-          runs (not in the server's render), and the table must not move when it is. */}
-      {fitted.dropped.length ? (
-        <p className="muted table-fit-note" role="note">
-          {`Hidden to fit the window: ${fitted.dropped.map((id) => COLUMN_LABELS[id]).join(', ')} (in each row’s details).`}
-        </p>
-      ) : (
-        <p className="muted table-fit-note" aria-hidden="true" />
-      )}
+    <div className="table-fit" data-fit={fitKey(props.cols)}>
+      {/* Always there, hidden while nothing gives way: a window resized past a column's
+          width must not move the table. Names appear as their columns go (fitStylesheet). */}
+      <p className="muted table-fit-note" role="note">
+        Hidden to fit the window:{' '}
+        {drops.map(({ id }, index) => (
+          <span key={id} className="table-fit-name" data-fit-name={id}>
+            {index ? `, ${COLUMN_LABELS[id]}` : COLUMN_LABELS[id]}
+          </span>
+        ))}{' '}
+        (in each row’s details).
+      </p>
       <div
         className="table-scroll"
         ref={scrollRef}
@@ -121,7 +121,6 @@ export function SessionsTable(props: Props) {
           aria-label="Sessions"
           aria-rowcount={rows.length + 1}
           className="sessions-table"
-          style={style}
         >
           <TableHeader table={table} />
           <div
@@ -155,6 +154,6 @@ export function SessionsTable(props: Props) {
           </div>
         </div>
       </div>
-    </>
+    </div>
   );
 }

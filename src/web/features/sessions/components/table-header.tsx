@@ -19,7 +19,7 @@ export function TableHeader({ table }: { table: ReactTable<typeof tableFeaturesS
               <div
                 role="columnheader"
                 key={header.id}
-                className="cell"
+                className={`cell cell-${header.column.id}`}
                 aria-sort={direction ? ARIA_SORT[direction] : 'none'}
               >
                 <button

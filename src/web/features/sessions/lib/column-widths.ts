@@ -61,22 +61,48 @@ const minWidthRem = (columns: readonly ColumnId[]) =>
   columns.reduce((sum, id) => sum + MIN_REM[id], EXPAND_REM);
 
 /**
- * The chosen columns that fit `widthPx` (the table's box), dropping the lowest priorities
- * first; `null` width (not measured yet) keeps them all.
+ * What the table's box takes beside its columns: its border (2 px) and a classic scrollbar
+ * (up to 17 px). The fit is decided on the box around the note and the table, which has both.
  */
-export function fitColumns(
-  chosen: readonly ColumnId[],
-  widthPx: number | null,
-  remPx = 16,
-): { shown: ColumnId[]; dropped: ColumnId[] } {
+const BOX_REM = 1.25;
+
+/**
+ * The chosen columns that give way, in order, each with the width (rem) of the box around
+ * the table below which it does: the width its columns need until it is dropped.
+ */
+export function dropSteps(chosen: readonly ColumnId[]): { id: ColumnId; belowRem: number }[] {
   let shown = [...chosen];
-  const dropped: ColumnId[] = [];
-  if (widthPx === null) return { shown, dropped };
+  const steps: { id: ColumnId; belowRem: number }[] = [];
   for (const id of DROP_ORDER) {
-    if (minWidthRem(shown) * remPx <= widthPx) break;
     if (!shown.includes(id)) continue;
+    steps.push({ id, belowRem: minWidthRem(shown) + BOX_REM });
     shown = shown.filter((c) => c !== id);
-    dropped.push(id);
   }
-  return { shown, dropped };
+  return steps;
+}
+
+/** The value of `data-fit` on the box around the note and the table, naming its rules. */
+export const fitKey = (chosen: readonly ColumnId[]) => chosen.join(' ');
+
+/**
+ * The fit as container queries on the box around the note and the table (`.table-fit`): the
+ * grid tracks, the cells of the columns that give way and their names in the note. CSS, not a
+ * measured width, so the server's render is already laid out as the window is, at any width,
+ * and nothing moves when the app takes over. Column ids are a fixed vocabulary: safe in CSS.
+ */
+export function fitStylesheet(chosen: readonly ColumnId[]): string {
+  const scope = `.table-fit[data-fit="${fitKey(chosen)}"]`;
+  let shown = [...chosen];
+  const rules = [`${scope} .sessions-table{--grid-columns:${gridTemplate(shown)}}`];
+  for (const { id, belowRem } of dropSteps(chosen)) {
+    shown = shown.filter((c) => c !== id);
+    rules.push(
+      `@container table-fit (width < ${belowRem}rem){` +
+        `${scope} .sessions-table{--grid-columns:${gridTemplate(shown)}}` +
+        `${scope} .table-row>.cell-${id}{display:none}` +
+        `${scope} .table-fit-note{visibility:visible}` +
+        `${scope} [data-fit-name="${id}"]{display:inline}}`,
+    );
+  }
+  return rules.join('\n');
 }
