@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Session } from '../../../../contract/session.ts';
 import type { SortState } from '../../../../contract/explorer-view.ts';
 import { COLUMN_LABELS } from '../../../lib/explorer-labels.ts';
@@ -43,8 +43,11 @@ export function SessionsTable(props: Props) {
   // ReportTable, keeps every chosen column and wraps its values instead). CSS decides which,
   // from the box's width (fitStylesheet): every chosen column is rendered, and the first
   // paint — the server's, at any window width — is already the final layout.
-  usePageStyles(fitStylesheet(props.cols));
-  const drops = dropSteps(props.cols);
+  // Once per column choice, not per render: the table re-renders on every scroll frame.
+  const { cols } = props;
+  const fitCss = useMemo(() => fitStylesheet(cols), [cols]);
+  const drops = useMemo(() => dropSteps(cols), [cols]);
+  usePageStyles(fitCss);
   const table = useSessionsTable(props);
   const rows = table.getRowModel().rows;
   // Stable while the rows are: the virtualizer recomputes every row's position (10,000 at
@@ -94,7 +97,7 @@ export function SessionsTable(props: Props) {
   const columnIds = visible.join(',');
 
   return (
-    <div className="table-fit" data-fit={fitKey(props.cols)}>
+    <div className="table-fit" data-fit={fitKey(cols)}>
       {/* Always there, hidden while nothing gives way: a window resized past a column's
           width must not move the table. Names appear as their columns go (fitStylesheet). */}
       <p className="muted table-fit-note" role="note">
