@@ -1,6 +1,7 @@
 import type { SessionsPage } from '../src/contract/api.ts';
 import type { Session } from '../src/contract/session.ts';
 import { dataRows } from './explorer-helpers.ts';
+import type { Page } from '@playwright/test';
 import { expect, test, withoutPrerender } from './support/test.ts';
 
 /*
@@ -54,25 +55,30 @@ function generated(i: number): Session {
   };
 }
 
-test('10,000 loaded rows scroll with at most 60 row elements in the DOM', async ({ page }) => {
-  test.setTimeout(120_000);
-  let served = 0;
+/** Answers `/api/sessions` in the browser: `total` generated sessions in pages of 500. */
+async function serveGenerated(page: Page, total: number, onServed = () => {}) {
   await withoutPrerender(page);
   await page.route(
     (url) => url.pathname === '/api/sessions',
     async (route) => {
       const offset = Number(new URL(route.request().url()).searchParams.get('offset') ?? 0);
-      const count = Math.min(PAGE, TOTAL - offset);
+      const count = Math.min(PAGE, total - offset);
       const body: SessionsPage = {
         sessions: Array.from({ length: count }, (_, k) => generated(offset + k)),
-        page: { limit: PAGE, offset, nextOffset: offset + count < TOTAL ? offset + count : null },
+        page: { limit: PAGE, offset, nextOffset: offset + count < total ? offset + count : null },
         problems: [],
         fetchedAt: '2026-11-20T12:00:00.000000Z',
       };
-      served++;
+      onServed();
       await route.fulfill({ json: body });
     },
   );
+}
+
+test('10,000 loaded rows scroll with at most 60 row elements in the DOM', async ({ page }) => {
+  test.setTimeout(120_000);
+  let served = 0;
+  await serveGenerated(page, TOTAL, () => served++);
   await page.goto('/?from=2026-11-17T00:00:00Z&to=2026-11-20T12:00:00Z');
   await expect(dataRows(page).first()).toBeVisible();
 
@@ -104,4 +110,57 @@ test('10,000 loaded rows scroll with at most 60 row elements in the DOM', async 
   expect(maxRows).toBeGreaterThan(10);
   expect(maxRows).toBeLessThanOrEqual(60);
   console.log(`max row elements in the DOM: ${maxRows}`);
+});
+
+/**
+ * Scrolls the table `frames` animation frames, `step` px a frame (null: one screen a frame),
+ * and counts in each frame the rows drawn as placeholders and the rows drawn whole.
+ */
+function scrollFrames(page: Page, step: number | null, frames: number) {
+  return page.locator('.table-scroll').evaluate(
+    (el, { step, frames }) =>
+      new Promise<{ placeholders: number; rows: number }[]>((done) => {
+        const seen: { placeholders: number; rows: number }[] = [];
+        const tick = () => {
+          seen.push({
+            placeholders: el.querySelectorAll('.row-placeholder').length,
+            rows: el.querySelectorAll('.table-body [role="row"]').length,
+          });
+          if (seen.length > frames) return done(seen);
+          el.scrollTop += step ?? el.clientHeight;
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    { step, frames },
+  );
+}
+
+test('a fling draws placeholders while it lasts; a wheel, a page jump and the stop show rows', async ({
+  page,
+}) => {
+  await serveGenerated(page, PAGE);
+  await page.goto('/?from=2026-11-17T00:00:00Z&to=2026-11-20T12:00:00Z');
+  await expect(dataRows(page).first()).toBeVisible();
+  const placeholders = page.locator('.row-placeholder');
+
+  // Wheel speed (120 px a frame, ~7,000 px/s): every frame is made of readable rows.
+  const wheel = await scrollFrames(page, 120, 40);
+  expect(wheel.filter((f) => f.placeholders > 0)).toEqual([]);
+
+  // One jump of a screen (Page Down, a click on the scroll track): rows, not placeholders.
+  const jump = await scrollFrames(page, null, 1);
+  await page.waitForTimeout(300);
+  expect(jump.filter((f) => f.placeholders > 0)).toEqual([]);
+  await expect(placeholders).toHaveCount(0);
+
+  // A fling: a new screen every frame. Its frames draw placeholders instead of rows...
+  const fling = await scrollFrames(page, null, 12);
+  expect(fling.some((f) => f.placeholders > 0 && f.rows === 0)).toBe(true);
+  // ...and once it stops, the rows in view are whole again, text and all.
+  await expect(placeholders).toHaveCount(0);
+  await expect(dataRows(page).first()).toBeVisible();
+  const top = await page.locator('.table-scroll').evaluate((el) => el.scrollTop);
+  const index = Math.ceil(top / 41);
+  await expect(page.getByText(generated(index).sessionUuid)).toBeVisible();
 });

@@ -7,8 +7,10 @@ import { type ColumnId } from '../../../../contract/explorer-vocabulary.ts';
 import { usePageStyles } from '../../../lib/page-styles.ts';
 import { dropSteps, fitKey, fitStylesheet } from '../lib/column-widths.ts';
 import { useRowKeyboard } from '../lib/use-row-keyboard.ts';
+import { useFling } from '../lib/use-fling.ts';
 import { useScrollAnchor } from '../lib/use-scroll-anchor.ts';
 import { useSessionsTable } from '../lib/use-sessions-table.ts';
+import { RowPlaceholder } from './row-placeholder.tsx';
 import { SessionRow } from './session-row.tsx';
 
 // In the table's own chunk: report mode shows it instead of the virtual table.
@@ -54,6 +56,7 @@ export function SessionsTable(props: Props) {
   // scale) whenever this function changes identity, which on every scroll frame was most of
   // the frame's budget.
   const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
+  const fling = useFling();
   // Not compiled by React Compiler, so the virtualizer's unmemoisable functions are fine here.
   // oxlint-disable-next-line react/incompatible-library
   const virtualizer = useVirtualizer({
@@ -65,6 +68,7 @@ export function SessionsTable(props: Props) {
     // Until the scroll box is measured — always so in the server's pre-render — assume a
     // screenful, so the first render has rows rather than none.
     initialRect: FIRST_SCREEN,
+    onChange: fling.onChange,
   });
   const noteScroll = useScrollAnchor(scrollRef, rows, virtualizer);
   // Stable (reads the latest rows, open row and handler from a ref), so a parent re-render
@@ -134,6 +138,12 @@ export function SessionsTable(props: Props) {
             {virtualizer.getVirtualItems().map((item) => {
               const row = rows[item.index];
               if (!row) return null;
+              const isOpen = row.original.sessionUuid === open;
+              const isActive = item.index === keyboard.active;
+              // The open row and the one with focus stay whole: neither may lose its state.
+              if (fling.flung && !isOpen && !isActive) {
+                return <RowPlaceholder key={row.id} start={item.start} />;
+              }
               return (
                 <SessionRow
                   key={row.id}
@@ -141,10 +151,10 @@ export function SessionsTable(props: Props) {
                   row={row}
                   item={item}
                   measure={virtualizer.measureElement}
-                  isOpen={row.original.sessionUuid === open}
+                  isOpen={isOpen}
                   isNew={props.newRows.has(row.original.sessionUuid)}
                   masked={props.masked}
-                  isActive={item.index === keyboard.active}
+                  isActive={isActive}
                   onToggle={toggle}
                   onFocus={keyboard.setActive}
                   tz={tz}
