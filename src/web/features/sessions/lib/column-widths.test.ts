@@ -51,6 +51,14 @@ describe('dropSteps', () => {
   });
 });
 
+describe('fitKey', () => {
+  it('names each column choice apart, order included, in a few characters', () => {
+    expect(fitKey(['created', 'alias', 'status'])).toBe('082');
+    expect(fitKey(['created', 'status', 'alias'])).not.toBe(fitKey(['created', 'alias', 'status']));
+    expect(fitKey([...COLUMN_IDS])).toBe('0123456789a');
+  });
+});
+
 describe('fitStylesheet', () => {
   it('lays out every chosen column, then drops each below its width, scoped to the choice', () => {
     const cols: ColumnId[] = ['created', 'alias', 'status'];

@@ -1,4 +1,4 @@
-import type { ColumnId } from '../../../../contract/explorer-vocabulary.ts';
+import { COLUMN_IDS, type ColumnId } from '../../../../contract/explorer-vocabulary.ts';
 
 /**
  * Narrowest track of each column, in rem: wide enough for a typical value (a whole time, a
@@ -81,8 +81,13 @@ export function dropSteps(chosen: readonly ColumnId[]): { id: ColumnId; belowRem
   return steps;
 }
 
-/** The value of `data-fit` on the box around the note and the table, naming its rules. */
-export const fitKey = (chosen: readonly ColumnId[]) => chosen.join(' ');
+/**
+ * The value of `data-fit` on the box around the note and the table, naming its rules: each
+ * chosen column's place in the vocabulary, one base-36 digit each, in the chosen order. Short,
+ * because every rule repeats it and the rules travel in the first screen's HTML.
+ */
+export const fitKey = (chosen: readonly ColumnId[]) =>
+  chosen.map((id) => COLUMN_IDS.indexOf(id).toString(36)).join('');
 
 /**
  * The fit as container queries on the box around the note and the table (`.table-fit`): the
