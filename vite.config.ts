@@ -41,7 +41,18 @@ export default defineConfig(({ isSsrBuild, mode }) =>
               copyPublicDir: false,
               sourcemap: true,
             }
-          : { outDir: 'dist/web', sourcemap: true },
+          : {
+              outDir: 'dist/web',
+              sourcemap: true,
+              rolldownOptions: {
+                // Every module the entry imports statically in the entry's own chunk. Left to
+                // itself the bundler splits out what lazy chunks share with the first screen
+                // (React, zod, TanStack Query…) into chunks the entry imports at once anyway:
+                // four files compress worse than one, and their cross-chunk import and export
+                // lists cost about 3 kB gzip of the first load.
+                output: { codeSplitting: { groups: [{ name: 'initial', tags: ['$initial'] }] } },
+              },
+            },
         server: {
           // `npm run dev`: Vite serves the app with hot reload, the dashboard server answers /api.
           proxy: { '/api': `http://127.0.0.1:${apiPort}` },
