@@ -1,9 +1,17 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const apiPort = process.env.PORT ?? '8080';
 
-export default defineConfig(({ isSsrBuild, mode }) =>
+// react-router 7 resolves to its development build everywhere (its package.json lists no
+// other; remix-run/react-router#12532, #14102): production builds would carry its
+// development warnings and log them in users' consoles. Its production build sits beside it.
+const reactRouterProduction = fileURLToPath(
+  new URL('node_modules/react-router/dist/production/index.mjs', import.meta.url),
+);
+
+export default defineConfig(({ command, isSsrBuild, mode }) =>
   mode === 'server'
     ? {
         // `vite build --ssr --mode server`: the dashboard server as plain JavaScript for
@@ -27,6 +35,9 @@ export default defineConfig(({ isSsrBuild, mode }) =>
       }
     : {
         plugins: [react()],
+        ...(command === 'build'
+          ? { resolve: { alias: [{ find: /^react-router$/, replacement: reactRouterProduction }] } }
+          : {}),
         // `vite build --ssr`: the server's pre-render of deep links (src/web/app/server-render.tsx),
         // beside the browser build, never inside it (nothing there is for browsers).
         // Self-contained, with React's production build inlined: the server runs without NODE_ENV.
