@@ -12,8 +12,8 @@ import { FilterBar } from '../features/sessions/components/filter-bar.tsx';
 import { FilterChips } from '../features/sessions/components/filter-chips.tsx';
 import { SessionsResults } from '../features/sessions/components/sessions-results.tsx';
 import { UrlNotices } from '../features/sessions/components/url-notices.tsx';
-import { ShortcutsHelp } from '../features/shortcuts/components/shortcuts-help.tsx';
 import { INCIDENT_SHORTCUTS, type Shortcut } from '../features/shortcuts/lib/shortcuts.ts';
+import { useShortcutsHelpModule } from '../features/shortcuts/lib/shortcuts-help-lazy.ts';
 import { useIncidentShortcuts } from '../features/shortcuts/lib/use-shortcuts.ts';
 import { buildShareLink } from '../lib/share-link.ts';
 import { isOpenWindow } from '../lib/time-window.ts';
@@ -80,6 +80,7 @@ export function ExplorerPage() {
     [origin, search, windowTo, viewerZone],
   );
   const stamp = useReportStampModule();
+  const help = useShortcutsHelpModule();
   const prerendering = usePrerendering();
   // In report mode the stamp is in the first render (its chunk loads first); otherwise it
   // is for print only and comes after the hydrating render, which must match the server's.
@@ -149,7 +150,13 @@ export function ExplorerPage() {
           />
         </>
       )}
-      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} shortcuts={SHORTCUTS} />
+      {help ? (
+        <help.ShortcutsHelp
+          open={helpOpen}
+          onClose={() => setHelpOpen(false)}
+          shortcuts={SHORTCUTS}
+        />
+      ) : null}
     </main>
   );
 }
