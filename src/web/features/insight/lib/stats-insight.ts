@@ -1,6 +1,10 @@
 import type { SegmentCount, Stats } from '../../../../contract/index-api.ts';
 import { SESSION_STATUSES } from '../../../../contract/session.ts';
-import { isVerdictKind, VERDICT_KINDS, VERDICT_KIND_LABELS } from '../../../../contract/verdict.ts';
+import {
+  isVerdictKind,
+  VERDICT_KINDS,
+  VERDICT_KIND_LABELS,
+} from '../../../../contract/verdict-kinds.ts';
 import {
   ATTEMPT_STATUS_ORDER,
   slices,

@@ -5,7 +5,7 @@ import {
   VERDICT_KIND_LABELS,
   VERDICT_TONE,
   type VerdictKind,
-} from '../../../../contract/verdict.ts';
+} from '../../../../contract/verdict-kinds.ts';
 import { coveredWindow } from '../../../lib/index-status.ts';
 import { formatIsoInstant } from '../../../../contract/explorer-view-url.ts';
 import { verdictFor } from '../../../lib/session-verdict.ts';
