@@ -34,7 +34,7 @@ describe('first-paint imports', () => {
 
   it('walks the real graph', () => {
     expect(modules).toContain('app/explorer-page.tsx');
-    expect(modules).toContain('features/insight/components/insight-section.tsx');
+    expect(modules).toContain('features/sessions/components/filter-bar.tsx');
     expect(reachable('app/report-stamp.tsx')).toContain('libphonenumber-js');
   });
 

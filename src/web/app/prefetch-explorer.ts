@@ -3,6 +3,7 @@ import { sessionQueries } from '../features/sessions/api/session-queries.ts';
 import { normaliseListQuery, type ListQuery } from '../lib/api-params.ts';
 import { loadTable } from '../features/sessions/lib/table-lazy.ts';
 import { loadMask } from '../lib/mask-lazy.ts';
+import { loadExplorerInsight } from './explorer-insight-lazy.ts';
 import { loadReportStamp } from './report-stamp-lazy.ts';
 import { chartsShown, parseExplorerSearch } from '../../contract/explorer-view.ts';
 import { loadWhatChanged } from '../features/insight/lib/what-changed-lazy.ts';
@@ -33,14 +34,15 @@ export function prefetchExplorer(
 
 /**
  * The code-split modules the explorer's first screen of rows needs: the table (with
- * libphonenumber), for `mask=1` the masking, in report mode its header, and with the charts
- * unfolded "What changed". Awaited before a render that must show rows in one go: the
- * server's pre-render, and the browser taking over from it.
+ * libphonenumber) and the summary above it, for `mask=1` the masking, in report mode its
+ * header, and with the charts unfolded "What changed". Awaited before a render that must
+ * show rows in one go: the server's pre-render, and the browser taking over from it.
  */
 export function loadFirstScreenModules(search: string): Promise<unknown> {
   const { state } = parseExplorerSearch(new URLSearchParams(search));
   return Promise.all([
     loadTable(),
+    loadExplorerInsight(),
     state.masked ? loadMask() : null,
     state.view === 'report' ? loadReportStamp() : null,
     chartsShown(state) ? loadWhatChanged() : null,
