@@ -22,7 +22,7 @@ import { useAfterPaint } from './use-after-paint.ts';
 import { useExplorerStats } from './use-explorer-stats.ts';
 import type { ExplorerView } from './use-explorer-view.ts';
 
-type Props = {
+export type ExplorerInsightProps = {
   url: ExplorerUrl;
   view: ExplorerView;
   list: ReturnType<typeof useSessionsList>;
@@ -32,7 +32,7 @@ type Props = {
  * Summary strip, charts and "load all matching": over every match (`/api/stats`) when the
  * session index answered the list, else over the rows the table shows.
  */
-export function ExplorerInsight({ url, view, list }: Props) {
+export function ExplorerInsight({ url, view, list }: ExplorerInsightProps) {
   const { update, state } = url;
   const { stats, retried } = useExplorerStats(state, list, view.window);
 

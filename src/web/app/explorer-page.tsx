@@ -19,7 +19,7 @@ import { buildShareLink } from '../lib/share-link.ts';
 import { isOpenWindow } from '../lib/time-window.ts';
 import { useExplorerUrl } from '../lib/use-explorer-url.ts';
 import { useHealth } from '../lib/use-health.ts';
-import { useExplorerInsightModule } from './explorer-insight-lazy.ts';
+import { ExplorerInsightSlot } from './explorer-insight-slot.tsx';
 import { ExplorerToolbar, LIVE_INTERVAL_MS } from './explorer-toolbar.tsx';
 import { useReportStampModule } from './report-stamp-lazy.ts';
 import { useExplorerView } from './use-explorer-view.ts';
@@ -81,7 +81,6 @@ export function ExplorerPage() {
   );
   const stamp = useReportStampModule();
   const help = useShortcutsHelpModule();
-  const insight = useExplorerInsightModule();
   const prerendering = usePrerendering();
   // In report mode the stamp is in the first render (its chunk loads first); otherwise it
   // is for print only and comes after the hydrating render, which must match the server's.
@@ -140,11 +139,7 @@ export function ExplorerPage() {
         </div>
       ) : (
         <>
-          {insight ? (
-            <insight.ExplorerInsight url={url} view={view} list={list} />
-          ) : (
-            <InsightSlot />
-          )}
+          <ExplorerInsightSlot url={url} view={view} list={list} />
           <SessionsResults
             url={url}
             list={list}
@@ -163,14 +158,5 @@ export function ExplorerPage() {
         />
       ) : null}
     </main>
-  );
-}
-
-/** The insight section's box while its chunk loads: what it renders before there are rows. */
-function InsightSlot() {
-  return (
-    <section className="insight-slot" data-slot="insight" aria-label="Summary">
-      <div data-controls="" />
-    </section>
   );
 }

@@ -3,7 +3,7 @@ import { sessionQueries } from '../features/sessions/api/session-queries.ts';
 import { normaliseListQuery, type ListQuery } from '../lib/api-params.ts';
 import { loadTable } from '../features/sessions/lib/table-lazy.ts';
 import { loadMask } from '../lib/mask-lazy.ts';
-import { loadExplorerInsight } from './explorer-insight-lazy.ts';
+import { loadExplorerInsight } from './explorer-insight-slot.tsx';
 import { loadReportStamp } from './report-stamp-lazy.ts';
 import { chartsShown, parseExplorerSearch } from '../../contract/explorer-view.ts';
 import { loadWhatChanged } from '../features/insight/lib/what-changed-lazy.ts';

@@ -1,4 +1,5 @@
 import { lazyModule } from '../lib/lazy-module.ts';
+import type { ExplorerInsightProps } from './explorer-insight.tsx';
 // The section's styles stay in the page's first stylesheet: the server renders the section,
 // and the first paint must show it styled, before its chunk has loaded.
 import '../features/insight/components/insight.css';
@@ -12,5 +13,14 @@ import '../features/insight/components/insight.css';
 const explorerInsight = lazyModule(() => import('./explorer-insight.tsx'));
 
 export const loadExplorerInsight = explorerInsight.load;
-/** The section's module once loaded (null until then). */
-export const useExplorerInsightModule = explorerInsight.useModule;
+
+/** The section once its chunk is in; until then its box as it is before there are rows. */
+export function ExplorerInsightSlot(props: ExplorerInsightProps) {
+  const insight = explorerInsight.useModule();
+  if (insight) return <insight.ExplorerInsight {...props} />;
+  return (
+    <section className="insight-slot" data-slot="insight" aria-label="Summary">
+      <div data-controls="" />
+    </section>
+  );
+}
