@@ -1,4 +1,5 @@
 import { z } from './zod.ts';
+import { BASELINES, type BaselineKind } from './baselines.ts';
 import { binomialTwoSided, fisherGreater } from './exact-tests.ts';
 
 /**
@@ -93,9 +94,6 @@ const changeSchema = z.object({
 });
 export type Change = z.infer<typeof changeSchema>;
 export type NamedChange = Omit<Change, 'span'>;
-
-export const BASELINES = ['previous', 'day', 'week'] as const;
-export type BaselineKind = (typeof BASELINES)[number];
 
 export const changesSchema = z.object({
   meta: z.object({

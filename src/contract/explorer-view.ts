@@ -1,4 +1,4 @@
-import { BASELINES, type BaselineKind } from './changes.ts';
+import { BASELINES, type BaselineKind } from './baselines.ts';
 import { filterRule } from './explorer-filter-rules.ts';
 import {
   ALL_FILTER_PARAMS,

@@ -1,6 +1,6 @@
 import { z } from './zod.ts';
 import { CHANNELS } from './session.ts';
-import { VERDICT_KINDS } from './verdict.ts';
+import { VERDICT_KINDS } from './verdict-kinds.ts';
 import { parseMoney } from './money.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { CHANNELS } from './session.ts';
-import { isVerdictKind } from './verdict.ts';
+import { isVerdictKind } from './verdict-kinds.ts';
 import type { UrlNotice } from './explorer-view.ts';
 
 /**

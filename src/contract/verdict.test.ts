@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Attempt, Session } from './session.ts';
+import { ordinal, verdictOf } from './verdict.ts';
 import {
   VERDICT_KIND_LABELS,
   VERDICT_KINDS,
   VERDICT_TONE,
-  ordinal,
-  verdictOf,
   type VerdictKind,
-} from './verdict.ts';
+} from './verdict-kinds.ts';
 
 const attempt = (channel: string | null, status: string | null): Attempt => ({
   attemptUuid: null,

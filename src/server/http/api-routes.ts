@@ -4,7 +4,7 @@ import { STATS_BUCKETS, type StatsBucket } from '../../contract/index-api.ts';
 import { PLIVO_MAX_LIMIT, parseSessionQuery } from '../../contract/session-query.ts';
 import type { FilterIssue } from '../../contract/list-filters.ts';
 import type { IndexAnswers } from '../index/index-answers.ts';
-import { BASELINES, type BaselineKind } from '../../contract/changes.ts';
+import { BASELINES, type BaselineKind } from '../../contract/baselines.ts';
 import { failureResponse } from './api-errors.ts';
 import type { AppEnv } from './app-env.ts';
 import type { AuditLog } from '../access/audit-log.ts';

@@ -10,7 +10,8 @@ import {
   type WindowTallies,
 } from '../../contract/changes.ts';
 import { usToIso } from '../../contract/query-window.ts';
-import { attemptOutcome, VERDICT_KINDS, VERDICT_TONE } from '../../contract/verdict.ts';
+import { attemptOutcome } from '../../contract/verdict.ts';
+import { VERDICT_KINDS, VERDICT_TONE } from '../../contract/verdict-kinds.ts';
 import { matchRows, type CompiledFilter } from './column-filter.ts';
 import { BUCKET_MS } from './column-stats.ts';
 import type { Columns } from './columns.ts';

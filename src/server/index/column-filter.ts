@@ -2,7 +2,7 @@ import type { IndexFilters } from '../../contract/index-filters.ts';
 import type { ListFilters } from '../../contract/list-filters.ts';
 import { parseMoney } from '../../contract/money.ts';
 import type { QueryWindow } from '../../contract/query-window.ts';
-import { VERDICT_KINDS } from '../../contract/verdict.ts';
+import { VERDICT_KINDS } from '../../contract/verdict-kinds.ts';
 import { CHANNEL_BITS, type Columns } from './columns.ts';
 import type { Dictionary } from './dictionary.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMoney, formatMoney } from '../../contract/money.ts';
 import { queryWindow } from '../../contract/query-window.ts';
-import { VERDICT_TONE } from '../../contract/verdict.ts';
+import { VERDICT_TONE } from '../../contract/verdict-kinds.ts';
 import { compileFilter } from './column-filter.ts';
 import { computeStats } from './column-stats.ts';
 import { Columns } from './columns.ts';

@@ -1,7 +1,7 @@
 import type { SegmentCount, Stats, StatsBucket } from '../../contract/index-api.ts';
 import { formatMoney } from '../../contract/money.ts';
 import { usToIso } from '../../contract/query-window.ts';
-import { VERDICT_KINDS, VERDICT_TONE } from '../../contract/verdict.ts';
+import { VERDICT_KINDS, VERDICT_TONE } from '../../contract/verdict-kinds.ts';
 import type { Columns } from './columns.ts';
 import type { Dictionary } from './dictionary.ts';
 import { matchRows, type CompiledFilter } from './column-filter.ts';

@@ -1,4 +1,4 @@
-import { VERDICT_KINDS, type VerdictKind } from '../../contract/verdict.ts';
+import { VERDICT_KINDS, type VerdictKind } from '../../contract/verdict-kinds.ts';
 import { Dictionary } from './dictionary.ts';
 import { Recipients } from './recipients.ts';
 import type { SessionRow } from './session-row.ts';

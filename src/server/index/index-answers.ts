@@ -1,4 +1,5 @@
-import { baselineWindow, type BaselineKind, type Changes } from '../../contract/changes.ts';
+import { baselineWindow, type Changes } from '../../contract/changes.ts';
+import { type BaselineKind } from '../../contract/baselines.ts';
 import type { IndexStatus, Stats, StatsBucket } from '../../contract/index-api.ts';
 import type { SessionsPage } from '../../contract/api.ts';
 import { queryWindow, usToIso, type QueryWindow } from '../../contract/query-window.ts';

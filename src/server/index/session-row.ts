@@ -1,7 +1,8 @@
 import { parseMoney } from '../../contract/money.ts';
 import { instantUs } from '../../contract/query-window.ts';
 import type { Session } from '../../contract/session.ts';
-import { verdictOf, type VerdictKind } from '../../contract/verdict.ts';
+import { verdictOf } from '../../contract/verdict.ts';
+import { type VerdictKind } from '../../contract/verdict-kinds.ts';
 
 /**
  * One session as the index keeps it: the columns its filters and aggregates read, derived

@@ -12,14 +12,14 @@ import { FilterBar } from '../features/sessions/components/filter-bar.tsx';
 import { FilterChips } from '../features/sessions/components/filter-chips.tsx';
 import { SessionsResults } from '../features/sessions/components/sessions-results.tsx';
 import { UrlNotices } from '../features/sessions/components/url-notices.tsx';
-import { ShortcutsHelp } from '../features/shortcuts/components/shortcuts-help.tsx';
 import { INCIDENT_SHORTCUTS, type Shortcut } from '../features/shortcuts/lib/shortcuts.ts';
+import { useShortcutsHelpModule } from '../features/shortcuts/lib/shortcuts-help-lazy.ts';
 import { useIncidentShortcuts } from '../features/shortcuts/lib/use-shortcuts.ts';
 import { buildShareLink } from '../lib/share-link.ts';
 import { isOpenWindow } from '../lib/time-window.ts';
 import { useExplorerUrl } from '../lib/use-explorer-url.ts';
 import { useHealth } from '../lib/use-health.ts';
-import { ExplorerInsight } from './explorer-insight.tsx';
+import { ExplorerInsightSlot } from './explorer-insight-slot.tsx';
 import { ExplorerToolbar, LIVE_INTERVAL_MS } from './explorer-toolbar.tsx';
 import { useReportStampModule } from './report-stamp-lazy.ts';
 import { useExplorerView } from './use-explorer-view.ts';
@@ -80,6 +80,7 @@ export function ExplorerPage() {
     [origin, search, windowTo, viewerZone],
   );
   const stamp = useReportStampModule();
+  const help = useShortcutsHelpModule();
   const prerendering = usePrerendering();
   // In report mode the stamp is in the first render (its chunk loads first); otherwise it
   // is for print only and comes after the hydrating render, which must match the server's.
@@ -138,7 +139,7 @@ export function ExplorerPage() {
         </div>
       ) : (
         <>
-          <ExplorerInsight url={url} view={view} list={list} />
+          <ExplorerInsightSlot url={url} view={view} list={list} />
           <SessionsResults
             url={url}
             list={list}
@@ -149,7 +150,13 @@ export function ExplorerPage() {
           />
         </>
       )}
-      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} shortcuts={SHORTCUTS} />
+      {help ? (
+        <help.ShortcutsHelp
+          open={helpOpen}
+          onClose={() => setHelpOpen(false)}
+          shortcuts={SHORTCUTS}
+        />
+      ) : null}
     </main>
   );
 }

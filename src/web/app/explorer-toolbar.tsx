@@ -16,17 +16,13 @@ import { isOpenWindow } from '../lib/time-window.ts';
 import type { ExplorerUrl } from '../lib/use-explorer-url.ts';
 import { useHealth } from '../lib/use-health.ts';
 import type { ExplorerView } from './use-explorer-view.ts';
-import { verdictFor } from '../lib/session-verdict.ts';
 
 // Exporting masks with libphonenumber: it loads after first paint, with the table.
 const ExportMenu = lazy(() =>
-  import('../features/export/components/export-menu.tsx').then((m) => ({
-    default: m.ExportMenu,
-  })),
+  import('./explorer-export-menu.tsx').then((m) => ({ default: m.ExplorerExportMenu })),
 );
 
 export const LIVE_INTERVAL_MS = 30_000;
-const verdictLabel = (session: Parameters<typeof verdictFor>[0]) => verdictFor(session).label;
 
 type Props = {
   url: ExplorerUrl;
@@ -76,7 +72,6 @@ export function ExplorerToolbar({ url, view, list, live, getLink }: Props) {
             timeZone={zone.zone}
             masked={view.masked}
             complete={!list.hasMore}
-            verdictOf={verdictLabel}
             onExported={(done) => reportAudit({ action: 'export', ...done, filters: filters() })}
           />
         </LazyPart>

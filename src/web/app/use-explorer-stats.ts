@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { Stats } from '../../contract/index-api.ts';
 import { statsQueries } from '../features/insight/api/stats-queries.ts';
-import { statsBucketFor } from '../features/insight/lib/stats-insight.ts';
+import { statsBucketFor } from '../features/insight/lib/stats-summary.ts';
 import type { useSessionsList } from '../features/sessions/api/use-sessions-list.ts';
 import { normaliseListQuery } from '../lib/api-params.ts';
 import type { AbsoluteWindow } from '../lib/time-window.ts';

@@ -1,6 +1,6 @@
 import type { Session } from '../../contract/session.ts';
 import { verdictColour } from '../lib/palette.ts';
-import { VERDICT_TONE } from '../../contract/verdict.ts';
+import { VERDICT_TONE } from '../../contract/verdict-kinds.ts';
 import { verdictFor } from '../lib/session-verdict.ts';
 
 /** The session's verdict in words, its rule on hover; the colour only repeats the words. */

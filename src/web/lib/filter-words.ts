@@ -1,5 +1,5 @@
 import { formatMoney, parseMoney } from '../../contract/money.ts';
-import { isVerdictKind, VERDICT_KIND_LABELS } from '../../contract/verdict.ts';
+import { isVerdictKind, VERDICT_KIND_LABELS } from '../../contract/verdict-kinds.ts';
 import {
   INDEX_PARAMS,
   type Filters,

@@ -1,4 +1,4 @@
-import { VERDICT_TONE, type VerdictKind } from '../../contract/verdict.ts';
+import { VERDICT_TONE, type VerdictKind } from '../../contract/verdict-kinds.ts';
 
 /**
  * Okabe–Ito colours: distinguishable with every common colour-vision deficiency. Colour is

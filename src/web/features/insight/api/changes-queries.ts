@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { changesSchema, type BaselineKind } from '../../../../contract/changes.ts';
+import { changesSchema } from '../../../../contract/changes.ts';
+import { type BaselineKind } from '../../../../contract/baselines.ts';
 import { apiGet } from '../../../lib/api-client.ts';
 import { toApiParams, type ListQuery } from '../../../lib/api-params.ts';
 

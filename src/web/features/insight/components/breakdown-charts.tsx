@@ -1,5 +1,5 @@
 import { isKnownSessionStatus } from '../../../../contract/session.ts';
-import type { VerdictKind } from '../../../../contract/verdict.ts';
+import type { VerdictKind } from '../../../../contract/verdict-kinds.ts';
 import type { CountrySlice, Slice, VerdictSlice } from '../lib/breakdowns.ts';
 import { statusLabel } from '../lib/labels.ts';
 import { isFilterableSegment } from '../lib/segments.ts';

@@ -2,7 +2,7 @@ import { useId, useMemo } from 'react';
 import { CHARGE_CURRENCY } from '../../../../contract/money.ts';
 import type { Stats } from '../../../../contract/index-api.ts';
 import type { Session } from '../../../../contract/session.ts';
-import { summaryFromStats } from '../lib/stats-insight.ts';
+import { summaryFromStats } from '../lib/stats-summary.ts';
 import { formatMean, formatShare, summarise, type Summary } from '../lib/summary.ts';
 
 export type SummaryStripProps = {

@@ -1,10 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import {
-  BASELINES,
-  baselineWindow,
-  CHANGE_THRESHOLDS,
-  type BaselineKind,
-} from '../../../../contract/changes.ts';
+import { baselineWindow, CHANGE_THRESHOLDS } from '../../../../contract/changes.ts';
+import { BASELINES, type BaselineKind } from '../../../../contract/baselines.ts';
 import { instantToMs } from '../../../../contract/time.ts';
 import { isApiError } from '../../../lib/api-client.ts';
 import type { ListQuery } from '../../../lib/api-params.ts';

@@ -8,7 +8,7 @@ import {
   VERDICT_KINDS,
   VERDICT_KIND_LABELS,
   type VerdictKind,
-} from '../../../../contract/verdict.ts';
+} from '../../../../contract/verdict-kinds.ts';
 import { channelKeyOf, countryKeyOf, networkKeyOf, UNKNOWN_SEGMENT } from './segments.ts';
 import { verdictFor } from '../../../lib/session-verdict.ts';
 

@@ -1,4 +1,5 @@
-import type { BaselineKind, Change, Ratio } from '../../../../contract/changes.ts';
+import type { Change, Ratio } from '../../../../contract/changes.ts';
+import type { BaselineKind } from '../../../../contract/baselines.ts';
 import { instantToMs } from '../../../../contract/time.ts';
 import type { Filters } from '../../../../contract/explorer-vocabulary.ts';
 import { wallClock } from '../../../lib/time-zone.ts';

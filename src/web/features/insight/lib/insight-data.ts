@@ -1,5 +1,5 @@
 import type { Session } from '../../../../contract/session.ts';
-import { VERDICT_KINDS, type VerdictKind } from '../../../../contract/verdict.ts';
+import { VERDICT_KINDS, type VerdictKind } from '../../../../contract/verdict-kinds.ts';
 import {
   attemptsByChannel,
   channelBreakdown,

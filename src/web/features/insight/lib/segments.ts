@@ -1,5 +1,5 @@
 import type { Session } from '../../../../contract/session.ts';
-import type { VerdictKind } from '../../../../contract/verdict.ts';
+import type { VerdictKind } from '../../../../contract/verdict-kinds.ts';
 
 /**
  * The keys a chart segment stands for, and the server filter a click on it sets. The charts

@@ -1,7 +1,10 @@
-import type { SegmentCount, Stats, StatsBucket } from '../../../../contract/index-api.ts';
-import { formatMoney, parseMoney } from '../../../../contract/money.ts';
+import type { SegmentCount, Stats } from '../../../../contract/index-api.ts';
 import { SESSION_STATUSES } from '../../../../contract/session.ts';
-import { isVerdictKind, VERDICT_KINDS, VERDICT_KIND_LABELS } from '../../../../contract/verdict.ts';
+import {
+  isVerdictKind,
+  VERDICT_KINDS,
+  VERDICT_KIND_LABELS,
+} from '../../../../contract/verdict-kinds.ts';
 import {
   ATTEMPT_STATUS_ORDER,
   slices,
@@ -10,38 +13,14 @@ import {
 } from './breakdowns.ts';
 import type { InsightData } from './insight-data.ts';
 import { UNKNOWN_SEGMENT } from './segments.ts';
-import type { Summary } from './summary.ts';
-import {
-  bucketEdges,
-  bucketLabel,
-  bucketRangeLabel,
-  MAX_BUCKETS,
-  type TimeWindow,
-} from './time-buckets.ts';
+import { keyOf } from './stats-summary.ts';
+import { bucketEdges, bucketLabel, bucketRangeLabel, type TimeWindow } from './time-buckets.ts';
 import type { Bucket, SessionsOverTime } from './time-series.ts';
 
 /**
  * `/api/stats` (exact aggregates over every matching session, from the session index) in the
- * shapes the summary strip and the charts already draw from loaded rows.
+ * shapes the charts already draw from loaded rows; the summary strip's are in stats-summary.ts.
  */
-const MINUTE = 60_000;
-const STATS_BUCKET_MS: [Exclude<StatsBucket, 'auto'>, number][] = [
-  ['1m', MINUTE],
-  ['5m', 5 * MINUTE],
-  ['15m', 15 * MINUTE],
-  ['1h', 60 * MINUTE],
-  ['1d', 24 * 60 * MINUTE],
-];
-
-/** The finest bucket the server offers that keeps the window within the chart's bar count. */
-export function statsBucketFor(window: TimeWindow): StatsBucket {
-  const span = window.to - window.from;
-  const fits = STATS_BUCKET_MS.find(([, ms]) => Math.ceil(span / ms) <= MAX_BUCKETS);
-  return fits?.[0] ?? '1d';
-}
-
-const keyOf = (s: SegmentCount) => s.key?.trim() || UNKNOWN_SEGMENT;
-
 function countsOf(segments: readonly SegmentCount[], normalise = (k: string) => k) {
   const counts = new Map<string, number>();
   for (const s of segments) {
@@ -50,9 +29,6 @@ function countsOf(segments: readonly SegmentCount[], normalise = (k: string) => 
   }
   return counts;
 }
-
-const countOf = (segments: readonly SegmentCount[], key: string) =>
-  segments.filter((s) => keyOf(s).toLowerCase() === key).reduce((n, s) => n + s.sessions, 0);
 
 function withVerified(segments: readonly SegmentCount[]): CountrySlice[] {
   const verified = new Map<string, number>();
@@ -160,38 +136,5 @@ export function insightFromStats(
     country: withVerified(stats.byCountry),
     network: withVerified(stats.byNetwork),
     explanations,
-  };
-}
-
-const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
-const money = (value: string) => {
-  const units = parseMoney(value);
-  return units === null ? value : formatMoney(units);
-};
-
-/**
- * The summary strip's numbers from the aggregates. They hold no per-session attempt counts
- * or channel order: the 2nd-attempt share needs `retried` (the total of the same query with
- * `attempts_min=2`), and the voice-fallback share stays unknown (null).
- */
-export function summaryFromStats(stats: Stats, retried: number | null = null): Summary {
-  const n = stats.total;
-  const expired = countOf(stats.byStatus, 'expired');
-  const inProgress = countOf(stats.byStatus, 'in-progress');
-  const attempts = stats.attempts.reduce((sum, a) => sum + a.attempts, 0);
-  return {
-    sessions: n,
-    verified: stats.verified,
-    expired,
-    inProgress,
-    otherStatus: n - stats.verified - expired - inProgress,
-    verifiedShare: ratio(stats.verified, n),
-    expiredShare: ratio(expired, n),
-    meanAttempts: ratio(attempts, n),
-    secondAttemptShare: retried === null ? null : ratio(retried, n),
-    voiceFallbackShare: null,
-    totalCharge: money(stats.charges.total),
-    neverVerifiedCharge: money(stats.charges.neverVerified),
-    unreadableCharges: 0,
   };
 }

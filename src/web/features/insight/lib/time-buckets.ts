@@ -1,4 +1,5 @@
 import { zoneOffsetMs } from '../../../lib/time-zone.ts';
+import { MAX_BUCKETS } from './max-buckets.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -19,7 +20,6 @@ export const BUCKET_SIZES_MS = [
   12 * HOUR,
   DAY,
 ] as const;
-export const MAX_BUCKETS = 120;
 
 export type TimeWindow = { from: number; to: number };
 

@@ -1,7 +1,7 @@
 import type { Session } from '../../../../contract/session.ts';
 import { instantToMs } from '../../../../contract/time.ts';
 import { SESSION_STATUSES } from '../../../../contract/session.ts';
-import { VERDICT_TONE } from '../../../../contract/verdict.ts';
+import { VERDICT_TONE } from '../../../../contract/verdict-kinds.ts';
 import { statusKeyOf } from './breakdowns.ts';
 import {
   bucketEdges,

@@ -6,7 +6,7 @@ import {
 } from '../../../../contract/api.ts';
 import { apiGet } from '../../../lib/api-client.ts';
 import { toApiParams, windowEnd, type ListQuery } from '../../../lib/api-params.ts';
-import { surroundingApiParams, type Surrounding } from '../lib/surrounding.ts';
+import { surroundingApiParams, type Surrounding } from '../lib/surrounding-query.ts';
 
 /** Pages remember the end of a relative window so later pages ask for the same window. */
 export type PageParam = { offset: number; endMs: number | null };

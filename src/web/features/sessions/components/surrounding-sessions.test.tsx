@@ -6,7 +6,8 @@ import type { IndexStatus } from '../../../../contract/index-api.ts';
 import { makeAttempt, makeSession } from '../../../test-support/make-session.ts';
 import { indexQueries } from '../../../lib/index-status.ts';
 import { sessionQueries } from '../api/session-queries.ts';
-import { surroundingOf, type Surrounding } from '../lib/surrounding.ts';
+import { surroundingOf } from '../lib/surrounding.ts';
+import type { Surrounding } from '../lib/surrounding-query.ts';
 import { SurroundingSessions } from './surrounding-sessions.tsx';
 
 afterEach(cleanup);

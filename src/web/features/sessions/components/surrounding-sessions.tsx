@@ -13,8 +13,8 @@ import {
   summarySentence,
   surroundingExplorerLink,
   surroundingOf,
-  type Surrounding,
 } from '../lib/surrounding.ts';
+import type { Surrounding } from '../lib/surrounding-query.ts';
 import './surrounding-sessions.css';
 
 /** How many of the others are listed; the explorer link shows them all. */

@@ -5,11 +5,10 @@ import {
   indexCovers,
   summarise,
   summarySentence,
-  surroundingApiParams,
   surroundingExplorerLink,
   surroundingOf,
-  type Surrounding,
 } from './surrounding.ts';
+import { surroundingApiParams, type Surrounding } from './surrounding-query.ts';
 
 const self = makeSession({
   country: 'IN',

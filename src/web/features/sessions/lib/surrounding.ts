@@ -1,14 +1,15 @@
 import type { IndexStatus } from '../../../../contract/index-api.ts';
 import type { Session } from '../../../../contract/session.ts';
-import { instantToMs, toPlivoTime } from '../../../../contract/time.ts';
+import { instantToMs } from '../../../../contract/time.ts';
 import {
   VERDICT_KIND_LABELS,
   VERDICT_TONE,
   type VerdictKind,
-} from '../../../../contract/verdict.ts';
+} from '../../../../contract/verdict-kinds.ts';
 import { coveredWindow } from '../../../lib/index-status.ts';
 import { formatIsoInstant } from '../../../../contract/explorer-view-url.ts';
 import { verdictFor } from '../../../lib/session-verdict.ts';
+import type { Surrounding } from './surrounding-query.ts';
 
 /**
  * "Was it just this user?": the sessions to the same country and network within ±10 minutes
@@ -16,16 +17,6 @@ import { verdictFor } from '../../../lib/session-verdict.ts';
  * the sentence are tested by table.
  */
 const SURROUNDING_MS = 10 * 60_000;
-
-export type Surrounding = {
-  sessionUuid: string;
-  country: string;
-  /** Null when the session has no network: then the country alone is compared. */
-  network: string | null;
-  /** Epoch ms, whole seconds: `from` inclusive, `to` exclusive. */
-  from: number;
-  to: number;
-};
 
 /** Null when the session has no country or no readable creation time. */
 export function surroundingOf(session: Session): Surrounding | null {
@@ -41,19 +32,6 @@ export function surroundingOf(session: Session): Surrounding | null {
     from: Math.floor((created - SURROUNDING_MS) / 1000) * 1000,
     to: Math.ceil((created + SURROUNDING_MS) / 1000) * 1000 + 1000,
   };
-}
-
-const SURROUNDING_LIMIT = 500;
-
-/** `/api/sessions` from the index only: without it the server says 409, never a partial list. */
-export function surroundingApiParams(s: Surrounding): URLSearchParams {
-  const params = new URLSearchParams({ country: s.country });
-  if (s.network) params.set('network', s.network);
-  params.set('session_time__gte', toPlivoTime(s.from));
-  params.set('session_time__lt', toPlivoTime(s.to));
-  params.set('source', 'index');
-  params.set('limit', String(SURROUNDING_LIMIT));
-  return params;
 }
 
 /** The same query in the explorer (`/?country=…&network=…&from=…&to=…`), keeping tz and mask. */
