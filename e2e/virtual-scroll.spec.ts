@@ -118,7 +118,7 @@ test('10,000 loaded rows scroll with at most 60 row elements in the DOM', async 
  */
 function scrollFrames(page: Page, step: number | null, frames: number) {
   return page.locator('.table-scroll').evaluate(
-    (el, { step, frames }) =>
+    (el, { px, count }) =>
       new Promise<{ placeholders: number; rows: number }[]>((done) => {
         const seen: { placeholders: number; rows: number }[] = [];
         const tick = () => {
@@ -126,13 +126,13 @@ function scrollFrames(page: Page, step: number | null, frames: number) {
             placeholders: el.querySelectorAll('.row-placeholder').length,
             rows: el.querySelectorAll('.table-body [role="row"]').length,
           });
-          if (seen.length > frames) return done(seen);
-          el.scrollTop += step ?? el.clientHeight;
+          if (seen.length > count) return done(seen);
+          el.scrollTop += px ?? el.clientHeight;
           requestAnimationFrame(tick);
         };
         requestAnimationFrame(tick);
       }),
-    { step, frames },
+    { px: step, count: frames },
   );
 }
 
