@@ -1,22 +1,11 @@
 import { useEffect, useState } from 'react';
+import { whenIdle } from '../lib/when-idle.ts';
 
 /**
  * Quiet time before the summary and charts catch up, so bursts (quick filter changes, pages
  * arriving one after another) are coalesced into one chart render at the end.
  */
 const INSIGHT_SETTLE_MS = 120;
-/** Longest the catch-up waits for an idle moment (a scroll that never pauses). */
-const INSIGHT_IDLE_TIMEOUT_MS = 1_000;
-
-/** `run` at the next idle moment (soon after a timeout without requestIdleCallback: Safari). */
-function whenIdle(run: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(run, { timeout: INSIGHT_IDLE_TIMEOUT_MS });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(run, 0);
-  return () => clearTimeout(handle);
-}
 
 /**
  * `value` after the table's frame is painted, the value has settled and the main thread is
