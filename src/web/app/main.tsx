@@ -1,4 +1,4 @@
-import { startTransition, StrictMode } from 'react';
+import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import {
   applyTheme,
@@ -40,28 +40,23 @@ if (prerendered) {
   void loadFirstScreenModules(location.search).finally(() => {
     restoreInlineStyles(document);
     const early = takeEarlyInput();
-    // In a transition, React hydrates in slices of a few milliseconds and yields to the
-    // browser between them, rather than in one long task; input that comes meanwhile is
-    // handled first (React hydrates the part clicked on at once).
-    startTransition(() => {
-      hydrateRoot(
-        root,
-        <StrictMode>
-          <App
-            client={queryClient}
-            hydrateFrom={prerendered}
-            onReady={() => {
-              markInteractive();
-              replayEarlyInput(early.splice(0));
-            }}
-          />
-        </StrictMode>,
-        {
-          // React recovers by rendering afresh; said once in the console, for whoever looks.
-          onRecoverableError: (error) => console.error('hydration:', error),
-        },
-      );
-    });
+    hydrateRoot(
+      root,
+      <StrictMode>
+        <App
+          client={queryClient}
+          hydrateFrom={prerendered}
+          onReady={() => {
+            markInteractive();
+            replayEarlyInput(early.splice(0));
+          }}
+        />
+      </StrictMode>,
+      {
+        // React recovers by rendering afresh; said once in the console, for whoever looks.
+        onRecoverableError: (error) => console.error('hydration:', error),
+      },
+    );
   });
 } else {
   // Nothing to hydrate (no pre-render, or one for another clock or query): render afresh.
