@@ -71,7 +71,9 @@ const PAGE_HEADERS = [
   'x-frame-options',
 ];
 
-export function baselineHeaders(appHeaders: Record<string, string>) {
+type HeaderList = { name: string; value: string }[];
+
+function baselineHeaders(appHeaders: Record<string, string>): HeaderList {
   return PAGE_HEADERS.filter((name) => appHeaders[name] !== undefined).map((name) => ({
     name,
     value: appHeaders[name]!,
@@ -86,7 +88,7 @@ async function serveBaseline(
   context: BrowserContext,
   page: Page,
   apiPath: string,
-  headers: { name: string; value: string }[],
+  headers: HeaderList,
 ): Promise<void> {
   const cdp = await context.newCDPSession(page);
   const body = Buffer.from(baselineHtml(apiPath)).toString('base64');
@@ -138,9 +140,7 @@ async function appRun(browser: Browser, url: string) {
   }
 }
 
-type Headers = { name: string; value: string }[];
-
-async function baselineRun(browser: Browser, origin: string, apiPath: string, headers: Headers) {
+async function baselineRun(browser: Browser, origin: string, apiPath: string, headers: HeaderList) {
   const { context, page } = await freshPage(browser);
   try {
     await serveBaseline(context, page, apiPath, headers);
@@ -156,7 +156,7 @@ async function warmRuns(
   origin: string,
   deepLink: string,
   apiPath: string,
-  headers: Headers,
+  headers: HeaderList,
   runs: number,
 ) {
   const app = await freshPage(browser);
