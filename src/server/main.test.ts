@@ -58,7 +58,8 @@ describe('the server process', () => {
     });
     const match = await proc.waitFor(/OTP sessions dashboard: (http:\/\/127\.0\.0\.1:\d+\/)/);
     expect(match).not.toBeNull();
-    expect(proc.output()).toMatch(/Mode: plivo/);
+    // The start-up lines can reach us in separate chunks: wait for the mode line too.
+    expect(await proc.waitFor(/Mode: plivo/)).not.toBeNull();
     const inFlight = fetch(`${match?.[1]}api/sessions`);
     // Signal only once the request is surely in progress (at the upstream), not after a guess.
     for (let i = 0; i < 200 && upstream.calls() === 0; i += 1)
