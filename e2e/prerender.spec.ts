@@ -114,6 +114,62 @@ test('a click on a filter before the app has loaded takes effect once it has', a
   ).toHaveAttribute('aria-pressed', 'true');
 });
 
+test('a filter chosen while the app hydrates takes effect once it has', async ({ page }) => {
+  // The moment index.html's script hands its clicks over, hydration starts; the next task
+  // (React yields between slices of hydration) chooses a status as the browser does for a
+  // person: the select's value, then its input and change events. The CPU is slowed so
+  // that hydration takes several slices.
+  await page.addInitScript(`(() => {
+    let stop;
+    const choose = () => {
+      window.__choseWhileHydrating = performance.getEntriesByName('app-interactive').length === 0;
+      const select = document.getElementById('filter-status');
+      select.value = 'expired';
+      select.dispatchEvent(new Event('input', { bubbles: true }));
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+    Object.defineProperty(window, 'otpEarlyInput', {
+      configurable: true,
+      get: () => stop && ((part) => { if (part === 'clicks') setTimeout(choose); return stop(part); }),
+      set: (value) => { stop = value; },
+    });
+  })();`);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(`/?${WINDOW}`);
+  await expect
+    .poll(() => page.evaluate('window.__choseWhileHydrating'), { timeout: 20_000 })
+    .toBe(true);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await expect(page).toHaveURL(/[?&]status=expired/);
+  await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('expired');
+});
+
+test('a shortcut pressed before the app has loaded takes effect once it has', async ({ page }) => {
+  const release = await beforeTheApp(page);
+  await page.keyboard.press('?');
+  // Kept, not handled natively: Chromium's find bar or a scroll would take it otherwise.
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  release();
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+});
+
+test('"/" and digits typed before the app has loaded search by those digits once it has', async ({
+  page,
+}) => {
+  const release = await beforeTheApp(page);
+  await page.keyboard.press('/');
+  await page.keyboard.type('1370');
+  release();
+  const search = page.getByRole('textbox', { name: 'Recipient' });
+  await expect(search).toBeFocused();
+  await expect(search).toHaveValue('1370');
+  // The app took them as typed (its draft, not only the field's text): the hint under the
+  // box is about "1370" now, no longer the empty box's "Any format…".
+  await expect(search).not.toHaveAccessibleDescription(/^Any format/);
+  await expect(search).toHaveAccessibleDescription(/\S/);
+});
+
 test('hydrates every kind of first screen without a hydration error, in the viewer’s zone and theme', async ({
   browser,
 }) => {

@@ -1,37 +1,97 @@
+import { isTypingTarget } from '../features/shortcuts/lib/shortcuts.ts';
+
 /**
  * Input kept by index.html's inline script while the pre-rendered page waited for the app:
- * a click on a button, disclosure, checkbox or radio, or a new value in a select.
+ * a click on a button, disclosure, checkbox or radio; a new value in a select; a printable
+ * key pressed outside a text field (the shortcuts, and what was typed after one, such as
+ * the digits after "/").
  */
-type EarlyInput =
-  { kind: 'click'; target: Element } | { kind: 'change'; target: HTMLSelectElement; value: string };
+export type EarlyInput =
+  | { kind: 'click'; target: Element }
+  | { kind: 'change'; target: HTMLSelectElement; value: string }
+  | { kind: 'key'; key: string };
 
 declare global {
   interface Window {
-    /** Set by index.html: stops keeping input and hands over what was kept. */
-    otpEarlyInput?: () => EarlyInput[];
+    /**
+     * Set by index.html: stops keeping one part of the input and hands over what it kept:
+     * 'clicks', or the rest (choices and keys).
+     */
+    otpEarlyInput?: (part: 'clicks' | 'rest') => EarlyInput[];
   }
 }
 
-/** Stops index.html's script keeping input (React handles it from now on); what it kept. */
-export function takeEarlyInput(win: Window = window): EarlyInput[] {
-  const stop = win.otpEarlyInput;
-  delete win.otpEarlyInput;
-  return stop ? stop() : [];
+/**
+ * Stops index.html's script keeping clicks (React hydrates what is clicked at once from
+ * hydration on); what it kept. Each kept input is handed over once.
+ */
+export function takeEarlyClicks(win: Window = window): EarlyInput[] {
+  return win.otpEarlyInput?.('clicks').splice(0) ?? [];
 }
 
 /**
- * Replays kept input on the hydrated page, in order: each on the same element, now React's.
- * Elements the app no longer shows are skipped (the page changed under the click).
+ * Stops index.html's script keeping choices and keys; what it kept. Called once the app's
+ * handlers are bound, so nothing falls between the two.
  */
-export function replayEarlyInput(kept: readonly EarlyInput[]): void {
+export function takeEarlyRest(win: Window = window): EarlyInput[] {
+  return win.otpEarlyInput?.('rest').splice(0) ?? [];
+}
+
+/**
+ * Replays kept input on the hydrated page, in order. Clicks and choices go to the same
+ * element, now React's, and are skipped if the app no longer shows it (the page changed
+ * under them). Keys go where the focus is now: a shortcut reaches the app's handlers as a
+ * keydown; once one has put the focus in a text field ("/" focuses the recipient box), the
+ * keys after it are typed into that field, as they would have been.
+ */
+export function replayEarlyInput(kept: readonly EarlyInput[], doc: Document = document): void {
   for (const input of kept) {
-    if (!input.target.isConnected) continue;
-    if (input.kind === 'click') {
+    if (input.kind === 'key') {
+      replayKey(input.key, doc);
+    } else if (!input.target.isConnected) {
+      continue;
+    } else if (input.kind === 'click') {
       (input.target as HTMLElement).click();
     } else {
-      // Hydration may have put the rendered value back: choose the kept one again.
+      // Hydration put the rendered value back: choose the kept one again.
       input.target.value = input.value;
       input.target.dispatchEvent(new Event('change', { bubbles: true }));
     }
   }
+}
+
+function replayKey(key: string, doc: Document): void {
+  const focused = doc.activeElement;
+  if (
+    (focused instanceof HTMLInputElement || focused instanceof HTMLTextAreaElement) &&
+    isTypingTarget(focused)
+  ) {
+    typeInto(focused, key);
+    return;
+  }
+  (focused ?? doc.body).dispatchEvent(
+    new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }),
+  );
+}
+
+/**
+ * Types `text` at the field's caret. Set beneath React's own value setter (`setRangeText`,
+ * or the prototype's setter), so the input event that follows reads as the user's edit.
+ */
+function typeInto(field: HTMLInputElement | HTMLTextAreaElement, text: string): void {
+  if (field.selectionStart === null) {
+    // Fields without a caret (email, number): at the end.
+    const prototype = Object.getPrototypeOf(field) as object;
+    Object.getOwnPropertyDescriptor(prototype, 'value')?.set?.call(field, field.value + text);
+  } else {
+    field.setRangeText(
+      text,
+      field.selectionStart,
+      field.selectionEnd ?? field.selectionStart,
+      'end',
+    );
+  }
+  field.dispatchEvent(
+    new InputEvent('input', { bubbles: true, data: text, inputType: 'insertText' }),
+  );
 }

@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import {
   applyTheme,
@@ -11,7 +11,7 @@ import '../styles/app.css';
 import '../styles/print.css';
 import { createQueryClient } from '../lib/query-client.ts';
 import { App } from './app.tsx';
-import { replayEarlyInput, takeEarlyInput } from './early-input.ts';
+import { replayEarlyInput, takeEarlyClicks, takeEarlyRest } from './early-input.ts';
 import { restoreInlineStyles } from './inline-styles.ts';
 import { loadFirstScreenModules, prefetchExplorer } from './prefetch-explorer.ts';
 import { reportViewerZone, seedFromPrerender } from './prerender-boot.ts';
@@ -32,6 +32,13 @@ if (!prerendered) prefetchExplorer(queryClient, location);
 /** When the page started answering input: read by `npm run bench` (deep link → interactive). */
 const markInteractive = () => void performance.mark('app-interactive');
 
+/**
+ * Replays the choices and keys index.html kept, in a task of their own: each is an edit
+ * React must apply before the next, which it defers while its effects run (onReady). Input
+ * until then is still kept by index.html, so none is lost or handled twice.
+ */
+const replayRestAfterEffects = () => void setTimeout(() => replayEarlyInput(takeEarlyRest()));
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
@@ -39,31 +46,47 @@ if (prerendered) {
   // The first screen's code-split parts first, so hydration does not stop at them.
   void loadFirstScreenModules(location.search).finally(() => {
     restoreInlineStyles(document);
-    const early = takeEarlyInput();
-    hydrateRoot(
-      root,
-      <StrictMode>
-        <App
-          client={queryClient}
-          hydrateFrom={prerendered}
-          onReady={() => {
-            markInteractive();
-            replayEarlyInput(early.splice(0));
-          }}
-        />
-      </StrictMode>,
-      {
-        // React recovers by rendering afresh; said once in the console, for whoever looks.
-        onRecoverableError: (error) => console.error('hydration:', error),
-      },
-    );
+    // Kept clicks are handed over as hydration starts: React replays those that come later.
+    const clicks = takeEarlyClicks();
+    // In a transition, React hydrates in slices of a few milliseconds and yields to the
+    // browser between them, rather than in one long task; a click that comes meanwhile
+    // hydrates the part clicked at once. Choices and keys are still kept by index.html until
+    // the app's handlers are bound (onReady), so none falls between the two.
+    startTransition(() => {
+      hydrateRoot(
+        root,
+        <StrictMode>
+          <App
+            client={queryClient}
+            hydrateFrom={prerendered}
+            onReady={() => {
+              markInteractive();
+              replayEarlyInput(clicks.splice(0));
+              replayRestAfterEffects();
+            }}
+          />
+        </StrictMode>,
+        {
+          // React recovers by rendering afresh; said once in the console, for whoever looks.
+          onRecoverableError: (error) => console.error('hydration:', error),
+        },
+      );
+    });
   });
 } else {
   // Nothing to hydrate (no pre-render, or one for another clock or query): render afresh.
-  takeEarlyInput();
+  // Kept clicks and choices were on markup this render replaces (the replay skips choices
+  // for that reason); keys were not.
+  takeEarlyClicks();
   createRoot(root).render(
     <StrictMode>
-      <App client={queryClient} onReady={markInteractive} />
+      <App
+        client={queryClient}
+        onReady={() => {
+          markInteractive();
+          replayRestAfterEffects();
+        }}
+      />
     </StrictMode>,
   );
 }
