@@ -1,3 +1,4 @@
+import { VIEWER_ZONE_COOKIE } from '../src/contract/prerender.ts';
 import { dataRows, WINDOW } from './explorer-helpers.ts';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test.ts';
@@ -64,6 +65,10 @@ test('after one visit, the server pre-renders in the browser’s own zone', asyn
     const page = await context.newPage();
     await page.goto(`/?${WINDOW}&tz=local`);
     await expect(dataRows(page).first()).toBeVisible();
+    // The app reports the zone at its first idle moment (reading it starts Intl).
+    await expect
+      .poll(async () => (await context.cookies()).some((c) => c.name === VIEWER_ZONE_COOKIE))
+      .toBe(true);
     const html = await (await page.request.get(`/?${WINDOW}&tz=local`)).text();
     expect(html).toContain('Asia/Kolkata (local)');
     expect(html).toMatch(/2026-11-20 1[5-7]:\d\d/);

@@ -1,5 +1,13 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  lazy,
+  startTransition,
+  Suspense,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { SkeletonRows } from '../components/skeleton-rows.tsx';
@@ -93,25 +101,28 @@ type AppProps = {
   onReady?: () => void;
 };
 
-const noSubscription = () => () => {};
-
 export function App({ client, hydrateFrom, onReady }: AppProps) {
   const [queryClient] = useState(() => client ?? createQueryClient());
-  const [own] = useState(() => ownEnvironment(hydrateFrom?.server ?? null));
-  // False while hydrating (React renders with the server snapshot), true from the render after.
-  const hydrated = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  // False for the render that hydrates the server's markup; true from the render after,
+  // which React does in a transition: in slices, rather than one long task that would hold
+  // up input right after hydrating (it re-renders every time, in the viewer's zone).
+  const [hydrated, setHydrated] = useState(hydrateFrom === undefined);
+  useEffect(() => {
+    if (!hydrated) startTransition(() => setHydrated(true));
+  }, [hydrated]);
   const matchServer = hydrateFrom !== undefined && !hydrated;
+  // This browser's zone and theme are read only after hydrating: the first read of the zone
+  // starts Intl (~80 ms on a slow machine), which the server's render does not need.
+  const environment = useMemo(
+    () =>
+      hydrateFrom !== undefined && !hydrated
+        ? hydrateFrom
+        : ownEnvironment(hydrateFrom?.server ?? null),
+    [hydrateFrom, hydrated],
+  );
   useEffect(() => onReady?.(), [onReady]);
   return (
-    <AppProviders
-      client={queryClient}
-      environment={matchServer ? hydrateFrom : own}
-      prerendering={matchServer}
-    >
+    <AppProviders client={queryClient} environment={environment} prerendering={matchServer}>
       <BrowserRouter>
         <AppRoutes />
       </BrowserRouter>

@@ -10,6 +10,7 @@ import '../styles/theme.css';
 import '../styles/app.css';
 import '../styles/print.css';
 import { createQueryClient } from '../lib/query-client.ts';
+import { whenIdle } from '../lib/when-idle.ts';
 import { App } from './app.tsx';
 import { replayEarlyInput, takeEarlyClicks, takeEarlyRest } from './early-input.ts';
 import { restoreInlineStyles } from './inline-styles.ts';
@@ -21,7 +22,6 @@ const storedTheme = readStoredTheme();
 applyTheme(resolveThemeChoice(new URLSearchParams(location.search).get('theme'), storedTheme));
 // Also for a choice stored before the server could be told of it (see reportThemeChoice).
 reportThemeChoice(document, resolveThemeChoice(null, storedTheme));
-reportViewerZone(document);
 
 const queryClient = createQueryClient();
 // A page the server pre-rendered brings its first page of sessions along, and what it was
@@ -31,6 +31,13 @@ if (!prerendered) prefetchExplorer(queryClient, location);
 
 /** When the page started answering input: read by `npm run bench` (deep link → interactive). */
 const markInteractive = () => void performance.mark('app-interactive');
+
+/**
+ * Tells the server this browser's zone, for the next visit's pre-render. At an idle moment
+ * once the app runs: reading the zone starts Intl (~80 ms on a slow machine), which nothing
+ * before then needs.
+ */
+const reportZoneLater = () => void whenIdle(() => reportViewerZone(document));
 
 /**
  * Replays the choices and keys index.html kept, in a task of their own: each is an edit
@@ -61,6 +68,7 @@ if (prerendered) {
             hydrateFrom={prerendered}
             onReady={() => {
               markInteractive();
+              reportZoneLater();
               replayEarlyInput(clicks.splice(0));
               replayRestAfterEffects();
             }}
@@ -84,6 +92,7 @@ if (prerendered) {
         client={queryClient}
         onReady={() => {
           markInteractive();
+          reportZoneLater();
           replayRestAfterEffects();
         }}
       />
