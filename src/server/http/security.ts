@@ -11,7 +11,7 @@ type SecureHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
  * app hydrates it (see src/web/app/early-input.ts), admitted by its hash. static-files.test.ts
  * fails, naming this constant, when the script changes.
  */
-export const EARLY_INPUT_SCRIPT_HASH = 'sha256-Eq/PtBxlcQ2CrbkjgmeM74Dbq0dnpt0i8IT5i9sTjTk=';
+export const EARLY_INPUT_SCRIPT_HASH = 'sha256-WPvIj8+DOObFd43kFsUJbIea6zvkR7SUTxV67cE/APM=';
 
 // Nothing else runs or styles inline: React and TanStack Virtual set styles through the CSSOM
 // (element.style), which CSP does not restrict, so neither scripts nor styles need 'unsafe-inline'.

@@ -114,11 +114,8 @@ export function App({ client, hydrateFrom, onReady }: AppProps) {
   // This browser's zone and theme are read only after hydrating: the first read of the zone
   // starts Intl (~80 ms on a slow machine), which the server's render does not need.
   const environment = useMemo(
-    () =>
-      hydrateFrom !== undefined && !hydrated
-        ? hydrateFrom
-        : ownEnvironment(hydrateFrom?.server ?? null),
-    [hydrateFrom, hydrated],
+    () => (matchServer && hydrateFrom ? hydrateFrom : ownEnvironment(hydrateFrom?.server ?? null)),
+    [matchServer, hydrateFrom],
   );
   useEffect(() => onReady?.(), [onReady]);
   return (

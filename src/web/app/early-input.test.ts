@@ -1,12 +1,7 @@
 import { act, render } from '@testing-library/react';
 import { createElement, useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  type EarlyInput,
-  replayEarlyInput,
-  takeEarlyClicks,
-  takeEarlyRest,
-} from './early-input.ts';
+import { type EarlyInput, replayEarlyInput, takeEarlyInput } from './early-input.ts';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -50,20 +45,20 @@ describe('early input', () => {
         { kind: 'key', key: '7' },
       ],
     );
-    expect(takeEarlyClicks()).toHaveLength(1);
+    expect(takeEarlyInput('clicks')).toHaveLength(1);
     expect(stopped).toEqual(['clicks']);
-    expect(takeEarlyRest()).toEqual([
+    expect(takeEarlyInput('rest')).toEqual([
       { kind: 'key', key: '/' },
       { kind: 'key', key: '7' },
     ]);
     expect(stopped).toEqual(['clicks', 'rest']);
-    expect(takeEarlyClicks()).toEqual([]);
-    expect(takeEarlyRest()).toEqual([]);
+    expect(takeEarlyInput('clicks')).toEqual([]);
+    expect(takeEarlyInput('rest')).toEqual([]);
   });
 
   it('hands over nothing on a page without the script', () => {
-    expect(takeEarlyClicks()).toEqual([]);
-    expect(takeEarlyRest()).toEqual([]);
+    expect(takeEarlyInput('clicks')).toEqual([]);
+    expect(takeEarlyInput('rest')).toEqual([]);
   });
 
   it('replays a shortcut as a keydown, then types what followed it into the field it focused', () => {

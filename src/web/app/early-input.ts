@@ -22,19 +22,12 @@ declare global {
 }
 
 /**
- * Stops index.html's script keeping clicks (React hydrates what is clicked at once from
- * hydration on); what it kept. Each kept input is handed over once.
+ * Stops index.html's script keeping one part of the input; what it kept, handed over once.
+ * 'clicks' as hydration starts (React hydrates what is clicked at once from then on); the
+ * rest (choices and keys) once the app's handlers are bound, so nothing falls between.
  */
-export function takeEarlyClicks(win: Window = window): EarlyInput[] {
-  return win.otpEarlyInput?.('clicks').splice(0) ?? [];
-}
-
-/**
- * Stops index.html's script keeping choices and keys; what it kept. Called once the app's
- * handlers are bound, so nothing falls between the two.
- */
-export function takeEarlyRest(win: Window = window): EarlyInput[] {
-  return win.otpEarlyInput?.('rest').splice(0) ?? [];
+export function takeEarlyInput(part: 'clicks' | 'rest', win: Window = window): EarlyInput[] {
+  return win.otpEarlyInput?.(part).splice(0) ?? [];
 }
 
 /**

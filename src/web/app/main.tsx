@@ -12,7 +12,7 @@ import '../styles/print.css';
 import { createQueryClient } from '../lib/query-client.ts';
 import { whenIdle } from '../lib/when-idle.ts';
 import { App } from './app.tsx';
-import { replayEarlyInput, takeEarlyClicks, takeEarlyRest } from './early-input.ts';
+import { type EarlyInput, replayEarlyInput, takeEarlyInput } from './early-input.ts';
 import { restoreInlineStyles } from './inline-styles.ts';
 import { loadFirstScreenModules, prefetchExplorer } from './prefetch-explorer.ts';
 import { reportViewerZone, seedFromPrerender } from './prerender-boot.ts';
@@ -40,11 +40,17 @@ const markInteractive = () => void performance.mark('app-interactive');
 const reportZoneLater = () => void whenIdle(() => reportViewerZone(document));
 
 /**
- * Replays the choices and keys index.html kept, in a task of their own: each is an edit
- * React must apply before the next, which it defers while its effects run (onReady). Input
- * until then is still kept by index.html, so none is lost or handled twice.
+ * Once the app has rendered and bound its handlers: kept clicks are replayed at once; the
+ * choices and keys index.html still keeps, in a task of their own, because each is an edit
+ * React must apply before the next and it defers those while its effects run. Input until
+ * then is still kept by index.html, so none is lost or handled twice.
  */
-const replayRestAfterEffects = () => void setTimeout(() => replayEarlyInput(takeEarlyRest()));
+function onReady(clicks: EarlyInput[]): void {
+  markInteractive();
+  reportZoneLater();
+  replayEarlyInput(clicks.splice(0));
+  setTimeout(() => replayEarlyInput(takeEarlyInput('rest')));
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -54,7 +60,7 @@ if (prerendered) {
   void loadFirstScreenModules(location.search).finally(() => {
     restoreInlineStyles(document);
     // Kept clicks are handed over as hydration starts: React replays those that come later.
-    const clicks = takeEarlyClicks();
+    const clicks = takeEarlyInput('clicks');
     // In a transition, React hydrates in slices of a few milliseconds and yields to the
     // browser between them, rather than in one long task; a click that comes meanwhile
     // hydrates the part clicked at once. Choices and keys are still kept by index.html until
@@ -63,16 +69,7 @@ if (prerendered) {
       hydrateRoot(
         root,
         <StrictMode>
-          <App
-            client={queryClient}
-            hydrateFrom={prerendered}
-            onReady={() => {
-              markInteractive();
-              reportZoneLater();
-              replayEarlyInput(clicks.splice(0));
-              replayRestAfterEffects();
-            }}
-          />
+          <App client={queryClient} hydrateFrom={prerendered} onReady={() => onReady(clicks)} />
         </StrictMode>,
         {
           // React recovers by rendering afresh; said once in the console, for whoever looks.
@@ -85,17 +82,10 @@ if (prerendered) {
   // Nothing to hydrate (no pre-render, or one for another clock or query): render afresh.
   // Kept clicks and choices were on markup this render replaces (the replay skips choices
   // for that reason); keys were not.
-  takeEarlyClicks();
+  takeEarlyInput('clicks');
   createRoot(root).render(
     <StrictMode>
-      <App
-        client={queryClient}
-        onReady={() => {
-          markInteractive();
-          reportZoneLater();
-          replayRestAfterEffects();
-        }}
-      />
+      <App client={queryClient} onReady={() => onReady([])} />
     </StrictMode>,
   );
 }

@@ -17,6 +17,8 @@ export const INCIDENT_SHORTCUTS: readonly Shortcut[] = [
   { keys: ['Esc'], description: 'Close this list', group: 'General' },
 ];
 
+// index.html's early-input script repeats this rule as a CSS selector (it runs before any
+// module): change both together.
 const NON_TEXT_INPUTS = new Set([
   'button',
   'checkbox',
